@@ -1,0 +1,80 @@
+/**
+ * Stable error codes with their zh-CN and English messages. Codes never change once released: clients and other
+ * government systems branch on them. Messages may use `{param}` placeholders filled from the error's params.
+ */
+export const errorMessages = {
+  VALIDATION_FAILED: { 'zh-CN': '提交的内容不符合要求', en: 'The request is not valid' },
+  BODY_TOO_LARGE: { 'zh-CN': '提交的内容过大', en: 'The request body is too large' },
+  UNSUPPORTED_MEDIA_TYPE: { 'zh-CN': '不支持的内容类型', en: 'Unsupported content type' },
+  MALFORMED_JSON: { 'zh-CN': '提交的内容不是有效的 JSON', en: 'The request body is not valid JSON' },
+  NUL_BYTE: { 'zh-CN': '内容中含有不允许的空字符', en: 'The request contains a NUL byte' },
+  NOT_FOUND: { 'zh-CN': '记录不存在或无权访问', en: 'Not found' },
+  ROUTE_NOT_FOUND: { 'zh-CN': '接口不存在', en: 'No such API route' },
+  UNAUTHENTICATED: { 'zh-CN': '请先登录', en: 'Please sign in' },
+  SESSION_EXPIRED: { 'zh-CN': '登录已超时，请重新登录', en: 'Your session has expired; please sign in again' },
+  FORBIDDEN: { 'zh-CN': '没有执行此操作的权限', en: 'You are not allowed to do this' },
+  CSRF_FAILED: { 'zh-CN': '请求校验失败，请刷新页面后重试', en: 'Request verification failed; reload the page and retry' },
+  RATE_LIMITED: { 'zh-CN': '请求过于频繁，请稍后再试', en: 'Too many requests; please try again later' },
+  VERSION_CONFLICT: {
+    'zh-CN': '记录已被他人修改，请刷新后重试',
+    en: 'The record was changed by someone else; reload and retry',
+  },
+  PRECONDITION_REQUIRED: { 'zh-CN': '缺少版本号（If-Match）', en: 'If-Match version header is required' },
+  DUPLICATE: { 'zh-CN': '已存在同名记录：{name}', en: 'A record with this name already exists: {name}' },
+  INTERNAL: { 'zh-CN': '服务器内部错误，请联系管理员（请求编号 {requestId}）', en: 'Internal error (request {requestId})' },
+  UNAVAILABLE: { 'zh-CN': '服务暂不可用', en: 'Service unavailable' },
+
+  AUTH_INVALID_CREDENTIALS: { 'zh-CN': '用户名或密码错误', en: 'Wrong username or password' },
+  AUTH_LOCKED: {
+    'zh-CN': '连续登录失败次数过多，账户已锁定，请 {minutes} 分钟后再试',
+    en: 'Too many failed sign-ins; try again in {minutes} minutes',
+  },
+  AUTH_TOTP_INVALID: { 'zh-CN': '动态验证码错误', en: 'Wrong one-time code' },
+  AUTH_TOTP_REQUIRED: { 'zh-CN': '请输入动态验证码', en: 'Enter your one-time code' },
+  AUTH_TOTP_ENROLMENT_REQUIRED: {
+    'zh-CN': '管理员必须先绑定双因素认证',
+    en: 'Administrators must set up two-factor authentication first',
+  },
+  AUTH_TOTP_ALREADY_ENABLED: { 'zh-CN': '已绑定双因素认证', en: 'Two-factor authentication is already set up' },
+  AUTH_PASSWORD_CHANGE_REQUIRED: {
+    'zh-CN': '密码已过期或为初始密码，请先修改密码',
+    en: 'Your password must be changed first',
+  },
+  AUTH_WRONG_CURRENT_PASSWORD: { 'zh-CN': '原密码不正确', en: 'The current password is wrong' },
+  PASSWORD_TOO_SHORT: { 'zh-CN': '密码至少需要 {min} 个字符', en: 'The password needs at least {min} characters' },
+  PASSWORD_TOO_LONG: { 'zh-CN': '密码不能超过 {max} 个字符', en: 'The password may have at most {max} characters' },
+  PASSWORD_CLASSES: {
+    'zh-CN': '密码须包含大写字母、小写字母、数字、符号中的至少三类',
+    en: 'The password must mix at least three of: upper case, lower case, digits, symbols',
+  },
+  PASSWORD_COMMON: { 'zh-CN': '密码过于常见，容易被猜中', en: 'This password is too common' },
+  PASSWORD_CONTAINS_USERNAME: { 'zh-CN': '密码不能包含用户名', en: 'The password must not contain the username' },
+  PASSWORD_REUSED: { 'zh-CN': '新密码不能与原密码相同', en: 'The new password must differ from the current one' },
+
+  ROLE_SEPARATION: {
+    'zh-CN': '系统管理员、安全管理员、审计管理员须由不同账户担任（三员分立）',
+    en: 'System, security and audit administrator roles must be held by different accounts',
+  },
+  USER_CANNOT_DISABLE_SELF: { 'zh-CN': '不能停用自己的账户', en: 'You cannot disable your own account' },
+  UNIT_PARENT_OUT_OF_SCOPE: { 'zh-CN': '上级单位不存在或无权访问', en: 'The parent unit does not exist or is out of scope' },
+  UNIT_CYCLE: { 'zh-CN': '不能把单位移动到其下级单位之下', en: 'A unit cannot be moved under its own descendant' },
+  UNIT_HAS_CHILDREN: { 'zh-CN': '该单位下还有下级单位或人员，不能停用', en: 'The unit still has sub-units or people' },
+  PERSON_NOT_LEADER: { 'zh-CN': '只能为领导设置分管单位', en: 'Only leaders can oversee units' },
+  AUDIT_RETENTION_TOO_SHORT: {
+    'zh-CN': '审计日志保存期限不得少于 {min} 天',
+    en: 'Audit retention must be at least {min} days',
+  },
+  CALENDAR_DAY_INVALID: {
+    'zh-CN': '{day} 与其类型不符：节假日应设在工作日，调休上班日应设在周末',
+    en: '{day} does not fit its kind: holidays fall on weekdays, make-up workdays on weekends',
+  },
+} as const satisfies Record<string, { 'zh-CN': string; en: string }>;
+
+export type ErrorCode = keyof typeof errorMessages;
+export type Locale = 'zh-CN' | 'en';
+
+/** Fills `{param}` placeholders; unknown params stay visible rather than vanishing. */
+export function formatErrorMessage(code: ErrorCode, locale: Locale, params: Record<string, string | number> = {}): string {
+  const template: string = errorMessages[code][locale];
+  return template.replace(/\{(\w+)\}/g, (whole, key: string) => (key in params ? String(params[key]) : whole));
+}

@@ -1,0 +1,10 @@
+/** The single source of API types for server and web. */
+export * from './common.js';
+export * from './errors.js';
+export * from './roles.js';
+export * from './auth.js';
+export * from './org.js';
+export * from './users.js';
+export * from './audit.js';
+export * from './calendar.js';
+export * from './health.js';

@@ -1,0 +1,5 @@
+/** Every table, for drizzle's typed queries and for drizzle-kit's migration generator. */
+export * from './org.js';
+export * from './auth.js';
+export * from './audit.js';
+export * from './calendar.js';

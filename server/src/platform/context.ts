@@ -1,0 +1,43 @@
+/**
+ * What every service call receives: who acts, within which scope, from which request, at what time.
+ * Services never read globals for these, so tests can act as anyone at any instant.
+ */
+import type { Role } from '@luoshi/contracts';
+import type { Clock } from './clock.js';
+import type { Database } from './db.js';
+import type { Env } from './env.js';
+
+export interface Actor {
+  userId: string;
+  username: string;
+  roles: Role[];
+  /** Root unit of the actor's data scope, and its materialised path for subtree checks. */
+  scopeUnitId: string;
+  scopePath: string;
+  /** The unit the actor belongs to (for the audit record); the scope unit when no person is linked. */
+  unitId: string;
+}
+
+export interface RequestMeta {
+  id: string;
+  ip: string | null;
+  userAgent: string | null;
+}
+
+export interface RequestContext {
+  actor: Actor | null;
+  request: RequestMeta;
+  clock: Clock;
+}
+
+/** The long-lived dependencies services share. */
+export interface Deps {
+  database: Database;
+  env: Env;
+  clock: Clock;
+}
+
+/** Context for work started by the system itself (CLI, seed, worker), not by a request. */
+export function systemContext(clock: Clock, requestId = 'system'): RequestContext {
+  return { actor: null, request: { id: requestId, ip: null, userAgent: 'luoshi-cli' }, clock };
+}

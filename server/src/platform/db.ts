@@ -1,0 +1,193 @@
+/**
+ * Opens the database — embedded PGlite (default) or PostgreSQL (DATABASE_URL) — applies migrations under an
+ * advisory lock so that processes starting together cannot race, then drops to the restricted app role.
+ */
+import { mkdirSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { PGlite } from '@electric-sql/pglite';
+import { sql, type SQL } from 'drizzle-orm';
+import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
+import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
+import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
+import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
+import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
+import pg from 'pg';
+import * as schema from '../db/schema/index.js';
+
+export type Schema = typeof schema;
+/** The query interface shared by both drivers and by transactions. Repositories take this. */
+export type Db = PgDatabase<PgQueryResultHKT, Schema>;
+export type DatabaseKind = 'pglite' | 'postgres';
+
+export const migrationsFolder = join(dirname(fileURLToPath(import.meta.url)), '..', 'db', 'migrations');
+
+/** Arbitrary constant: the advisory lock key for "migrations in progress". */
+const MIGRATION_LOCK_KEY = 7_226_001;
+
+export interface Database {
+  readonly kind: DatabaseKind;
+  readonly db: Db;
+  /** Tag of the newest applied migration, e.g. "0001_audit_guard". */
+  readonly migration: string | null;
+  /** Whether runtime queries run as the restricted app role. */
+  readonly appRole: string | null;
+  /** Raw rows for a SQL text; for maintenance commands (backup, verify) that work table by table. */
+  query<T extends Record<string, unknown>>(text: string, params?: unknown[]): Promise<T[]>;
+  close(): Promise<void>;
+}
+
+export interface OpenOptions {
+  /** postgres://… ; without it PGlite is used. */
+  databaseUrl?: string;
+  /** PGlite directory; undefined = in memory. */
+  dataDir?: string;
+  /** Restricted role for runtime queries; '' or undefined = none. */
+  appRole?: string;
+  /** Skip migrations (restore into a fresh database migrates itself). Default false. */
+  skipMigrations?: boolean;
+  poolSize?: number;
+}
+
+/** Tag of the newest migration shipped with this build. */
+export function latestMigrationTag(): string | null {
+  const journal = JSON.parse(readFileSync(join(migrationsFolder, 'meta', '_journal.json'), 'utf8')) as {
+    entries: { tag: string }[];
+  };
+  return journal.entries.at(-1)?.tag ?? null;
+}
+
+export async function openDatabase(options: OpenOptions): Promise<Database> {
+  return options.databaseUrl ? openPostgres(options, options.databaseUrl) : openPglite(options);
+}
+
+async function openPglite(options: OpenOptions): Promise<Database> {
+  if (options.dataDir) mkdirSync(options.dataDir, { recursive: true });
+  const client = options.dataDir ? new PGlite(options.dataDir) : new PGlite();
+  await client.waitReady;
+  const db = drizzlePglite({ client, schema }) as unknown as Db;
+  if (!options.skipMigrations) {
+    await client.query(`select pg_advisory_lock(${MIGRATION_LOCK_KEY})`);
+    try {
+      await migratePglite(drizzlePglite({ client, schema }), { migrationsFolder });
+    } finally {
+      await client.query(`select pg_advisory_unlock(${MIGRATION_LOCK_KEY})`);
+    }
+  }
+  const appRole = await restrictToAppRole(options.appRole, async (text) => {
+    await client.exec(text);
+  });
+  return {
+    kind: 'pglite',
+    db,
+    migration: options.skipMigrations ? null : latestMigrationTag(),
+    appRole,
+    async query<T extends Record<string, unknown>>(text: string, params: unknown[] = []) {
+      const res = await client.query<T>(text, params);
+      return res.rows;
+    },
+    async close() {
+      await client.close();
+    },
+  };
+}
+
+async function openPostgres(options: OpenOptions, url: string): Promise<Database> {
+  if (!options.skipMigrations) {
+    const owner = new pg.Client({ connectionString: url });
+    await owner.connect();
+    try {
+      await owner.query(`select pg_advisory_lock(${MIGRATION_LOCK_KEY})`);
+      try {
+        await migratePg(drizzlePg({ client: owner, schema }), { migrationsFolder });
+      } finally {
+        await owner.query(`select pg_advisory_unlock(${MIGRATION_LOCK_KEY})`);
+      }
+      await prepareAppRole(options.appRole, async (text) => {
+        await owner.query(text);
+      });
+    } finally {
+      await owner.end();
+    }
+  }
+  const role = options.appRole && (await canSetRole(url, options.appRole)) ? options.appRole : null;
+  const pool = new pg.Pool({ connectionString: url, max: options.poolSize ?? 10 });
+  if (role) {
+    pool.on('connect', (client) => {
+      client.query(`SET ROLE ${role}`).catch(() => undefined);
+    });
+  }
+  const db = drizzlePg({ client: pool, schema }) as unknown as Db;
+  return {
+    kind: 'postgres',
+    db,
+    migration: options.skipMigrations ? null : latestMigrationTag(),
+    appRole: role,
+    async query<T extends Record<string, unknown>>(text: string, params: unknown[] = []) {
+      const res = await pool.query<T>(text, params);
+      return res.rows;
+    },
+    async close() {
+      await pool.end();
+    },
+  };
+}
+
+/**
+ * Creates the restricted role if needed and grants it everything but UPDATE/DELETE/TRUNCATE on the audit log.
+ * Runs after every migration so new tables are covered. Failure (no CREATEROLE right) leaves the trigger as the
+ * only guard; the caller logs it.
+ */
+async function prepareAppRole(role: string | undefined, exec: (text: string) => Promise<void>): Promise<boolean> {
+  if (!role) return false;
+  try {
+    await exec(`DO $$ BEGIN CREATE ROLE ${role} NOLOGIN;
+      EXCEPTION WHEN duplicate_object OR unique_violation THEN NULL; END $$`);
+    await exec(`GRANT USAGE ON SCHEMA public TO ${role}`);
+    await exec(`GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA public TO ${role}`);
+    await exec(`GRANT USAGE, SELECT, UPDATE ON ALL SEQUENCES IN SCHEMA public TO ${role}`);
+    await exec(`REVOKE UPDATE, DELETE, TRUNCATE ON audit_events FROM ${role}`);
+    await exec(`GRANT EXECUTE ON FUNCTION luoshi_purge_audit_events(timestamptz) TO ${role}`);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+async function restrictToAppRole(role: string | undefined, exec: (text: string) => Promise<void>): Promise<string | null> {
+  if (!(await prepareAppRole(role, exec)) || !role) return null;
+  await exec(`SET ROLE ${role}`);
+  return role;
+}
+
+async function canSetRole(url: string, role: string): Promise<boolean> {
+  const probe = new pg.Client({ connectionString: url });
+  await probe.connect();
+  try {
+    await probe.query(`SET ROLE ${role}`);
+    return true;
+  } catch {
+    return false;
+  } finally {
+    await probe.end();
+  }
+}
+
+/** `select 1` — readiness. */
+export async function isDatabaseReachable(database: Database): Promise<boolean> {
+  try {
+    await database.db.execute(sql`select 1`);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Runs raw SQL through drizzle and returns its rows; both drivers answer `{ rows }`. */
+export async function executeRows<T>(db: Db, query: SQL): Promise<T[]> {
+  const result: unknown = await db.execute(query);
+  if (typeof result === 'object' && result !== null && 'rows' in result && Array.isArray(result.rows)) {
+    return result.rows as T[];
+  }
+  throw new Error('unexpected database driver result');
+}

@@ -1,0 +1,52 @@
+/**
+ * The one place configuration is read. Every value is validated at start; a bad value stops the process with a
+ * message naming the variable, instead of failing later in a request.
+ */
+import { z } from 'zod';
+
+const bool = z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1');
+
+export const envSchema = z.object({
+  PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  HOST: z.string().default('127.0.0.1'),
+  /** Embedded PGlite data directory, used when DATABASE_URL is not set. */
+  DATA_DIR: z.string().default('./data'),
+  /** postgres://… switches from the embedded database to PostgreSQL 15+. */
+  DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\//, 'must start with postgres:// or postgresql://').optional(),
+  /** The restricted role the app switches to after migrations (cannot UPDATE/DELETE audit events). Empty = off. */
+  DB_APP_ROLE: z.string().regex(/^([a-z_][a-z0-9_]{0,62})?$/).default('luoshi_app'),
+  /** demo: demo accounts allowed; production: refuses to start while any demo account exists. */
+  LUOSHI_MODE: z.enum(['demo', 'production']).default('production'),
+  /** Set when served over TLS (directly or behind a proxy): cookies get Secure and the __Host- prefix. */
+  COOKIE_SECURE: bool.default(false),
+  TRUST_PROXY: bool.default(false),
+  SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).max(30).default(30),
+  SESSION_ABSOLUTE_HOURS: z.coerce.number().int().min(1).max(12).default(12),
+  PASSWORD_MAX_AGE_DAYS: z.coerce.number().int().min(1).max(365).default(90),
+  LOCKOUT_THRESHOLD: z.coerce.number().int().min(3).max(10).default(5),
+  LOCKOUT_MINUTES: z.coerce.number().int().min(10).max(1440).default(15),
+  SIGN_IN_RATE_PER_MINUTE: z.coerce.number().int().min(1).max(1000).default(20),
+  AUDIT_HASH: z.enum(['sha256', 'sm3']).default('sha256'),
+  /** How long audit events are kept; the law (网络安全法 §21) requires at least six months. */
+  AUDIT_RETENTION_DAYS: z.coerce
+    .number()
+    .int()
+    .refine((d) => d >= 180, 'must be at least 180 days (网络安全法 requires ≥ 6 months)')
+    .default(365),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  WEB_DIST_DIR: z.string().optional(),
+});
+
+export type Env = z.infer<typeof envSchema>;
+
+/** Parses the environment; throws an Error whose message lists every bad variable. */
+export function loadEnv(source: NodeJS.ProcessEnv = process.env, overrides: Partial<Record<keyof Env, string>> = {}): Env {
+  const merged: Record<string, string | undefined> = { ...source, ...overrides };
+  for (const key of Object.keys(merged)) if (merged[key] === '') delete merged[key];
+  const parsed = envSchema.safeParse(merged);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
+    throw new Error(`Invalid configuration:\n${lines.join('\n')}`);
+  }
+  return parsed.data;
+}

@@ -1,0 +1,37 @@
+/**
+ * AppError: the only error a service throws on purpose. It carries a stable code (contracts/errors.ts), the HTTP
+ * status, and params for the message; the HTTP layer turns it into the zh-CN/English error body.
+ */
+import type { ErrorCode } from '@luoshi/contracts';
+
+export interface FieldIssue {
+  path: string;
+  code: string;
+  message: string;
+}
+
+export class AppError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    readonly httpStatus: number,
+    readonly params: Record<string, string | number> = {},
+    readonly fields?: FieldIssue[],
+  ) {
+    super(code);
+    this.name = 'AppError';
+  }
+}
+
+/** 404 that looks exactly like a missing record — also used for records outside the caller's scope. */
+export function notFound(): AppError {
+  return new AppError('NOT_FOUND', 404);
+}
+
+export function forbidden(): AppError {
+  return new AppError('FORBIDDEN', 403);
+}
+
+/** 400 naming one field, for rules that zod cannot express (e.g. password policy). */
+export function fieldError(code: ErrorCode, path: string, message: string, params: Record<string, string | number> = {}): AppError {
+  return new AppError(code, 400, params, [{ path, code, message }]);
+}

@@ -1,0 +1,50 @@
+/**
+ * A JSON body parser that refuses what the default one lets through to the handlers: NUL bytes (which PostgreSQL
+ * text cannot store, and which hide content from reviewers) and absurd nesting (10,000-level arrays that would
+ * blow the stack of recursive validators).
+ */
+import type { FastifyInstance } from 'fastify';
+import { AppError } from '../errors.js';
+
+export const MAX_JSON_DEPTH = 32;
+
+/** Deepest bracket nesting outside string literals, stopping early once past `limit`. */
+export function jsonDepthExceeds(text: string, limit: number): boolean {
+  let depth = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (inString) {
+      if (c === 92 /* \ */) i++;
+      else if (c === 34 /* " */) inString = false;
+    } else if (c === 34) inString = true;
+    else if (c === 123 || c === 91) {
+      if (++depth > limit) return true;
+    } else if (c === 125 || c === 93) depth--;
+  }
+  return false;
+}
+
+export function registerJsonParser(app: FastifyInstance): void {
+  app.removeContentTypeParser('application/json');
+  app.addContentTypeParser('application/json', { parseAs: 'string' }, (_request, body, done) => {
+    const text = typeof body === 'string' ? body : body.toString('utf8');
+    if (text.trim() === '') {
+      done(null, undefined);
+      return;
+    }
+    if (text.includes('\u0000') || /\\u0000/i.test(text)) {
+      done(new AppError('NUL_BYTE', 400), undefined);
+      return;
+    }
+    if (jsonDepthExceeds(text, MAX_JSON_DEPTH)) {
+      done(new AppError('VALIDATION_FAILED', 400, {}, [{ path: 'body', code: 'too_deep', message: `nesting deeper than ${MAX_JSON_DEPTH}` }]), undefined);
+      return;
+    }
+    try {
+      done(null, JSON.parse(text) as unknown);
+    } catch {
+      done(new AppError('MALFORMED_JSON', 400), undefined);
+    }
+  });
+}

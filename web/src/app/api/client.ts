@@ -1,0 +1,125 @@
+/**
+ * The only place the SPA talks HTTP. It adds what every call needs (same-origin cookie, JSON, the CSRF header on
+ * writes, `If-Match` on versioned updates, the UI language), validates each response against the shared contract
+ * schema, and turns a 401 into a sign-out so no page has to handle session expiry on its own.
+ */
+import { errorBody } from '@luoshi/contracts';
+import { currentLocale } from '../i18n/i18n';
+import { cachedSession, dropSession, queryClient, sessionQueryKey } from '../query-client';
+import { ApiError } from './api-error';
+
+/** Anything with zod's `safeParse` shape; the contract schemas fit it without the web importing zod itself. */
+export type ResponseSchema<T> = {
+  safeParse(input: unknown): { success: true; data: T } | { success: false; error: unknown };
+};
+
+type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+
+/** Query-string values; `undefined`, `null` and `''` are left out so optional filters need no special casing. */
+export type QueryParams = Record<string, string | number | boolean | null | undefined>;
+
+/** Per-call options. */
+export type RequestOptions<T> = {
+  /** Contract schema of the 2xx body. */
+  schema: ResponseSchema<T>;
+  body?: unknown;
+  query?: QueryParams;
+  /** Record version for optimistic concurrency; sent as `If-Match: "<version>"`. */
+  version?: number;
+  /**
+   * Whether a 401 signs the user out (default). Sign-in and the session probe turn it off: for them a 401 is an
+   * ordinary answer, not an expired session.
+   */
+  signOutOn401?: boolean;
+};
+
+const stageCodes = new Set(['AUTH_TOTP_REQUIRED', 'AUTH_TOTP_ENROLMENT_REQUIRED', 'AUTH_PASSWORD_CHANGE_REQUIRED']);
+
+function buildUrl(path: string, query: QueryParams | undefined): string {
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(query ?? {})) {
+    if (value !== undefined && value !== null && value !== '') {
+      params.set(key, String(value));
+    }
+  }
+  const search = params.toString();
+  return search ? `${path}?${search}` : path;
+}
+
+async function readJson(response: Response): Promise<unknown> {
+  const type = response.headers.get('content-type') ?? '';
+  if (!type.includes('application/json')) {
+    return undefined;
+  }
+  try {
+    const parsed: unknown = await response.json();
+    return parsed;
+  } catch {
+    return undefined;
+  }
+}
+
+function toApiError(status: number, payload: unknown): ApiError {
+  const parsed = errorBody.safeParse(payload);
+  if (!parsed.success) {
+    return new ApiError({ status, code: 'BAD_RESPONSE', message: `HTTP ${status}` });
+  }
+  const { error } = parsed.data;
+  return new ApiError({
+    status,
+    code: error.code,
+    message: error.message,
+    messages: error.messages,
+    fields: error.fields ?? [],
+    params: error.params ?? {},
+    requestId: error.requestId,
+  });
+}
+
+/** Sends one API request and returns the validated body, or throws `ApiError`. */
+export async function apiRequest<T>(method: Method, path: string, options: RequestOptions<T>): Promise<T> {
+  const headers: Record<string, string> = { Accept: 'application/json', 'Accept-Language': currentLocale() };
+  if (options.body !== undefined) {
+    headers['Content-Type'] = 'application/json';
+  }
+  if (method !== 'GET') {
+    const csrfToken = cachedSession()?.csrfToken;
+    if (csrfToken) {
+      headers['X-CSRF-Token'] = csrfToken;
+    }
+  }
+  if (options.version !== undefined) {
+    headers['If-Match'] = `"${options.version}"`;
+  }
+
+  let response: Response;
+  try {
+    response = await fetch(buildUrl(path, options.query), {
+      method,
+      headers,
+      credentials: 'same-origin',
+      body: options.body === undefined ? undefined : JSON.stringify(options.body),
+    });
+  } catch (cause) {
+    throw new ApiError({ status: 0, code: 'NETWORK', message: cause instanceof Error ? cause.message : 'network error' });
+  }
+
+  const payload = await readJson(response);
+  if (!response.ok) {
+    const error = toApiError(response.status, payload);
+    if (response.status === 401 && options.signOutOn401 !== false) {
+      dropSession();
+    } else if (stageCodes.has(error.code)) {
+      // The session moved to a step (e.g. password expired meanwhile); re-read it so the guard shows that step.
+      void queryClient.invalidateQueries({ queryKey: sessionQueryKey });
+    }
+    throw error;
+  }
+
+  const result = options.schema.safeParse(payload);
+  if (!result.success) {
+    console.error(`Response of ${method} ${path} does not match the contract`, result.error);
+    throw new ApiError({ status: response.status, code: 'BAD_RESPONSE', message: 'response does not match the contract' });
+  }
+  return result.data;
+}
