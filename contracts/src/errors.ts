@@ -56,8 +56,6 @@ export const errorMessages = {
     en: 'System, security and audit administrator roles must be held by different accounts',
   },
   USER_CANNOT_DISABLE_SELF: { 'zh-CN': '不能停用自己的账户', en: 'You cannot disable your own account' },
-  UNIT_PARENT_OUT_OF_SCOPE: { 'zh-CN': '上级单位不存在或无权访问', en: 'The parent unit does not exist or is out of scope' },
-  UNIT_CYCLE: { 'zh-CN': '不能把单位移动到其下级单位之下', en: 'A unit cannot be moved under its own descendant' },
   UNIT_HAS_CHILDREN: { 'zh-CN': '该单位下还有下级单位或人员，不能停用', en: 'The unit still has sub-units or people' },
   PERSON_NOT_LEADER: { 'zh-CN': '只能为领导设置分管单位', en: 'Only leaders can oversee units' },
   AUDIT_RETENTION_TOO_SHORT: {
@@ -65,8 +63,8 @@ export const errorMessages = {
     en: 'Audit retention must be at least {min} days',
   },
   CALENDAR_DAY_INVALID: {
-    'zh-CN': '{day} 与其类型不符：节假日应设在工作日，调休上班日应设在周末',
-    en: '{day} does not fit its kind: holidays fall on weekdays, make-up workdays on weekends',
+    'zh-CN': '{day} 不是周末，不能设为调休上班日',
+    en: '{day} is not a weekend day, so it cannot be a make-up workday',
   },
 } as const satisfies Record<string, { 'zh-CN': string; en: string }>;
 

@@ -231,3 +231,8 @@ export async function verifyAuditChain(database: Database): Promise<AuditVerifyR
     problem: first?.problem ?? null,
   };
 }
+
+/** `appendAuditEvent` with the configured hash algorithm — what services call. */
+export async function recordAudit(deps: { env: { AUDIT_HASH: HashAlgorithm } }, tx: Db, ctx: RequestContext, entry: AuditEntry): Promise<void> {
+  await appendAuditEvent(tx, ctx, deps.env.AUDIT_HASH, entry);
+}

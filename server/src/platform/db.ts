@@ -34,8 +34,12 @@ export interface Database {
   readonly appRole: string | null;
   /** Raw rows for a SQL text; for maintenance commands (backup, verify) that work table by table. */
   query<T extends Record<string, unknown>>(text: string, params?: unknown[]): Promise<T[]>;
+  /** Runs `fn` in one transaction on one connection, with raw queries (restore). */
+  rawTransaction<T>(fn: (query: RawQuery) => Promise<T>): Promise<T>;
   close(): Promise<void>;
 }
+
+export type RawQuery = <T extends Record<string, unknown>>(text: string, params?: unknown[]) => Promise<T[]>;
 
 export interface OpenOptions {
   /** postgres://… ; without it PGlite is used. */
@@ -86,6 +90,11 @@ async function openPglite(options: OpenOptions): Promise<Database> {
       const res = await client.query<T>(text, params);
       return res.rows;
     },
+    async rawTransaction<T>(fn: (query: RawQuery) => Promise<T>) {
+      return client.transaction(async (tx) =>
+        fn(async <R extends Record<string, unknown>>(text: string, params: unknown[] = []) => (await tx.query<R>(text, params)).rows),
+      );
+    },
     async close() {
       await client.close();
     },
@@ -126,6 +135,20 @@ async function openPostgres(options: OpenOptions, url: string): Promise<Database
     async query<T extends Record<string, unknown>>(text: string, params: unknown[] = []) {
       const res = await pool.query<T>(text, params);
       return res.rows;
+    },
+    async rawTransaction<T>(fn: (query: RawQuery) => Promise<T>) {
+      const conn = await pool.connect();
+      try {
+        await conn.query('begin');
+        const result = await fn(async <R extends Record<string, unknown>>(text: string, params: unknown[] = []) => (await conn.query<R>(text, params)).rows);
+        await conn.query('commit');
+        return result;
+      } catch (error) {
+        await conn.query('rollback').catch(() => undefined);
+        throw error;
+      } finally {
+        conn.release();
+      }
     },
     async close() {
       await pool.end();

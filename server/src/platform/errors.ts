@@ -35,3 +35,13 @@ export function forbidden(): AppError {
 export function fieldError(code: ErrorCode, path: string, message: string, params: Record<string, string | number> = {}): AppError {
   return new AppError(code, 400, params, [{ path, code, message }]);
 }
+
+/** True when a database error (possibly wrapped by drizzle) is a unique-constraint violation. */
+export function isUniqueViolation(error: unknown): boolean {
+  let current: unknown = error;
+  for (let i = 0; i < 3 && current && typeof current === 'object'; i++) {
+    if ('code' in current && current.code === '23505') return true;
+    current = 'cause' in current ? current.cause : null;
+  }
+  return false;
+}

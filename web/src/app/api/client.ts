@@ -3,7 +3,6 @@
  * writes, `If-Match` on versioned updates, the UI language), validates each response against the shared contract
  * schema, and turns a 401 into a sign-out so no page has to handle session expiry on its own.
  */
-import { errorBody } from '@luoshi/contracts';
 import { currentLocale } from '../i18n/i18n';
 import { cachedSession, dropSession, queryClient, sessionQueryKey } from '../query-client';
 import { ApiError } from './api-error';
@@ -13,6 +12,12 @@ export type ResponseSchema<T> = {
   safeParse(input: unknown): { success: true; data: T } | { success: false; error: unknown };
 };
 
+/**
+ * The contracts (and zod, ~30 kB gzip) load as their own chunk, started at once but off the critical path of the
+ * first paint. Modules in the initial bundle pass schemas through this promise; lazy pages import them directly.
+ */
+export const contractsModule = import('@luoshi/contracts');
+
 type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
 /** Query-string values; `undefined`, `null` and `''` are left out so optional filters need no special casing. */
@@ -20,8 +25,8 @@ export type QueryParams = Record<string, string | number | boolean | null | unde
 
 /** Per-call options. */
 export type RequestOptions<T> = {
-  /** Contract schema of the 2xx body. */
-  schema: ResponseSchema<T>;
+  /** Contract schema of the 2xx body (or a promise of it, from `contractsModule`). */
+  schema: ResponseSchema<T> | PromiseLike<ResponseSchema<T>>;
   body?: unknown;
   query?: QueryParams;
   /** Record version for optimistic concurrency; sent as `If-Match: "<version>"`. */
@@ -59,7 +64,8 @@ async function readJson(response: Response): Promise<unknown> {
   }
 }
 
-function toApiError(status: number, payload: unknown): ApiError {
+async function toApiError(status: number, payload: unknown): Promise<ApiError> {
+  const { errorBody } = await contractsModule;
   const parsed = errorBody.safeParse(payload);
   if (!parsed.success) {
     return new ApiError({ status, code: 'BAD_RESPONSE', message: `HTTP ${status}` });
@@ -106,9 +112,9 @@ export async function apiRequest<T>(method: Method, path: string, options: Reque
 
   const payload = await readJson(response);
   if (!response.ok) {
-    const error = toApiError(response.status, payload);
+    const error = await toApiError(response.status, payload);
     if (response.status === 401 && options.signOutOn401 !== false) {
-      dropSession();
+      dropSession(error.messages);
     } else if (stageCodes.has(error.code)) {
       // The session moved to a step (e.g. password expired meanwhile); re-read it so the guard shows that step.
       void queryClient.invalidateQueries({ queryKey: sessionQueryKey });
@@ -116,7 +122,8 @@ export async function apiRequest<T>(method: Method, path: string, options: Reque
     throw error;
   }
 
-  const result = options.schema.safeParse(payload);
+  const schema = await options.schema;
+  const result = schema.safeParse(payload);
   if (!result.success) {
     console.error(`Response of ${method} ${path} does not match the contract`, result.error);
     throw new ApiError({ status: response.status, code: 'BAD_RESPONSE', message: 'response does not match the contract' });

@@ -28,6 +28,8 @@ function readStoredLocale(): AppLocale {
 function applySideEffects(locale: AppLocale): void {
   dayjs.locale(locale === 'en' ? 'en' : 'zh-cn');
   document.documentElement.lang = locale;
+  const text = locale === 'en' ? en.app : zhCN.app;
+  document.title = `${text.name} · ${text.fullName}`;
 }
 
 /** Initialises i18next once, synchronously (resources are bundled), before the first render. */

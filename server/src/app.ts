@@ -1,0 +1,151 @@
+/**
+ * Assembles the HTTP application: parsers, security headers, sessions and access control, OpenAPI, the module
+ * routes and the web SPA. `buildApp` has no side effects beyond the app itself, so tests build one per database.
+ */
+import { randomUUID } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import cookie from '@fastify/cookie';
+import rateLimit from '@fastify/rate-limit';
+import fastifyStatic from '@fastify/static';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import { limits } from '@luoshi/contracts';
+import { z } from 'zod';
+import Fastify, { type FastifyInstance, type FastifyRequest, type RouteOptions } from 'fastify';
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import { registerAuditRoutes } from './modules/audit/audit.routes.js';
+import { actorOf, resolveSession } from './modules/auth/auth.service.js';
+import { registerAuthRoutes } from './modules/auth/auth.routes.js';
+import { registerCalendarRoutes } from './modules/calendar/calendar.routes.js';
+import { registerHealthRoutes } from './modules/health/health.routes.js';
+import { registerOrgRoutes } from './modules/org/org.routes.js';
+import { registerUserRoutes } from './modules/users/users.routes.js';
+import type { Deps } from './platform/context.js';
+import { AppError } from './platform/errors.js';
+import type { Access } from './platform/http/access.js';
+import { errorBody, handleError } from './platform/http/error-body.js';
+import { registerJsonParser } from './platform/http/json-parser.js';
+import { registerSecurityHeaders } from './platform/http/security-headers.js';
+import { sessionCookieName } from './platform/http/session-cookie.js';
+
+export type App = FastifyInstance;
+
+export interface BuildOptions {
+  /** Built SPA (web/dist) to serve at '/'; skipped when absent. */
+  webDistDir?: string;
+  logger?: boolean;
+  /** Sees every route as it is registered (the route-inventory test uses it). */
+  onRoute?: (route: RouteOptions) => void;
+}
+
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+export async function buildApp(deps: Deps, options: BuildOptions = {}): Promise<App> {
+  const app = Fastify({
+    logger: options.logger ? { level: deps.env.LOG_LEVEL } : false,
+    bodyLimit: limits.bodyBytesMax,
+    trustProxy: deps.env.TRUST_PROXY,
+    genReqId: () => randomUUID(),
+    forceCloseConnections: 'idle',
+    routerOptions: { maxParamLength: 200 },
+    frameworkErrors: (error, request, reply) => handleError(error, request, reply),
+  }).withTypeProvider<ZodTypeProvider>();
+  if (options.onRoute) app.addHook('onRoute', options.onRoute);
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  app.setErrorHandler(handleError);
+  registerJsonParser(app);
+  await registerSecurityHeaders(app, deps.env.COOKIE_SECURE);
+  await app.register(cookie);
+  await app.register(rateLimit, { global: false });
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.0.3',
+      info: {
+        title: '落实 Luoshi API',
+        description: '云南省政府抓落实工作体系平台 — 督查督办、组织机构、账户与审计。Errors carry stable codes with zh-CN and English messages.',
+        version: '0.1.0',
+      },
+      components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: sessionCookieName(deps.env) } } },
+      security: [{ session: [] }],
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true });
+
+  app.decorateRequest('auth', null);
+  app.addHook('onRequest', async (request, reply) => {
+    request.ctx = {
+      actor: null,
+      request: { id: String(request.id), ip: request.ip ?? null, userAgent: request.headers['user-agent']?.slice(0, 500) ?? null },
+      clock: deps.clock,
+    };
+    const config = request.routeOptions.config;
+    const access = config.access ?? defaultAccess(request.routeOptions.url);
+    const token = request.cookies[sessionCookieName(deps.env)];
+    if (token) {
+      const resolved = await resolveSession(deps, token, deps.clock.now());
+      if (resolved === 'expired') {
+        void reply.clearCookie(sessionCookieName(deps.env), { path: '/' });
+        if (access !== 'public') throw new AppError('SESSION_EXPIRED', 401);
+      } else if (resolved) {
+        request.auth = resolved;
+        request.ctx.actor = actorOf(resolved);
+      }
+    }
+    if (access === 'public' || !request.routeOptions.url) return;
+    const auth = request.auth;
+    if (!auth) throw new AppError('UNAUTHENTICATED', 401);
+    if (!SAFE_METHODS.has(request.method) && request.headers['x-csrf-token'] !== auth.session.csrfToken) {
+      throw new AppError('CSRF_FAILED', 403);
+    }
+    if (access === 'active') assertActiveStage(request);
+    if (config.roles && !config.roles.some((r) => (auth.user.roles as string[]).includes(r))) throw new AppError('FORBIDDEN', 403);
+  });
+
+  await app.register(
+    async (api) => {
+      registerHealthRoutes(api, deps);
+      registerAuthRoutes(api, deps);
+      registerOrgRoutes(api, deps);
+      registerUserRoutes(api, deps);
+      registerAuditRoutes(api, deps);
+      registerCalendarRoutes(api, deps);
+      api.get(
+        '/openapi.json',
+        { config: { access: 'public' }, schema: { hide: true, response: { 200: z.looseObject({ openapi: z.string() }) } } },
+        () => app.swagger(),
+      );
+    },
+    { prefix: '/api' },
+  );
+
+  const webDist = options.webDistDir;
+  const hasWeb = !!webDist && existsSync(join(webDist, 'index.html'));
+  if (hasWeb) await app.register(fastifyStatic, { root: webDist, wildcard: false, index: false, maxAge: '1h' });
+  app.setNotFoundHandler((request, reply) => {
+    if (!request.url.startsWith('/api') && hasWeb && request.method === 'GET') {
+      return reply.header('cache-control', 'no-cache').sendFile('index.html');
+    }
+    return reply.code(404).send(errorBody(request, 'ROUTE_NOT_FOUND'));
+  });
+  return app;
+}
+
+/**
+ * Our API routes are closed unless they say otherwise; the SPA's static files and the OpenAPI browser (routes
+ * registered by plugins) are public.
+ */
+function defaultAccess(url: string | undefined): Access {
+  return url?.startsWith('/api/') && !url.startsWith('/api/docs') ? 'active' : 'public';
+}
+
+/** A session still at a sign-in step may only take that step. */
+function assertActiveStage(request: FastifyRequest): void {
+  const stage = request.auth?.session.stage;
+  if (stage === 'active') return;
+  if (stage === 'mfa_required') throw new AppError('AUTH_TOTP_REQUIRED', 403);
+  if (stage === 'mfa_enrolment_required') throw new AppError('AUTH_TOTP_ENROLMENT_REQUIRED', 403);
+  throw new AppError('AUTH_PASSWORD_CHANGE_REQUIRED', 403);
+}

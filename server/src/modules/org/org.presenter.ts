@@ -1,0 +1,51 @@
+/** Rows → API shapes. Only fields named in the contracts leave the server. */
+import type { Person, Post, Unit, UnitKind } from '@luoshi/contracts';
+import type { PersonWithUnit, PostWithHolders, UnitWithCounts } from './org.repository.js';
+
+export function presentUnit(row: UnitWithCounts): Unit {
+  return {
+    id: row.id,
+    name: row.name,
+    shortName: row.shortName,
+    kind: row.kind as UnitKind,
+    divisionCode: row.divisionCode,
+    divisionName: row.divisionName,
+    parentId: row.parentId,
+    depth: row.depth,
+    sortOrder: row.sortOrder,
+    isSupervisionOffice: row.isSupervisionOffice,
+    childCount: row.childCount,
+    version: row.version,
+    isDisabled: row.disabledAt !== null,
+  };
+}
+
+export function presentPerson(row: PersonWithUnit): Person {
+  return {
+    id: row.id,
+    unitId: row.unitId,
+    unitName: row.unitName,
+    name: row.name,
+    title: row.title,
+    phone: row.phone,
+    email: row.email,
+    isLeader: row.isLeader,
+    oversightAreas: row.oversightAreas,
+    overseenUnitIds: row.overseenUnitIds,
+    version: row.version,
+    isDisabled: row.disabledAt !== null,
+  };
+}
+
+export function presentPost(row: PostWithHolders): Post {
+  return {
+    id: row.id,
+    unitId: row.unitId,
+    name: row.name,
+    primaryHolderId: row.primaryHolderId,
+    primaryHolderName: row.primaryHolderName,
+    backupHolderId: row.backupHolderId,
+    backupHolderName: row.backupHolderName,
+    version: row.version,
+  };
+}

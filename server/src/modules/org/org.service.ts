@@ -1,0 +1,291 @@
+/**
+ * Organisation use cases: units, people, posts (A角/B角) and leaders' 分管. Each write checks the policy, stays
+ * inside the caller's scope (404 otherwise), honours the record version and commits with its audit event.
+ */
+import { randomUUID } from 'node:crypto';
+import type { Person, Post, Unit, createPersonBody, createPostBody, createUnitBody, updatePersonBody, updatePostBody, updateUnitBody } from '@luoshi/contracts';
+import type { z } from 'zod';
+import { recordAudit } from '../../platform/audit-log.js';
+import type { Actor, Deps, RequestContext } from '../../platform/context.js';
+import { AppError, fieldError, forbidden, isUniqueViolation, notFound } from '../../platform/errors.js';
+import { canManageOrg } from './org.policy.js';
+import { presentPerson, presentPost, presentUnit } from './org.presenter.js';
+import * as repo from './org.repository.js';
+
+type CreateUnit = z.infer<typeof createUnitBody>;
+type UpdateUnit = z.infer<typeof updateUnitBody>;
+type CreatePerson = z.infer<typeof createPersonBody>;
+type UpdatePerson = z.infer<typeof updatePersonBody>;
+type CreatePost = z.infer<typeof createPostBody>;
+type UpdatePost = z.infer<typeof updatePostBody>;
+
+function requireActor(ctx: RequestContext): Actor {
+  if (!ctx.actor) throw new AppError('UNAUTHENTICATED', 401);
+  return ctx.actor;
+}
+
+function requireManager(ctx: RequestContext): Actor {
+  const actor = requireActor(ctx);
+  if (!canManageOrg(actor)) throw forbidden();
+  return actor;
+}
+
+export const UNIT_SEARCH_LIMIT = 50;
+export const PERSON_LIST_LIMIT = 200;
+
+// ── units ─────────────────────────────────────────────────────────────────────────────────────────────────────
+
+/** No parent: the root of the caller's scope. With a parent: its children. With q: matches in scope. */
+export async function listUnits(deps: Deps, ctx: RequestContext, query: { parentId?: string; q?: string }): Promise<Unit[]> {
+  const actor = requireActor(ctx);
+  const { db } = deps.database;
+  if (query.q) return (await repo.searchUnits(db, actor.scopePath, query.q, UNIT_SEARCH_LIMIT)).map(presentUnit);
+  if (query.parentId) {
+    if (!(await repo.findUnitInScope(db, actor.scopePath, query.parentId))) throw notFound();
+    return (await repo.listChildUnits(db, actor.scopePath, query.parentId)).map(presentUnit);
+  }
+  const root = await repo.findUnitByPath(db, actor.scopePath);
+  return root ? [presentUnit(root)] : [];
+}
+
+export async function getUnit(deps: Deps, ctx: RequestContext, id: string): Promise<Unit> {
+  const row = await repo.findUnitInScope(deps.database.db, requireActor(ctx).scopePath, id);
+  if (!row) throw notFound();
+  return presentUnit(row);
+}
+
+export async function createUnit(deps: Deps, ctx: RequestContext, input: CreateUnit): Promise<Unit> {
+  const actor = requireManager(ctx);
+  return deps.database.db.transaction(async (tx) => {
+    const parent = await repo.findUnitInScope(tx, actor.scopePath, input.parentId);
+    if (!parent) throw notFound();
+    const divisionCode = input.divisionCode ?? parent.divisionCode;
+    if (!(await repo.findDivision(tx, divisionCode))) throw fieldError('VALIDATION_FAILED', 'divisionCode', 'unknown division');
+    const id = randomUUID();
+    const now = ctx.clock.now();
+    try {
+      await repo.insertUnit(tx, {
+        id,
+        name: input.name,
+        shortName: input.shortName ?? null,
+        kind: input.kind,
+        divisionCode,
+        parentId: parent.id,
+        path: `${parent.path}${id}/`,
+        depth: parent.depth + 1,
+        sortOrder: input.sortOrder ?? parent.childCount,
+        isSupervisionOffice: input.isSupervisionOffice ?? false,
+        createdAt: now,
+        updatedAt: now,
+      });
+    } catch (error) {
+      if (isUniqueViolation(error)) throw new AppError('DUPLICATE', 409, { name: input.name }, [{ path: 'name', code: 'duplicate', message: 'duplicate' }]);
+      throw error;
+    }
+    const created = await repo.findUnitInScope(tx, actor.scopePath, id);
+    if (!created) throw new Error('created unit not readable');
+    const unit = presentUnit(created);
+    await recordAudit(deps, tx, ctx, { eventType: 'unit.created', objectType: 'unit', objectId: id, after: unit });
+    return unit;
+  });
+}
+
+export async function updateUnit(deps: Deps, ctx: RequestContext, id: string, version: number, input: UpdateUnit): Promise<Unit> {
+  const actor = requireManager(ctx);
+  return deps.database.db.transaction(async (tx) => {
+    const current = await repo.findUnitInScope(tx, actor.scopePath, id);
+    if (!current) throw notFound();
+    if (current.version !== version) throw new AppError('VERSION_CONFLICT', 412);
+    if (input.isDisabled === true && current.disabledAt === null) {
+      if (current.path === actor.scopePath) throw forbidden();
+      if ((await repo.countActiveMembers(tx, id)) > 0) throw new AppError('UNIT_HAS_CHILDREN', 409);
+    }
+    const patch = {
+      ...(input.name !== undefined ? { name: input.name } : {}),
+      ...(input.shortName !== undefined ? { shortName: input.shortName } : {}),
+      ...(input.sortOrder !== undefined ? { sortOrder: input.sortOrder } : {}),
+      ...(input.isSupervisionOffice !== undefined ? { isSupervisionOffice: input.isSupervisionOffice } : {}),
+      ...(input.isDisabled !== undefined ? { disabledAt: input.isDisabled ? (current.disabledAt ?? ctx.clock.now()) : null } : {}),
+      updatedAt: ctx.clock.now(),
+    };
+    try {
+      if (!(await repo.updateUnitVersioned(tx, id, version, patch))) throw new AppError('VERSION_CONFLICT', 412);
+    } catch (error) {
+      if (isUniqueViolation(error)) throw new AppError('DUPLICATE', 409, { name: input.name ?? '' }, [{ path: 'name', code: 'duplicate', message: 'duplicate' }]);
+      throw error;
+    }
+    const updated = await repo.findUnitInScope(tx, actor.scopePath, id);
+    if (!updated) throw new Error('updated unit not readable');
+    const unit = presentUnit(updated);
+    await recordAudit(deps, tx, ctx, { eventType: 'unit.updated', objectType: 'unit', objectId: id, before: presentUnit(current), after: unit });
+    return unit;
+  });
+}
+
+// ── people ────────────────────────────────────────────────────────────────────────────────────────────────────
+
+export async function listPersons(
+  deps: Deps,
+  ctx: RequestContext,
+  query: { unitId?: string; includeSubunits?: boolean; isLeader?: boolean; q?: string },
+): Promise<Person[]> {
+  const actor = requireActor(ctx);
+  const { db } = deps.database;
+  let unitPath: string | undefined;
+  if (query.unitId) {
+    const unit = await repo.findUnitInScope(db, actor.scopePath, query.unitId);
+    if (!unit) throw notFound();
+    if (query.includeSubunits) unitPath = unit.path;
+  }
+  const rows = await repo.listPersons(
+    db,
+    actor.scopePath,
+    { unitId: query.unitId, unitPath, isLeader: query.isLeader, q: query.q },
+    PERSON_LIST_LIMIT,
+  );
+  return rows.map(presentPerson);
+}
+
+export async function getPerson(deps: Deps, ctx: RequestContext, id: string): Promise<Person> {
+  const row = await repo.findPersonInScope(deps.database.db, requireActor(ctx).scopePath, id);
+  if (!row) throw notFound();
+  return presentPerson(row);
+}
+
+export async function createPerson(deps: Deps, ctx: RequestContext, input: CreatePerson): Promise<Person> {
+  const actor = requireManager(ctx);
+  return deps.database.db.transaction(async (tx) => {
+    if (!(await repo.findUnitInScope(tx, actor.scopePath, input.unitId))) throw notFound();
+    const id = randomUUID();
+    const now = ctx.clock.now();
+    await repo.insertPerson(tx, {
+      id,
+      unitId: input.unitId,
+      name: input.name,
+      title: input.title ?? null,
+      phone: input.phone ?? null,
+      email: input.email ?? null,
+      isLeader: input.isLeader ?? false,
+      oversightAreas: input.oversightAreas ?? null,
+      createdAt: now,
+      updatedAt: now,
+    });
+    const created = await repo.findPersonInScope(tx, actor.scopePath, id);
+    if (!created) throw new Error('created person not readable');
+    const person = presentPerson(created);
+    await recordAudit(deps, tx, ctx, { eventType: 'person.created', objectType: 'person', objectId: id, after: person });
+    return person;
+  });
+}
+
+export async function updatePerson(deps: Deps, ctx: RequestContext, id: string, version: number, input: UpdatePerson): Promise<Person> {
+  const actor = requireManager(ctx);
+  return deps.database.db.transaction(async (tx) => {
+    const current = await repo.findPersonInScope(tx, actor.scopePath, id);
+    if (!current) throw notFound();
+    if (current.version !== version) throw new AppError('VERSION_CONFLICT', 412);
+    const { isDisabled, ...fields } = input;
+    const patch = {
+      ...Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== undefined)),
+      ...(isDisabled !== undefined ? { disabledAt: isDisabled ? (current.disabledAt ?? ctx.clock.now()) : null } : {}),
+      updatedAt: ctx.clock.now(),
+    };
+    if (!(await repo.updatePersonVersioned(tx, id, version, patch))) throw new AppError('VERSION_CONFLICT', 412);
+    if (input.isLeader === false && current.overseenUnitIds.length) await repo.replaceOverseenUnits(tx, id, []);
+    const updated = await repo.findPersonInScope(tx, actor.scopePath, id);
+    if (!updated) throw new Error('updated person not readable');
+    const person = presentPerson(updated);
+    await recordAudit(deps, tx, ctx, { eventType: 'person.updated', objectType: 'person', objectId: id, before: presentPerson(current), after: person });
+    return person;
+  });
+}
+
+/** Replaces a leader's 分管 units; every unit must be within the caller's scope. */
+export async function setOverseenUnits(deps: Deps, ctx: RequestContext, id: string, unitIds: string[]): Promise<Person> {
+  const actor = requireManager(ctx);
+  const unique = [...new Set(unitIds)];
+  return deps.database.db.transaction(async (tx) => {
+    const current = await repo.findPersonInScope(tx, actor.scopePath, id);
+    if (!current) throw notFound();
+    if (!current.isLeader) throw new AppError('PERSON_NOT_LEADER', 409);
+    if ((await repo.countUnitsInScope(tx, actor.scopePath, unique)) !== unique.length) throw notFound();
+    await repo.replaceOverseenUnits(tx, id, unique);
+    const updated = await repo.findPersonInScope(tx, actor.scopePath, id);
+    if (!updated) throw new Error('person not readable');
+    await recordAudit(deps, tx, ctx, {
+      eventType: 'person.oversees_changed',
+      objectType: 'person',
+      objectId: id,
+      before: { overseenUnitIds: current.overseenUnitIds },
+      after: { overseenUnitIds: updated.overseenUnitIds },
+    });
+    return presentPerson(updated);
+  });
+}
+
+// ── posts ─────────────────────────────────────────────────────────────────────────────────────────────────────
+
+export async function listPosts(deps: Deps, ctx: RequestContext, unitId: string): Promise<Post[]> {
+  const actor = requireActor(ctx);
+  const { db } = deps.database;
+  if (!(await repo.findUnitInScope(db, actor.scopePath, unitId))) throw notFound();
+  return (await repo.listPosts(db, actor.scopePath, unitId)).map(presentPost);
+}
+
+async function assertHoldersInUnit(tx: Parameters<typeof repo.personsOfUnit>[0], unitId: string, holders: (string | null | undefined)[]): Promise<void> {
+  const ids = [...new Set(holders.filter((h): h is string => !!h))];
+  if ((await repo.personsOfUnit(tx, unitId, ids)) !== ids.length) {
+    throw fieldError('VALIDATION_FAILED', 'primaryHolderId', 'holders must be people of the post’s unit');
+  }
+}
+
+export async function createPost(deps: Deps, ctx: RequestContext, input: CreatePost): Promise<Post> {
+  const actor = requireManager(ctx);
+  return deps.database.db.transaction(async (tx) => {
+    if (!(await repo.findUnitInScope(tx, actor.scopePath, input.unitId))) throw notFound();
+    await assertHoldersInUnit(tx, input.unitId, [input.primaryHolderId, input.backupHolderId]);
+    const id = randomUUID();
+    const now = ctx.clock.now();
+    try {
+      await repo.insertPost(tx, {
+        id,
+        unitId: input.unitId,
+        name: input.name,
+        primaryHolderId: input.primaryHolderId ?? null,
+        backupHolderId: input.backupHolderId ?? null,
+        createdAt: now,
+        updatedAt: now,
+      });
+    } catch (error) {
+      if (isUniqueViolation(error)) throw new AppError('DUPLICATE', 409, { name: input.name }, [{ path: 'name', code: 'duplicate', message: 'duplicate' }]);
+      throw error;
+    }
+    const created = await repo.findPostInScope(tx, actor.scopePath, id);
+    if (!created) throw new Error('created post not readable');
+    const post = presentPost(created);
+    await recordAudit(deps, tx, ctx, { eventType: 'post.created', objectType: 'post', objectId: id, after: post });
+    return post;
+  });
+}
+
+export async function updatePost(deps: Deps, ctx: RequestContext, id: string, version: number, input: UpdatePost): Promise<Post> {
+  const actor = requireManager(ctx);
+  return deps.database.db.transaction(async (tx) => {
+    const current = await repo.findPostInScope(tx, actor.scopePath, id);
+    if (!current) throw notFound();
+    if (current.version !== version) throw new AppError('VERSION_CONFLICT', 412);
+    await assertHoldersInUnit(tx, current.unitId, [input.primaryHolderId, input.backupHolderId]);
+    const patch = { ...Object.fromEntries(Object.entries(input).filter(([, v]) => v !== undefined)), updatedAt: ctx.clock.now() };
+    try {
+      if (!(await repo.updatePostVersioned(tx, id, version, patch))) throw new AppError('VERSION_CONFLICT', 412);
+    } catch (error) {
+      if (isUniqueViolation(error)) throw new AppError('DUPLICATE', 409, { name: input.name ?? '' }, [{ path: 'name', code: 'duplicate', message: 'duplicate' }]);
+      throw error;
+    }
+    const updated = await repo.findPostInScope(tx, actor.scopePath, id);
+    if (!updated) throw new Error('updated post not readable');
+    const post = presentPost(updated);
+    await recordAudit(deps, tx, ctx, { eventType: 'post.updated', objectType: 'post', objectId: id, before: presentPost(current), after: post });
+    return post;
+  });
+}

@@ -1,0 +1,135 @@
+/**
+ * Demo data for trying the product on a laptop: fictional people in every government's 督查室 and every
+ * provincial department (with A角/B角 posts), the provincial leaders with their 分管 departments, and demo accounts
+ * for each role. Only in demo mode: a production start refuses to run while demo accounts exist.
+ */
+import { randomUUID } from 'node:crypto';
+import { and, eq, isNull } from 'drizzle-orm';
+import type { Role } from '@luoshi/contracts';
+import { leaderOversees, persons, posts, units, users } from '../../../db/schema/index.js';
+import { recordAudit } from '../../../platform/audit-log.js';
+import type { Deps, RequestContext } from '../../../platform/context.js';
+import type { Db } from '../../../platform/db.js';
+import { createAccount } from '../../users/users.service.js';
+import { demoPeopleForUnit, provincialLeaders, type DemoUnitKind } from './demo-people.js';
+import { PROVINCE_GOVERNMENT_NAME, SUPERVISION_OFFICE_NAME } from './seed-base.js';
+
+/** The one password of every demo account; shown in the README and on the sign-in page in demo mode only. */
+export const DEMO_PASSWORD = 'Demo#Luoshi2026';
+
+export interface DemoAccount {
+  username: string;
+  displayName: string;
+  roles: Role[];
+  /** Unit name path from the province government, e.g. ['昆明市人民政府']. Empty = the province government. */
+  scope: string[];
+  /** Demo administrators come with TOTP set up from this fixed secret (`npx luoshi demo-totp <username>`). */
+  totpSecret?: string;
+}
+
+export const demoAccounts: DemoAccount[] = [
+  { username: 'sysadmin', displayName: '系统管理员（演示）', roles: ['system_admin'], scope: [], totpSecret: 'KVKFKRCPNZQUYMLXOVYDSQKJKZDTSRLD' },
+  { username: 'secadmin', displayName: '安全管理员（演示）', roles: ['security_admin'], scope: [], totpSecret: 'JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXQ' },
+  { username: 'auditadmin', displayName: '审计管理员（演示）', roles: ['audit_admin'], scope: [], totpSecret: 'GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJR' },
+  { username: 'ducha', displayName: '省政府督查室督查员（演示）', roles: ['supervisor'], scope: [] },
+  { username: 'leader', displayName: '副省长（演示）', roles: ['government_leader'], scope: [] },
+  { username: 'km_ducha', displayName: '昆明市政府督查室（演示）', roles: ['supervisor'], scope: ['昆明市人民政府'] },
+  { username: 'wuhua', displayName: '五华区政府（演示）', roles: ['supervisor', 'unit_handler'], scope: ['昆明市人民政府', '五华区人民政府'] },
+  { username: 'jyt', displayName: '省教育厅承办人（演示）', roles: ['unit_handler'], scope: ['云南省教育厅'] },
+  { username: 'jyt_leader', displayName: '省教育厅负责人（演示）', roles: ['unit_leader'], scope: ['云南省教育厅'] },
+];
+
+export async function hasDemoAccounts(db: Db): Promise<boolean> {
+  const rows = await db.select({ id: users.id }).from(users).where(eq(users.isDemo, true)).limit(1);
+  return rows.length > 0;
+}
+
+async function unitByNames(tx: Db, names: string[]): Promise<typeof units.$inferSelect> {
+  let current = (await tx.select().from(units).where(and(isNull(units.parentId), eq(units.name, PROVINCE_GOVERNMENT_NAME))).limit(1))[0];
+  for (const name of names) {
+    if (!current) break;
+    current = (await tx.select().from(units).where(and(eq(units.parentId, current.id), eq(units.name, name))).limit(1))[0];
+  }
+  if (!current) throw new Error(`demo seed: unit ${names.join(' / ')} not found`);
+  return current;
+}
+
+/** Seeds demo people, posts, leaders and accounts. Returns false when demo accounts already exist. */
+export async function seedDemo(deps: Deps, ctx: RequestContext): Promise<boolean> {
+  return deps.database.db.transaction(async (tx) => {
+    if (await hasDemoAccounts(tx)) return false;
+    const all = await tx.select().from(units).orderBy(units.depth, units.sortOrder);
+    const byId = new Map(all.map((u) => [u.id, u]));
+    const childNamed = (parentId: string, name: string) => all.find((u) => u.parentId === parentId && u.name === name);
+    const now = ctx.clock.now();
+    const personRows: (typeof persons.$inferInsert)[] = [];
+    const postRows = new Map<string, typeof posts.$inferInsert>();
+    const newUnits: (typeof units.$inferInsert)[] = [];
+
+    const staffed = all.filter((u) => u.kind === 'government' || (u.kind === 'department' && byId.get(u.parentId ?? '')?.parentId === null));
+    staffed.forEach((unit, serial) => {
+      const kind: DemoUnitKind = unit.kind === 'government' ? 'government' : 'department';
+      const officeHost = unit.parentId === null ? all.find((u) => u.parentId === unit.id && u.shortName === '省政府办公厅') : unit;
+      for (const p of demoPeopleForUnit(kind, serial, unit.name)) {
+        let target = unit;
+        if (p.internalDivision === SUPERVISION_OFFICE_NAME && officeHost) target = childNamed(officeHost.id, SUPERVISION_OFFICE_NAME) ?? unit;
+        else if (p.internalDivision) {
+          let division = childNamed(unit.id, p.internalDivision) ?? newUnits.find((u) => u.parentId === unit.id && u.name === p.internalDivision);
+          if (!division) {
+            const id = randomUUID();
+            division = { id, name: p.internalDivision, kind: 'internal_division', divisionCode: unit.divisionCode, parentId: unit.id, path: `${unit.path}${id}/`, depth: unit.depth + 1, sortOrder: 100 } as typeof units.$inferSelect;
+            newUnits.push(division);
+          }
+          target = division as typeof units.$inferSelect;
+        }
+        const personId = randomUUID();
+        personRows.push({ id: personId, unitId: target.id, name: p.name, title: p.title, createdAt: now, updatedAt: now });
+        const key = `${target.id}:${p.postName}`;
+        const post = postRows.get(key) ?? { id: randomUUID(), unitId: target.id, name: p.postName, createdAt: now, updatedAt: now };
+        if (p.holder === 'primaryHolder') post.primaryHolderId = personId;
+        else post.backupHolderId = personId;
+        postRows.set(key, post);
+      }
+    });
+
+    const provinceGov = all.find((u) => u.parentId === null);
+    if (!provinceGov) throw new Error('demo seed needs the base seed first');
+    const oversees: { leaderId: string; unitId: string }[] = [];
+    for (const leader of provincialLeaders) {
+      const id = randomUUID();
+      personRows.push({ id, unitId: provinceGov.id, name: leader.name, title: leader.title, isLeader: true, oversightAreas: leader.oversightAreas, createdAt: now, updatedAt: now });
+      for (const shortName of leader.overseesShortNames) {
+        const dept = all.find((u) => u.parentId === provinceGov.id && u.shortName === shortName);
+        if (dept) oversees.push({ leaderId: id, unitId: dept.id });
+      }
+    }
+    if (newUnits.length) await tx.insert(units).values(newUnits);
+    for (let i = 0; i < personRows.length; i += 500) await tx.insert(persons).values(personRows.slice(i, i + 500));
+    const postList = [...postRows.values()];
+    for (let i = 0; i < postList.length; i += 500) await tx.insert(posts).values(postList.slice(i, i + 500));
+    if (oversees.length) await tx.insert(leaderOversees).values(oversees);
+
+    for (const account of demoAccounts) {
+      const scopeUnit = await unitByNames(tx, account.scope);
+      const created = await createAccount(deps, tx, ctx, null, {
+        username: account.username,
+        displayName: account.displayName,
+        scopeUnitId: scopeUnit.id,
+        roles: account.roles,
+        initialPassword: DEMO_PASSWORD,
+        isDemo: true,
+        mustChangePassword: false,
+      });
+      if (account.totpSecret) {
+        await tx.update(users).set({ totpSecret: account.totpSecret, totpEnabledAt: now }).where(eq(users.id, created.id));
+      }
+    }
+    await recordAudit(deps, tx, ctx, {
+      eventType: 'system.seeded',
+      objectType: 'system',
+      objectId: 'demo',
+      after: { persons: personRows.length, posts: postList.length, internalDivisions: newUnits.length, accounts: demoAccounts.length },
+    });
+    return true;
+  });
+}

@@ -1,0 +1,45 @@
+/**
+ * Periodic housekeeping: removes expired sessions and stale sign-in throttles, and purges audit events past the
+ * retention period (never younger than 180 days — the database function refuses). Runs in the worker process,
+ * or in-process in the embedded default.
+ */
+import { sql } from 'drizzle-orm';
+import { deleteExpiredSessions, deleteStaleThrottles } from '../modules/auth/auth.repository.js';
+import type { Deps } from './context.js';
+import { executeRows } from './db.js';
+
+export interface MaintenanceReport {
+  sessionsRemoved: number;
+  auditEventsPurged: number;
+}
+
+export async function runMaintenance(deps: Deps): Promise<MaintenanceReport> {
+  const now = deps.clock.now();
+  const { db } = deps.database;
+  const sessionsRemoved = await deleteExpiredSessions(db, new Date(now.getTime() - deps.env.SESSION_IDLE_MINUTES * 60_000), now);
+  await deleteStaleThrottles(db, new Date(now.getTime() - 86_400_000));
+  const cutoff = new Date(now.getTime() - deps.env.AUDIT_RETENTION_DAYS * 86_400_000);
+  const purged = await executeRows<{ n: number | string }>(db, sql`select luoshi_purge_audit_events(${cutoff.toISOString()}::timestamptz) as n`);
+  return { sessionsRemoved, auditEventsPurged: Number(purged[0]?.n ?? 0) };
+}
+
+/** Runs maintenance now and then every `intervalMs`; returns a stop function. Errors are logged, not fatal. */
+export function scheduleMaintenance(deps: Deps, log: (message: string, error?: unknown) => void, intervalMs = 15 * 60_000): () => void {
+  let running = false;
+  const tick = async () => {
+    if (running) return;
+    running = true;
+    try {
+      const report = await runMaintenance(deps);
+      if (report.sessionsRemoved || report.auditEventsPurged) log(`maintenance: ${JSON.stringify(report)}`);
+    } catch (error) {
+      log('maintenance failed', error);
+    } finally {
+      running = false;
+    }
+  };
+  void tick();
+  const timer = setInterval(() => void tick(), intervalMs);
+  timer.unref();
+  return () => clearInterval(timer);
+}

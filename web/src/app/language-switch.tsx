@@ -1,0 +1,21 @@
+/** The 中文/English toggle, on the login page and in the shell header. */
+import { GlobalOutlined } from '@ant-design/icons';
+import { Button } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { setAppLocale, useAppLocale } from './i18n/i18n';
+
+/** Switches between zh-CN and English; the label names the language you switch to. */
+export function LanguageSwitch() {
+  const { t } = useTranslation();
+  const locale = useAppLocale();
+  return (
+    <Button
+      type="text"
+      icon={<GlobalOutlined />}
+      aria-label={t('app.language')}
+      onClick={() => setAppLocale(locale === 'en' ? 'zh-CN' : 'en')}
+    >
+      {t('app.switchLanguage')}
+    </Button>
+  );
+}

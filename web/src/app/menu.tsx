@@ -1,0 +1,22 @@
+/** The side-menu entries and who sees them. The server enforces the same rules; this only avoids dead links. */
+import { ApartmentOutlined, AuditOutlined, CalendarOutlined, HomeOutlined, SettingOutlined, TeamOutlined } from '@ant-design/icons';
+import type { CurrentUser, Role } from '@luoshi/contracts';
+import type { TFunction } from 'i18next';
+import type { ReactNode } from 'react';
+import { hasAnyRole } from './session';
+
+/** One menu entry; `roles` empty means every signed-in user. */
+export type MenuEntry = { path: string; name: string; icon: ReactNode; roles: Role[] };
+
+/** Menu entries visible to `user`, in display order. */
+export function menuEntriesFor(user: Pick<CurrentUser, 'roles'>, t: TFunction): MenuEntry[] {
+  const entries: MenuEntry[] = [
+    { path: '/', name: t('menu.home'), icon: <HomeOutlined />, roles: [] },
+    { path: '/org', name: t('menu.org'), icon: <ApartmentOutlined />, roles: [] },
+    { path: '/admin/users', name: t('menu.users'), icon: <TeamOutlined />, roles: ['security_admin'] },
+    { path: '/admin/audit', name: t('menu.audit'), icon: <AuditOutlined />, roles: ['audit_admin'] },
+    { path: '/calendar', name: t('menu.calendar'), icon: <CalendarOutlined />, roles: [] },
+    { path: '/settings', name: t('menu.settings'), icon: <SettingOutlined />, roles: [] },
+  ];
+  return entries.filter((entry) => entry.roles.length === 0 || hasAnyRole(user, ...entry.roles));
+}

@@ -1,0 +1,23 @@
+import { describe, expect, it } from 'vitest';
+import { loginPathFor, safeNextPath } from './navigation';
+
+describe('safeNextPath', () => {
+  it('keeps same-site paths with their query', () => {
+    expect(safeNextPath('/org?unit=1')).toBe('/org?unit=1');
+  });
+  it.each([null, '', 'https://evil.example', '//evil.example', '/\\evil.example', '/login?next=/x'])(
+    'falls back to / for %s',
+    (next) => {
+      expect(safeNextPath(next)).toBe('/');
+    },
+  );
+});
+
+describe('loginPathFor', () => {
+  it('encodes where to come back to', () => {
+    expect(loginPathFor({ pathname: '/admin/users', search: '?q=a' })).toBe('/login?next=%2Fadmin%2Fusers%3Fq%3Da');
+  });
+  it('adds no next for the home page', () => {
+    expect(loginPathFor({ pathname: '/', search: '' })).toBe('/login');
+  });
+});

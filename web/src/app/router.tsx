@@ -1,0 +1,69 @@
+/**
+ * Routes. Every page is its own lazy chunk, and so is the ProLayout shell, so the sign-in page loads without the
+ * admin frame and a user only downloads the pages they open.
+ */
+import { lazy, Suspense, type ReactNode } from 'react';
+import { createBrowserRouter } from 'react-router';
+import { RequireRole, RequireSession } from './auth-guard';
+import { PageLoading, RouteError } from './page-states';
+
+const NotFoundPage = lazy(() => import('./status-pages').then((m) => ({ default: m.NotFoundPage })));
+const AppShell = lazy(() => import('./shell').then((m) => ({ default: m.AppShell })));
+const LoginPage = lazy(() => import('../features/auth/login-page').then((m) => ({ default: m.LoginPage })));
+const HomePage = lazy(() => import('../features/home/home-page').then((m) => ({ default: m.HomePage })));
+const OrgPage = lazy(() => import('../features/org/org-page').then((m) => ({ default: m.OrgPage })));
+const UsersPage = lazy(() => import('../features/users/users-page').then((m) => ({ default: m.UsersPage })));
+const AuditPage = lazy(() => import('../features/audit/audit-page').then((m) => ({ default: m.AuditPage })));
+const CalendarPage = lazy(() => import('../features/calendar/calendar-page').then((m) => ({ default: m.CalendarPage })));
+const SettingsPage = lazy(() => import('../features/auth/settings-page').then((m) => ({ default: m.SettingsPage })));
+
+function Loading({ children }: { children: ReactNode }) {
+  return <Suspense fallback={<PageLoading />}>{children}</Suspense>;
+}
+
+/** The browser router of the SPA (history API; the server falls back to index.html for these paths). */
+export const router = createBrowserRouter([
+  {
+    path: '/login',
+    element: (
+      <Loading>
+        <LoginPage />
+      </Loading>
+    ),
+    errorElement: <RouteError />,
+  },
+  {
+    path: '/',
+    element: (
+      <RequireSession>
+        <Loading>
+          <AppShell />
+        </Loading>
+      </RequireSession>
+    ),
+    errorElement: <RouteError />,
+    children: [
+      { index: true, element: <HomePage /> },
+      { path: 'org', element: <OrgPage /> },
+      {
+        path: 'admin/users',
+        element: (
+          <RequireRole roles={['security_admin']}>
+            <UsersPage />
+          </RequireRole>
+        ),
+      },
+      {
+        path: 'admin/audit',
+        element: (
+          <RequireRole roles={['audit_admin']}>
+            <AuditPage />
+          </RequireRole>
+        ),
+      },
+      { path: 'calendar', element: <CalendarPage /> },
+      { path: 'settings', element: <SettingsPage /> },
+      { path: '*', element: <NotFoundPage /> },
+    ],
+  },
+]);

@@ -1,0 +1,39 @@
+/** The working-day calendar: holidays and 调休 make-up workdays, which drive every deadline in the platform. */
+import { calendarDay, okBody, workingDaysResult, type CalendarDay } from '@luoshi/contracts';
+import { queryOptions, useMutation, useQueryClient } from '@tanstack/react-query';
+import { apiRequest } from '../../app/api/client';
+
+/** Special days of one year. */
+export function calendarYearQuery(year: number) {
+  return queryOptions({
+    queryKey: ['calendar', year],
+    queryFn: () => apiRequest('GET', '/api/calendar', { schema: calendarDay.array(), query: { year } }),
+  });
+}
+
+/** `PUT /api/calendar/days/:day`: creates or replaces the entry of one date (system_admin). */
+export function useSetCalendarDay() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: ({ day, kind, name }: CalendarDay) =>
+      apiRequest('PUT', `/api/calendar/days/${day}`, { schema: calendarDay, body: { kind, name } }),
+    onSettled: () => client.invalidateQueries({ queryKey: ['calendar'] }),
+  });
+}
+
+/** `DELETE /api/calendar/days/:day`: the date becomes an ordinary workday or weekend again. */
+export function useRemoveCalendarDay() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (day: string) => apiRequest('DELETE', `/api/calendar/days/${day}`, { schema: okBody }),
+    onSettled: () => client.invalidateQueries({ queryKey: ['calendar'] }),
+  });
+}
+
+/** `GET /api/calendar/working-days?from=&add=`: the date `add` working days after `from`. Run on demand. */
+export function useAddWorkingDays() {
+  return useMutation({
+    mutationFn: ({ from, add }: { from: string; add: number }) =>
+      apiRequest('GET', '/api/calendar/working-days', { schema: workingDaysResult, query: { from, add } }),
+  });
+}

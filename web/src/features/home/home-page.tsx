@@ -1,0 +1,67 @@
+/** / 首页: who am I, which part of the organisation I see, and links to what my roles allow. */
+import { PageContainer } from '@ant-design/pro-components';
+import { Card, Col, Descriptions, Row, Tag, Typography } from 'antd';
+import dayjs from 'dayjs';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import { useAppLocale } from '../../app/i18n/i18n';
+import { menuEntriesFor } from '../../app/menu';
+import { RoleTags } from '../../app/roles';
+import { useCurrentUser } from '../../app/session';
+
+/** The overview page. */
+export function HomePage() {
+  const { t } = useTranslation();
+  const locale = useAppLocale();
+  const user = useCurrentUser();
+  const links = menuEntriesFor(user, t).filter((entry) => entry.path !== '/');
+  return (
+    <PageContainer title={t('home.welcome', { name: user.displayName })} content={t('home.intro')}>
+      <Row gutter={[16, 16]}>
+        <Col xs={24} lg={12}>
+          <Card>
+            <Descriptions
+              column={1}
+              size="small"
+              items={[
+                { key: 'username', label: t('home.username'), children: user.username },
+                { key: 'roles', label: t('home.roles'), children: <RoleTags roles={user.roles} locale={locale} /> },
+                { key: 'scope', label: t('home.scopeUnit'), children: user.scopeUnitName },
+                {
+                  key: 'password',
+                  label: t('home.passwordExpiresAt'),
+                  children: dayjs(user.passwordExpiresAt).format('YYYY-MM-DD'),
+                },
+                {
+                  key: 'totp',
+                  label: t('home.twoFactor'),
+                  children: user.isTotpEnabled ? (
+                    <Tag color="success">{t('home.twoFactorOn')}</Tag>
+                  ) : (
+                    <Tag>{t('home.twoFactorOff')}</Tag>
+                  ),
+                },
+              ]}
+            />
+          </Card>
+        </Col>
+        <Col xs={24} lg={12}>
+          <Card title={t('home.quickLinks')}>
+            <Row gutter={[12, 12]}>
+              {links.map((entry) => (
+                <Col key={entry.path} xs={12} sm={8}>
+                  <Link to={entry.path}>
+                    <Card size="small" hoverable styles={{ body: { textAlign: 'center', padding: 16 } }}>
+                      <div style={{ fontSize: 24 }}>{entry.icon}</div>
+                      <Typography.Text>{entry.name}</Typography.Text>
+                    </Card>
+                  </Link>
+                </Col>
+              ))}
+            </Row>
+          </Card>
+        </Col>
+      </Row>
+    </PageContainer>
+  );
+}

@@ -1,0 +1,148 @@
+/**
+ * Reads and writes of the organisation (units, people, posts, divisions). Query keys start with the resource name,
+ * so a write invalidates everything of that resource — lists, tree levels and details — in one call.
+ */
+import {
+  division,
+  person,
+  post,
+  unit,
+  type createPersonBody,
+  type createPostBody,
+  type createUnitBody,
+  type Person,
+  type Post,
+  type Unit,
+  type updatePersonBody,
+  type updatePostBody,
+  type updateUnitBody,
+} from '@luoshi/contracts';
+import { queryOptions, useMutation, useQueryClient } from '@tanstack/react-query';
+import { apiRequest } from '../../app/api/client';
+import type { BodyOf } from '../../app/api/contract-types';
+
+/** The caller's scope root(s): `GET /api/units` without parameters. */
+export const rootUnitsQuery = queryOptions({
+  queryKey: ['units', 'children', 'root'],
+  queryFn: () => apiRequest('GET', '/api/units', { schema: unit.array() }),
+});
+
+/** One tree level: children of `parentId`. */
+export function unitChildrenQuery(parentId: string) {
+  return queryOptions({
+    queryKey: ['units', 'children', parentId],
+    queryFn: () => apiRequest('GET', '/api/units', { schema: unit.array(), query: { parentId } }),
+  });
+}
+
+/** Name search within the caller's scope (the server caps it at 50). */
+export function unitSearchQuery(q: string) {
+  return queryOptions({
+    queryKey: ['units', 'search', q],
+    queryFn: () => apiRequest('GET', '/api/units', { schema: unit.array(), query: { q } }),
+    enabled: q.length > 0,
+  });
+}
+
+/** One unit, with its `version` for the next PATCH. */
+export function unitQuery(id: string) {
+  return queryOptions({
+    queryKey: ['units', 'detail', id],
+    queryFn: () => apiRequest('GET', `/api/units/${encodeURIComponent(id)}`, { schema: unit }),
+  });
+}
+
+/** Divisions under `parentCode` (GB/T 2260); divisions never change at run time, so they are cached for long. */
+export function divisionsQuery(parentCode: string) {
+  return queryOptions({
+    queryKey: ['divisions', parentCode],
+    queryFn: () => apiRequest('GET', '/api/divisions', { schema: division.array(), query: { parentCode } }),
+    staleTime: 24 * 3_600_000,
+  });
+}
+
+/** Filters of `GET /api/persons`. */
+export type PersonFilter = { unitId?: string; includeSubunits?: boolean; isLeader?: boolean; q?: string };
+
+/** People matching `filter` (max 200). */
+export function personsQuery(filter: PersonFilter) {
+  return queryOptions({
+    queryKey: ['persons', filter],
+    queryFn: () => apiRequest('GET', '/api/persons', { schema: person.array(), query: filter }),
+  });
+}
+
+/** Posts of a unit with their A角/B角. */
+export function postsQuery(unitId: string) {
+  return queryOptions({
+    queryKey: ['posts', unitId],
+    queryFn: () => apiRequest('GET', '/api/posts', { schema: post.array(), query: { unitId } }),
+  });
+}
+
+/** `POST /api/units`. */
+export function useCreateUnit() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (body: BodyOf<typeof createUnitBody>) => apiRequest('POST', '/api/units', { schema: unit, body }),
+    onSuccess: () => client.invalidateQueries({ queryKey: ['units'] }),
+  });
+}
+
+/** `PATCH /api/units/:id` with `If-Match`. */
+export function useUpdateUnit() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: ({ target, body }: { target: Unit; body: BodyOf<typeof updateUnitBody> }) =>
+      apiRequest('PATCH', `/api/units/${target.id}`, { schema: unit, body, version: target.version }),
+    onSettled: () => client.invalidateQueries({ queryKey: ['units'] }),
+  });
+}
+
+/** `POST /api/persons`. */
+export function useCreatePerson() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (body: BodyOf<typeof createPersonBody>) => apiRequest('POST', '/api/persons', { schema: person, body }),
+    onSuccess: () => client.invalidateQueries({ queryKey: ['persons'] }),
+  });
+}
+
+/** `PATCH /api/persons/:id` with `If-Match`. */
+export function useUpdatePerson() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: ({ target, body }: { target: Person; body: BodyOf<typeof updatePersonBody> }) =>
+      apiRequest('PATCH', `/api/persons/${target.id}`, { schema: person, body, version: target.version }),
+    onSettled: () => client.invalidateQueries({ queryKey: ['persons'] }),
+  });
+}
+
+/** `PUT /api/persons/:id/overseen-units`: replaces a leader's 分管 units. */
+export function useSetOverseenUnits() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: ({ personId, unitIds }: { personId: string; unitIds: string[] }) =>
+      apiRequest('PUT', `/api/persons/${personId}/overseen-units`, { schema: person, body: { unitIds } }),
+    onSettled: () => client.invalidateQueries({ queryKey: ['persons'] }),
+  });
+}
+
+/** `POST /api/posts`. */
+export function useCreatePost() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (body: BodyOf<typeof createPostBody>) => apiRequest('POST', '/api/posts', { schema: post, body }),
+    onSuccess: () => client.invalidateQueries({ queryKey: ['posts'] }),
+  });
+}
+
+/** `PATCH /api/posts/:id` with `If-Match`. */
+export function useUpdatePost() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: ({ target, body }: { target: Post; body: BodyOf<typeof updatePostBody> }) =>
+      apiRequest('PATCH', `/api/posts/${target.id}`, { schema: post, body, version: target.version }),
+    onSettled: () => client.invalidateQueries({ queryKey: ['posts'] }),
+  });
+}

@@ -1,0 +1,10 @@
+/**
+ * Unit tests of the SPA's non-visual logic (API client, error mapping, navigation, password checks) in Node.
+ * Run with `npx vitest run --config web/vitest.config.ts`; the root config collects server and contracts only.
+ */
+import { defineConfig } from 'vitest/config';
+
+// vitest loads its config through the default export.
+export default defineConfig({
+  test: { root: import.meta.dirname, include: ['src/**/*.test.ts'], environment: 'node' },
+});
