@@ -6,5 +6,5 @@ import { defineConfig } from 'vitest/config';
 
 // vitest loads its config through the default export.
 export default defineConfig({
-  test: { root: import.meta.dirname, include: ['src/**/*.test.ts'], environment: 'node' },
+  test: { root: new URL('.', import.meta.url).pathname, include: ['src/**/*.test.ts'], environment: 'node' },
 });

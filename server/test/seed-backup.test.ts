@@ -1,0 +1,93 @@
+/**
+ * The Yunnan base seed, the demo seed and the production guard; then backup → restore into an empty database
+ * reproduces every row, and the restored audit chains still verify.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { prepareData } from '../src/runtime.js';
+import { verifyAuditChain } from '../src/platform/audit-log.js';
+import { BACKUP_TABLES, backupDatabase, restoreDatabase } from '../src/platform/backup.js';
+import type { Deps } from '../src/platform/context.js';
+import { startTestEnv, type TestEnv } from './harness.js';
+
+let env: TestEnv;
+let demo: Deps;
+const dir = mkdtempSync(join(tmpdir(), 'luoshi-backup-'));
+
+beforeAll(async () => {
+  env = await startTestEnv({ LUOSHI_MODE: 'demo' });
+  demo = env.deps;
+  await prepareData(demo, true);
+});
+afterAll(async () => {
+  await env.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+async function tableFingerprints(deps: Deps): Promise<Record<string, string>> {
+  const out: Record<string, string> = {};
+  for (const t of BACKUP_TABLES) {
+    const rows = await deps.database.query<{ n: number | string; h: string | null }>(
+      `select count(*) as n, md5(string_agg(row_to_json(x)::text, '|' order by ${t.orderBy})) as h from ${t.name} x`,
+    );
+    out[t.name] = `${String(rows[0]?.n)}:${rows[0]?.h ?? ''}`;
+  }
+  return out;
+}
+
+describe('seed', () => {
+  it('seeds Yunnan: the province, 16 州市 and 129 县市区 governments, each with a 督查室, and ~40 departments', async () => {
+    const q = (sql: string) => demo.database.query<{ n: number | string }>(sql).then((r) => Number(r[0]?.n));
+    expect(await q("select count(*) as n from units u join divisions d on d.code = u.division_code where u.kind = 'government' and d.level = 'prefecture'")).toBe(16);
+    expect(await q("select count(*) as n from units u join divisions d on d.code = u.division_code where u.kind = 'government' and d.level = 'county'")).toBe(129);
+    expect(await q("select count(*) as n from units where is_supervision_office")).toBe(146);
+    const departments = await q("select count(*) as n from units where kind = 'department' and depth = 1");
+    expect(departments).toBeGreaterThanOrEqual(35);
+    const names = await demo.database.query<{ name: string }>("select name from units where name in ('西双版纳傣族自治州人民政府', '五华区人民政府', '禄丰市人民政府', '禄丰县人民政府')");
+    expect(names.map((n) => n.name).sort()).toEqual(['五华区人民政府', '禄丰市人民政府', '西双版纳傣族自治州人民政府']);
+  });
+
+  it('gives every provincial department a leader who oversees it, and A角/B角 handler posts', async () => {
+    const unoverseen = await demo.database.query(
+      "select u.name from units u where u.kind = 'department' and u.depth = 1 and not exists (select 1 from leader_oversees o where o.unit_id = u.id)",
+    );
+    expect(unoverseen).toEqual([]);
+    const posts = await demo.database.query<{ n: number | string }>(
+      "select count(*) as n from posts where name = '承办人' and primary_holder_id is not null and backup_holder_id is not null",
+    );
+    expect(Number(posts[0]?.n)).toBeGreaterThanOrEqual(35);
+  });
+
+  it('is idempotent: a second start adds nothing', async () => {
+    const before = await tableFingerprints(demo);
+    await prepareData(demo, true);
+    expect(await tableFingerprints(demo)).toEqual(before);
+  });
+
+  it('refuses a production start while demo accounts exist', async () => {
+    const production: Deps = { ...demo, env: { ...demo.env, LUOSHI_MODE: 'production' } };
+    await expect(prepareData(production, false)).rejects.toThrow(/demo accounts/);
+  });
+});
+
+describe('backup and restore', () => {
+  it('reproduces every row in an empty database, and the audit log still verifies', async () => {
+    const file = join(dir, 'luoshi.backup.gz');
+    const counts = await backupDatabase(demo.database, file);
+    expect(counts.units).toBeGreaterThan(300);
+    expect(counts.audit_events).toBeGreaterThan(0);
+    const target = await startTestEnv();
+    try {
+      await restoreDatabase(target.deps.database, file);
+      expect(await tableFingerprints(target.deps)).toEqual(await tableFingerprints(demo));
+      const verified = await verifyAuditChain(target.deps.database);
+      expect(verified.isIntact).toBe(true);
+      expect(verified.checkedCount).toBe(counts.audit_events);
+      await expect(restoreDatabase(target.deps.database, file)).rejects.toThrow(/empty database/);
+    } finally {
+      await target.close();
+    }
+  });
+});
