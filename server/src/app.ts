@@ -49,7 +49,9 @@ export async function buildApp(deps: Deps, options: BuildOptions = {}): Promise<
     genReqId: () => randomUUID(),
     forceCloseConnections: 'idle',
     routerOptions: { maxParamLength: 200 },
-    frameworkErrors: (error, request, reply) => handleError(error, request, reply),
+    frameworkErrors: (error, request, reply) => {
+      void handleError(error, request, reply);
+    },
   }).withTypeProvider<ZodTypeProvider>();
   if (options.onRoute) app.addHook('onRoute', options.onRoute);
   app.setValidatorCompiler(validatorCompiler);
@@ -101,11 +103,11 @@ export async function buildApp(deps: Deps, options: BuildOptions = {}): Promise<
       throw new AppError('CSRF_FAILED', 403);
     }
     if (access === 'active') assertActiveStage(request);
-    if (config.roles && !config.roles.some((r) => (auth.user.roles as string[]).includes(r))) throw new AppError('FORBIDDEN', 403);
+    if (config.roles && !config.roles.some((r) => auth.user.roles.includes(r))) throw new AppError('FORBIDDEN', 403);
   });
 
   await app.register(
-    async (api) => {
+    (api, _options, done) => {
       registerHealthRoutes(api, deps);
       registerAuthRoutes(api, deps);
       registerOrgRoutes(api, deps);
@@ -117,6 +119,7 @@ export async function buildApp(deps: Deps, options: BuildOptions = {}): Promise<
         { config: { access: 'public' }, schema: { hide: true, response: { 200: z.looseObject({ openapi: z.string() }) } } },
         () => app.swagger(),
       );
+      done();
     },
     { prefix: '/api' },
   );

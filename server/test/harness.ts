@@ -92,7 +92,7 @@ export async function startTestEnv(overrides: Partial<Record<keyof Env, string>>
     databaseUrl,
     async close() {
       await app.close();
-      if (owner) await (owner as pg.Client).end();
+      if (owner) await owner.end();
       await database.close();
       if (drop) await drop();
     },

@@ -53,8 +53,10 @@ interface AuditRow {
 }
 
 async function auditOf(objectId: string): Promise<AuditRow[]> {
-  const rows = await env.ownerQuery('select event_type, object_id, before, after from audit_events where object_id = $1 order by id', [objectId]);
-  return rows as unknown as AuditRow[];
+  const rows = await env.ownerQuery('select event_type, object_id, before, after from audit_events where object_id = $1 order by id', [
+    objectId,
+  ]);
+  return rows.map((r) => ({ event_type: String(r.event_type), object_id: String(r.object_id), before: r.before, after: r.after }));
 }
 
 async function countUnits(): Promise<number> {
@@ -87,7 +89,12 @@ describe('units', () => {
     const tree = await createTree(env.deps);
     const admin = await as(tree.root, ['system_admin']);
 
-    const res = await call(admin, 'POST', '/api/units', { name: '测试省发展和改革委员会', shortName: '省发改委', kind: 'department', parentId: tree.root });
+    const res = await call(admin, 'POST', '/api/units', {
+      name: '测试省发展和改革委员会',
+      shortName: '省发改委',
+      kind: 'department',
+      parentId: tree.root,
+    });
     expect(res.statusCode, res.body).toBe(201);
     const created = res.json<Unit>();
     expect(created).toMatchObject({
@@ -111,7 +118,11 @@ describe('units', () => {
 
     const events = await auditOf(created.id);
     expect(events).toHaveLength(1);
-    expect(events[0]).toMatchObject({ event_type: 'unit.created', before: null, after: { id: created.id, name: '测试省发展和改革委员会' } });
+    expect(events[0]).toMatchObject({
+      event_type: 'unit.created',
+      before: null,
+      after: { id: created.id, name: '测试省发展和改革委员会' },
+    });
   });
 
   it('refuses a second unit with the same name under the same parent (409 DUPLICATE) but allows it elsewhere', async () => {
@@ -141,7 +152,13 @@ describe('units', () => {
     const read = await call(admin, 'GET', `/api/units/${unit.id}`);
     expect(read.headers.etag).toBe('"1"');
 
-    const ok = await call(admin, 'PATCH', `/api/units/${unit.id}`, { name: '测试省统计局（新）', sortOrder: 7 }, { 'if-match': read.headers.etag ?? '' });
+    const ok = await call(
+      admin,
+      'PATCH',
+      `/api/units/${unit.id}`,
+      { name: '测试省统计局（新）', sortOrder: 7 },
+      { 'if-match': read.headers.etag ?? '' },
+    );
     expect(ok.statusCode, ok.body).toBe(200);
     expect(ok.headers.etag).toBe('"2"');
     expect(ok.json<Unit>()).toMatchObject({ name: '测试省统计局（新）', sortOrder: 7, version: 2 });
@@ -196,12 +213,34 @@ describe('people, 分管 and posts', () => {
     const admin = await as(tree.root, ['system_admin']);
     const dept = await createUnit(admin, { name: '测试省人民政府办公厅', kind: 'department', parentId: tree.root });
 
-    const clerk = await createPerson(admin, { unitId: dept.id, name: '李四', title: '科员', phone: '0871-12345678', email: 'lisi@example.gov.cn' });
-    expect(clerk).toMatchObject({ unitId: dept.id, unitName: '测试省人民政府办公厅', name: '李四', title: '科员', isLeader: false, overseenUnitIds: [], version: 1 });
-    const leader = await createPerson(admin, { unitId: dept.id, name: '王副省长', title: '副省长', isLeader: true, oversightAreas: '教育、科技' });
+    const clerk = await createPerson(admin, {
+      unitId: dept.id,
+      name: '李四',
+      title: '科员',
+      phone: '0871-12345678',
+      email: 'lisi@example.gov.cn',
+    });
+    expect(clerk).toMatchObject({
+      unitId: dept.id,
+      unitName: '测试省人民政府办公厅',
+      name: '李四',
+      title: '科员',
+      isLeader: false,
+      overseenUnitIds: [],
+      version: 1,
+    });
+    const leader = await createPerson(admin, {
+      unitId: dept.id,
+      name: '王副省长',
+      title: '副省长',
+      isLeader: true,
+      oversightAreas: '教育、科技',
+    });
     expect(leader).toMatchObject({ isLeader: true, oversightAreas: '教育、科技' });
 
-    const set = await call(admin, 'PUT', `/api/persons/${leader.id}/overseen-units`, { unitIds: [tree.countyA1, tree.prefectureB, tree.countyA1] });
+    const set = await call(admin, 'PUT', `/api/persons/${leader.id}/overseen-units`, {
+      unitIds: [tree.countyA1, tree.prefectureB, tree.countyA1],
+    });
     expect(set.statusCode, set.body).toBe(200);
     expect([...set.json<Person>().overseenUnitIds].sort()).toEqual([tree.countyA1, tree.prefectureB].sort());
     const read = (await call(admin, 'GET', `/api/persons/${leader.id}`)).json<Person>();
@@ -224,7 +263,12 @@ describe('people, 分管 and posts', () => {
     const backup = await createPerson(admin, { unitId: tree.department, name: '钱B角' });
     const outsider = await createPerson(admin, { unitId: tree.countyA1, name: '孙外单位' });
 
-    const res = await call(admin, 'POST', '/api/posts', { unitId: tree.department, name: '督办联络员', primaryHolderId: primary.id, backupHolderId: backup.id });
+    const res = await call(admin, 'POST', '/api/posts', {
+      unitId: tree.department,
+      name: '督办联络员',
+      primaryHolderId: primary.id,
+      backupHolderId: backup.id,
+    });
     expect(res.statusCode, res.body).toBe(201);
     const created = res.json<Post>();
     expect(created).toMatchObject({
@@ -244,13 +288,24 @@ describe('people, 分管 and posts', () => {
     expect(foreign.statusCode).toBe(400);
     expect(errorOf(foreign).code).toBe('VALIDATION_FAILED');
     expect(errorOf(foreign).fields?.map((f) => f.path)).toContain('primaryHolderId');
-    const foreignBackup = await call(admin, 'POST', '/api/posts', { unitId: tree.department, name: '信息员', primaryHolderId: primary.id, backupHolderId: outsider.id });
+    const foreignBackup = await call(admin, 'POST', '/api/posts', {
+      unitId: tree.department,
+      name: '信息员',
+      primaryHolderId: primary.id,
+      backupHolderId: outsider.id,
+    });
     expect(foreignBackup.statusCode).toBe(400);
     expect((await call(admin, 'GET', `/api/posts?unitId=${tree.department}`)).json<Post[]>()).toHaveLength(1);
 
     const noIfMatch = await call(admin, 'PATCH', `/api/posts/${created.id}`, { backupHolderId: null });
     expect(noIfMatch.statusCode).toBe(428);
-    const swap = await call(admin, 'PATCH', `/api/posts/${created.id}`, { primaryHolderId: backup.id, backupHolderId: primary.id }, { 'if-match': '"1"' });
+    const swap = await call(
+      admin,
+      'PATCH',
+      `/api/posts/${created.id}`,
+      { primaryHolderId: backup.id, backupHolderId: primary.id },
+      { 'if-match': '"1"' },
+    );
     expect(swap.statusCode, swap.body).toBe(200);
     expect(swap.headers.etag).toBe('"2"');
     expect(swap.json<Post>()).toMatchObject({ primaryHolderName: '钱B角', backupHolderName: '赵A角', version: 2 });
@@ -292,7 +347,9 @@ describe('people, 分管 and posts', () => {
     expect(direct.map((p) => p.id)).toEqual([inA.id]);
     const withSub = (await call(admin, 'GET', `/api/persons?unitId=${tree.prefectureA}&includeSubunits=true`)).json<Person[]>();
     expect(withSub.map((p) => p.id).sort()).toEqual([inA.id, inA1.id].sort());
-    const leaders = (await call(admin, 'GET', `/api/persons?unitId=${tree.prefectureA}&includeSubunits=true&isLeader=true`)).json<Person[]>();
+    const leaders = (await call(admin, 'GET', `/api/persons?unitId=${tree.prefectureA}&includeSubunits=true&isLeader=true`)).json<
+      Person[]
+    >();
     expect(leaders.map((p) => p.id)).toEqual([inA1.id]);
 
     const county = await as(tree.countyA1, ['supervisor']);
@@ -378,7 +435,9 @@ describe('divisions', () => {
     const session = await as(tree.countyA1, ['supervisor']);
     const top = await call(session, 'GET', '/api/divisions');
     expect(top.statusCode).toBe(200);
-    expect(top.json<{ code: string; name: string }[]>()).toContainEqual(expect.objectContaining({ code: '990000', name: '测试省', level: 'province', parentCode: null }));
+    expect(top.json<{ code: string; name: string }[]>()).toContainEqual(
+      expect.objectContaining({ code: '990000', name: '测试省', level: 'province', parentCode: null }),
+    );
     const children = await call(session, 'GET', '/api/divisions?parentCode=990000');
     expect(children.statusCode).toBe(200);
     expect(children.json()).toEqual([]);

@@ -17,7 +17,10 @@ function errorOf(res: LightMyRequestResponse): ErrorBody['error'] {
 /** Every response seen in this file, so that one check can say none of them was a 500. */
 const seen: { url: string; status: number }[] = [];
 
-async function send(env: TestEnv, options: { method: Method; url: string; headers?: Record<string, string>; payload?: string | object }): Promise<LightMyRequestResponse> {
+async function send(
+  env: TestEnv,
+  options: { method: Method; url: string; headers?: Record<string, string>; payload?: string | object },
+): Promise<LightMyRequestResponse> {
   const res = await env.app.inject(options);
   seen.push({ url: options.url, status: res.statusCode });
   return res;
@@ -51,7 +54,12 @@ describe('bad input and headers', () => {
   }
 
   function postJson(session: Session, url: string, text: string, extra: Record<string, string> = {}): Promise<LightMyRequestResponse> {
-    return send(env, { method: 'POST', url, headers: { ...authHeaders(session), 'content-type': 'application/json', ...extra }, payload: text });
+    return send(env, {
+      method: 'POST',
+      url,
+      headers: { ...authHeaders(session), 'content-type': 'application/json', ...extra },
+      payload: text,
+    });
   }
 
   it('refuses a NUL byte in JSON, raw or as a \\u0000 escape, with 400 NUL_BYTE and writes nothing', async () => {
@@ -65,7 +73,12 @@ describe('bad input and headers', () => {
       expect(res.statusCode, text).toBe(400);
       expect(errorOf(res).code).toBe('NUL_BYTE');
     }
-    const signInRes = await send(env, { method: 'POST', url: '/api/auth/sign-in', headers: { 'content-type': 'application/json' }, payload: '{"username":"a\\u0000","password":"x"}' });
+    const signInRes = await send(env, {
+      method: 'POST',
+      url: '/api/auth/sign-in',
+      headers: { 'content-type': 'application/json' },
+      payload: '{"username":"a\\u0000","password":"x"}',
+    });
     expect(signInRes.statusCode).toBe(400);
     expect(errorOf(signInRes).code).toBe('NUL_BYTE');
     expect(await countUnits()).toBe(before);
@@ -77,7 +90,12 @@ describe('bad input and headers', () => {
     const res = await postJson(session, '/api/units', big);
     expect(res.statusCode).toBe(413);
     expect(errorOf(res).code).toBe('BODY_TOO_LARGE');
-    const anonymous = await send(env, { method: 'POST', url: '/api/auth/sign-in', headers: { 'content-type': 'application/json' }, payload: JSON.stringify({ username: 'x'.repeat(limits.bodyBytesMax + 10), password: 'y' }) });
+    const anonymous = await send(env, {
+      method: 'POST',
+      url: '/api/auth/sign-in',
+      headers: { 'content-type': 'application/json' },
+      payload: JSON.stringify({ username: 'x'.repeat(limits.bodyBytesMax + 10), password: 'y' }),
+    });
     expect(anonymous.statusCode).toBe(413);
   });
 
@@ -91,7 +109,12 @@ describe('bad input and headers', () => {
       expect(res.statusCode).toBe(400);
       expect(errorOf(res).code).toMatch(/^(VALIDATION_FAILED|MALFORMED_JSON)$/);
     }
-    const anonymous = await send(env, { method: 'POST', url: '/api/auth/sign-in', headers: { 'content-type': 'application/json' }, payload: objects });
+    const anonymous = await send(env, {
+      method: 'POST',
+      url: '/api/auth/sign-in',
+      headers: { 'content-type': 'application/json' },
+      payload: objects,
+    });
     expect(anonymous.statusCode).toBe(400);
   });
 
@@ -107,7 +130,11 @@ describe('bad input and headers', () => {
   it('refuses an unknown field in a strict body with 400 VALIDATION_FAILED naming fields', async () => {
     const { session, root } = await rootAdmin();
     const before = await countUnits();
-    const res = await postJson(session, '/api/units', JSON.stringify({ name: '带多余字段', kind: 'department', parentId: root, isAdmin: true }));
+    const res = await postJson(
+      session,
+      '/api/units',
+      JSON.stringify({ name: '带多余字段', kind: 'department', parentId: root, isAdmin: true }),
+    );
     expect(res.statusCode).toBe(400);
     const error = errorOf(res);
     expect(error.code).toBe('VALIDATION_FAILED');
@@ -121,17 +148,23 @@ describe('bad input and headers', () => {
     expect(await countUnits()).toBe(before);
   });
 
-  it('refuses a non-JSON content type on a JSON route with 415', async () => {
-    const { session, root } = await rootAdmin();
-    const before = await countUnits();
-    const body = JSON.stringify({ name: '纯文本', kind: 'department', parentId: root });
-    for (const type of ['text/plain', 'application/xml', 'application/x-www-form-urlencoded']) {
-      const res = await send(env, { method: 'POST', url: '/api/units', headers: { ...authHeaders(session), 'content-type': type }, payload: body });
-      expect(res.statusCode, type).toBe(415);
+  it.each(['text/plain', 'text/plain; charset=utf-8', 'application/xml', 'application/x-www-form-urlencoded'])(
+    'refuses content type %s on a JSON route with 415 UNSUPPORTED_MEDIA_TYPE, writing nothing',
+    async (type) => {
+      const { session, root } = await rootAdmin();
+      const before = await countUnits();
+      const body = JSON.stringify({ name: '纯文本', kind: 'department', parentId: root });
+      const res = await send(env, {
+        method: 'POST',
+        url: '/api/units',
+        headers: { ...authHeaders(session), 'content-type': type },
+        payload: body,
+      });
+      expect(res.statusCode).toBe(415);
       expect(errorOf(res).code).toBe('UNSUPPORTED_MEDIA_TYPE');
-    }
-    expect(await countUnits()).toBe(before);
-  });
+      expect(await countUnits()).toBe(before);
+    },
+  );
 
   it('answers an unknown /api route with 404 ROUTE_NOT_FOUND, signed in or not', async () => {
     const { session } = await rootAdmin();
@@ -175,13 +208,23 @@ describe('bad input and headers', () => {
     const before = await countUnits();
     const payload = { name: '跨站请求', kind: 'department', parentId: root };
     const missing = await send(env, { method: 'POST', url: '/api/units', headers: { cookie: session.cookie }, payload });
-    const wrong = await send(env, { method: 'POST', url: '/api/units', headers: { cookie: session.cookie, 'x-csrf-token': 'x'.repeat(session.csrf.length) }, payload });
+    const wrong = await send(env, {
+      method: 'POST',
+      url: '/api/units',
+      headers: { cookie: session.cookie, 'x-csrf-token': 'x'.repeat(session.csrf.length) },
+      payload,
+    });
     const empty = await send(env, { method: 'POST', url: '/api/units', headers: { cookie: session.cookie, 'x-csrf-token': '' }, payload });
     for (const res of [missing, wrong, empty]) {
       expect(res.statusCode).toBe(403);
       expect(errorOf(res).code).toBe('CSRF_FAILED');
     }
-    const patch = await send(env, { method: 'PATCH', url: `/api/units/${root}`, headers: { cookie: session.cookie, 'if-match': '"1"' }, payload: { name: '被篡改' } });
+    const patch = await send(env, {
+      method: 'PATCH',
+      url: `/api/units/${root}`,
+      headers: { cookie: session.cookie, 'if-match': '"1"' },
+      payload: { name: '被篡改' },
+    });
     expect(patch.statusCode).toBe(403);
     expect(errorOf(patch).code).toBe('CSRF_FAILED');
     const signOut = await send(env, { method: 'POST', url: '/api/auth/sign-out', headers: { cookie: session.cookie } });
@@ -227,7 +270,12 @@ describe('sign-in rate limit', () => {
     const tree = await createTree(env.deps);
     const user = await createUser(env.deps, tree.countyA1, ['supervisor']);
     const attempt = (password: string) =>
-      send(env, { method: 'POST', url: '/api/auth/sign-in', headers: { 'accept-language': 'en' }, payload: { username: user.username, password } });
+      send(env, {
+        method: 'POST',
+        url: '/api/auth/sign-in',
+        headers: { 'accept-language': 'en' },
+        payload: { username: user.username, password },
+      });
 
     const first = [await attempt('wrong-1'), await attempt('wrong-2'), await attempt(user.password)];
     expect(first.map((r) => r.statusCode)).toEqual([401, 401, 200]);

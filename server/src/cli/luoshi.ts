@@ -17,6 +17,7 @@ import { backupDatabase, restoreDatabase } from '../platform/backup.js';
 import { systemContext } from '../platform/context.js';
 import { loadEnv, type Env } from '../platform/env.js';
 import { scheduleMaintenance } from '../platform/maintenance.js';
+import { AppError } from '../platform/errors.js';
 import { roleSchema } from '@luoshi/contracts';
 import { z } from 'zod';
 
@@ -143,7 +144,8 @@ user
       );
       console.log(`created ${created.username} (${created.id}), scope ${created.scopeUnitName}`);
     } catch (error) {
-      fail(`could not create the account: ${error instanceof Error ? `${error.message} ${JSON.stringify((error as { params?: unknown }).params ?? {})}` : error}`);
+      const detail = error instanceof AppError ? `${error.code} ${JSON.stringify(error.fields ?? error.params)}` : String(error);
+      fail(`could not create the account: ${detail}`);
     } finally {
       await deps.database.close();
     }
@@ -188,7 +190,7 @@ program
       );
       console.log(`restored: ${JSON.stringify(counts)}`);
     } catch (error) {
-      fail(`restore failed, nothing written: ${error instanceof Error ? error.message : error}`);
+      fail(`restore failed, nothing written: ${error instanceof Error ? error.message : String(error)}`);
     } finally {
       await deps.database.close();
     }

@@ -40,7 +40,7 @@ const chineseCommonPasswords = [
 
 let commonPasswords: Set<string> | null = null;
 function isCommon(password: string): boolean {
-  commonPasswords ??= new Set([...(dictionary['passwords-common'] as string[]), ...chineseCommonPasswords]);
+  commonPasswords ??= new Set([...dictionary['passwords-common'], ...chineseCommonPasswords]);
   return commonPasswords.has(password.toLowerCase());
 }
 

@@ -66,26 +66,26 @@ export async function seedDemo(deps: Deps, ctx: RequestContext): Promise<boolean
     const postRows = new Map<string, typeof posts.$inferInsert>();
     const newUnits: (typeof units.$inferInsert)[] = [];
 
+    /** The named 内设机构 of a unit, created (once) when the seed first needs it. */
+    const internalDivisionId = (parent: (typeof all)[number], name: string): string => {
+      const existing = childNamed(parent.id, name)?.id ?? newUnits.find((u) => u.parentId === parent.id && u.name === name)?.id;
+      if (existing) return existing;
+      const id = randomUUID();
+      newUnits.push({ id, name, kind: 'internal_division', divisionCode: parent.divisionCode, parentId: parent.id, path: `${parent.path}${id}/`, depth: parent.depth + 1, sortOrder: 100 });
+      return id;
+    };
     const staffed = all.filter((u) => u.kind === 'government' || (u.kind === 'department' && byId.get(u.parentId ?? '')?.parentId === null));
     staffed.forEach((unit, serial) => {
       const kind: DemoUnitKind = unit.kind === 'government' ? 'government' : 'department';
       const officeHost = unit.parentId === null ? all.find((u) => u.parentId === unit.id && u.shortName === '省政府办公厅') : unit;
       for (const p of demoPeopleForUnit(kind, serial, unit.name)) {
-        let target = unit;
-        if (p.internalDivision === SUPERVISION_OFFICE_NAME && officeHost) target = childNamed(officeHost.id, SUPERVISION_OFFICE_NAME) ?? unit;
-        else if (p.internalDivision) {
-          let division = childNamed(unit.id, p.internalDivision) ?? newUnits.find((u) => u.parentId === unit.id && u.name === p.internalDivision);
-          if (!division) {
-            const id = randomUUID();
-            division = { id, name: p.internalDivision, kind: 'internal_division', divisionCode: unit.divisionCode, parentId: unit.id, path: `${unit.path}${id}/`, depth: unit.depth + 1, sortOrder: 100 } as typeof units.$inferSelect;
-            newUnits.push(division);
-          }
-          target = division as typeof units.$inferSelect;
-        }
+        let targetId = unit.id;
+        if (p.internalDivision === SUPERVISION_OFFICE_NAME) targetId = (officeHost && childNamed(officeHost.id, SUPERVISION_OFFICE_NAME)?.id) ?? unit.id;
+        else if (p.internalDivision) targetId = internalDivisionId(unit, p.internalDivision);
         const personId = randomUUID();
-        personRows.push({ id: personId, unitId: target.id, name: p.name, title: p.title, createdAt: now, updatedAt: now });
-        const key = `${target.id}:${p.postName}`;
-        const post = postRows.get(key) ?? { id: randomUUID(), unitId: target.id, name: p.postName, createdAt: now, updatedAt: now };
+        personRows.push({ id: personId, unitId: targetId, name: p.name, title: p.title, createdAt: now, updatedAt: now });
+        const key = `${targetId}:${p.postName}`;
+        const post = postRows.get(key) ?? { id: randomUUID(), unitId: targetId, name: p.postName, createdAt: now, updatedAt: now };
         if (p.holder === 'primaryHolder') post.primaryHolderId = personId;
         else post.backupHolderId = personId;
         postRows.set(key, post);

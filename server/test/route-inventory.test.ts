@@ -1,0 +1,333 @@
+/**
+ * The route inventory: every route the app registers, checked against the rules every route must follow (DESIGN
+ * §3–4). A new route cannot skip its response schema, its authentication, or its out-of-scope probe without this
+ * file failing.
+ */
+import { randomUUID } from 'node:crypto';
+import type { AuditEvent, ErrorBody, Person, Post, Role } from '@luoshi/contracts';
+import type { HTTPMethods, LightMyRequestResponse, RouteOptions } from 'fastify';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildApp, type App } from '../src/app.js';
+import {
+  authHeaders,
+  createTree,
+  createUser,
+  signIn,
+  startTestEnv,
+  TEST_PASSWORD,
+  type Session,
+  type TestEnv,
+  type TestTree,
+} from './harness.js';
+
+let env: TestEnv;
+let inventoryApp: App;
+const routes: RouteOptions[] = [];
+
+beforeAll(async () => {
+  env = await startTestEnv({ SIGN_IN_RATE_PER_MINUTE: '1000' });
+  // A second app on the same database, built only to see every route as it is registered.
+  inventoryApp = await buildApp(env.deps, { onRoute: (route) => routes.push(route) });
+  await inventoryApp.ready();
+});
+
+afterAll(async () => {
+  await inventoryApp.close();
+  await env.close();
+});
+
+interface RouteEntry {
+  key: string;
+  method: HTTPMethods;
+  url: string;
+  route: RouteOptions;
+}
+
+const isDocs = (url: string) => url === '/api/docs' || url.startsWith('/api/docs/');
+
+/** One entry per method and url; HEAD routes Fastify adds for each GET are left out. */
+function inventory(): RouteEntry[] {
+  const entries: RouteEntry[] = [];
+  for (const route of routes) {
+    for (const method of [route.method].flat()) {
+      entries.push({ key: `${method} ${route.url}`, method, url: route.url, route });
+    }
+  }
+  const gets = new Set(entries.filter((e) => e.method === 'GET').map((e) => e.url));
+  return entries.filter((e) => !(e.method === 'HEAD' && gets.has(e.url)));
+}
+
+/** What the access hook in app.ts applies: the route's own `access`, else closed for /api (but the docs UI). */
+function accessOf(entry: RouteEntry): string {
+  return entry.route.config?.access ?? (entry.url.startsWith('/api/') && !isDocs(entry.url) ? 'active' : 'public');
+}
+
+function concreteUrl(url: string): string {
+  return url.replace(/:(\w+)/g, (whole, name: string) => {
+    if (name === 'id') return randomUUID();
+    if (name === 'day') return '2026-01-01';
+    throw new Error(`route-inventory: no sample value for parameter ${whole} in ${url}`);
+  });
+}
+
+function errorOf(res: LightMyRequestResponse): ErrorBody['error'] {
+  return res.json<ErrorBody>().error;
+}
+
+describe('route inventory', () => {
+  it('sees the app’s routes', () => {
+    const keys = inventory().map((e) => e.key);
+    expect(keys).toEqual(expect.arrayContaining(['GET /api/units', 'GET /api/health', 'POST /api/auth/sign-in', 'GET /api/openapi.json']));
+  });
+
+  it('every API route declares a 2xx response schema', () => {
+    const missing = inventory()
+      .filter((e) => e.url.startsWith('/api') && !isDocs(e.url) && e.url !== '/api/openapi.json')
+      .filter((e) => {
+        const response = e.route.schema?.response;
+        return !response || typeof response !== 'object' || !Object.keys(response).some((status) => /^2(\d\d|xx)$/i.test(status));
+      })
+      .map((e) => e.key);
+    expect(missing).toEqual([]);
+  });
+
+  it('only the known routes are public', () => {
+    const publicApi = inventory()
+      .filter((e) => e.url.startsWith('/api') && !isDocs(e.url) && accessOf(e) === 'public')
+      .map((e) => e.key)
+      .sort();
+    expect(publicApi).toEqual(['GET /api/health', 'GET /api/openapi.json', 'POST /api/auth/sign-in']);
+  });
+
+  it('every non-public route answers 401 UNAUTHENTICATED without a session', async () => {
+    const closed = inventory().filter((e) => accessOf(e) !== 'public');
+    expect(closed.length).toBeGreaterThan(10);
+    const wrong: string[] = [];
+    for (const entry of closed) {
+      const hasBody = !['GET', 'HEAD', 'OPTIONS'].includes(entry.method);
+      const res = await env.app.inject({
+        method: entry.method,
+        url: concreteUrl(entry.url),
+        ...(hasBody ? { payload: {} } : {}),
+      });
+      const code = entry.method === 'HEAD' ? 'UNAUTHENTICATED' : errorOf(res).code;
+      if (res.statusCode !== 401 || code !== 'UNAUTHENTICATED') wrong.push(`${entry.key} → ${res.statusCode} ${code}`);
+    }
+    expect(wrong).toEqual([]);
+  });
+});
+
+// ── out-of-scope probes ───────────────────────────────────────────────────────────────────────────────────────
+
+interface ProbeContext {
+  tree: TestTree;
+  /** Signed in at countyA1 with the probe's role. */
+  session: Session;
+  /** A system administrator at the tree root, to build records anywhere. */
+  rootAdmin: Session;
+}
+
+interface Probe {
+  role: Role;
+  run: (ctx: ProbeContext) => Promise<void>;
+}
+
+function call(
+  session: Session,
+  method: 'GET' | 'POST' | 'PATCH' | 'PUT',
+  url: string,
+  payload?: object,
+  headers: Record<string, string> = {},
+) {
+  return env.app.inject({ method, url, ...(payload !== undefined ? { payload } : {}), headers: { ...authHeaders(session), ...headers } });
+}
+
+function expectNotFound(res: LightMyRequestResponse): void {
+  expect(res.statusCode, res.body).toBe(404);
+  expect(errorOf(res).code).toBe('NOT_FOUND');
+}
+
+async function personIn(ctx: ProbeContext, unitId: string, isLeader = false): Promise<Person> {
+  const res = await call(ctx.rootAdmin, 'POST', '/api/persons', { unitId, name: '乙一县人员', isLeader });
+  expect(res.statusCode, res.body).toBe(201);
+  return res.json<Person>();
+}
+
+async function postIn(ctx: ProbeContext, unitId: string): Promise<Post> {
+  const res = await call(ctx.rootAdmin, 'POST', '/api/posts', { unitId, name: '联络员' });
+  expect(res.statusCode, res.body).toBe(201);
+  return res.json<Post>();
+}
+
+async function countRows(table: 'units' | 'persons' | 'posts' | 'users'): Promise<number> {
+  const rows = await env.ownerQuery(`select count(*)::int as n from ${table}`);
+  return Number(rows[0]?.n);
+}
+
+/**
+ * For every `scope: 'subtree'` route: the request a countyA1 user makes for something in countyB1 (or, for lists,
+ * the countyB1 filter), which must look exactly like a missing record.
+ */
+const probes: Record<string, Probe> = {
+  'GET /api/units': {
+    role: 'system_admin',
+    run: async ({ tree, session }) => expectNotFound(await call(session, 'GET', `/api/units?parentId=${tree.countyB1}`)),
+  },
+  'GET /api/units/:id': {
+    role: 'system_admin',
+    run: async ({ tree, session }) => expectNotFound(await call(session, 'GET', `/api/units/${tree.countyB1}`)),
+  },
+  'POST /api/units': {
+    role: 'system_admin',
+    run: async ({ tree, session }) => {
+      const before = await countRows('units');
+      expectNotFound(await call(session, 'POST', '/api/units', { name: '越界单位', kind: 'department', parentId: tree.countyB1 }));
+      expect(await countRows('units')).toBe(before);
+    },
+  },
+  'PATCH /api/units/:id': {
+    role: 'system_admin',
+    run: async ({ tree, session }) =>
+      expectNotFound(await call(session, 'PATCH', `/api/units/${tree.countyB1}`, { name: '改名' }, { 'if-match': '"1"' })),
+  },
+  'GET /api/persons': {
+    role: 'system_admin',
+    run: async ({ tree, session }) => expectNotFound(await call(session, 'GET', `/api/persons?unitId=${tree.countyB1}`)),
+  },
+  'GET /api/persons/:id': {
+    role: 'system_admin',
+    run: async (ctx) => {
+      const person = await personIn(ctx, ctx.tree.countyB1);
+      expectNotFound(await call(ctx.session, 'GET', `/api/persons/${person.id}`));
+    },
+  },
+  'POST /api/persons': {
+    role: 'system_admin',
+    run: async ({ tree, session }) => {
+      const before = await countRows('persons');
+      expectNotFound(await call(session, 'POST', '/api/persons', { unitId: tree.countyB1, name: '越界人员' }));
+      expect(await countRows('persons')).toBe(before);
+    },
+  },
+  'PATCH /api/persons/:id': {
+    role: 'system_admin',
+    run: async (ctx) => {
+      const person = await personIn(ctx, ctx.tree.countyB1);
+      expectNotFound(await call(ctx.session, 'PATCH', `/api/persons/${person.id}`, { title: '改' }, { 'if-match': '"1"' }));
+    },
+  },
+  'PUT /api/persons/:id/overseen-units': {
+    role: 'system_admin',
+    run: async (ctx) => {
+      const foreignLeader = await personIn(ctx, ctx.tree.countyB1, true);
+      expectNotFound(await call(ctx.session, 'PUT', `/api/persons/${foreignLeader.id}/overseen-units`, { unitIds: [ctx.tree.countyA1] }));
+      const ownLeader = await personIn(ctx, ctx.tree.countyA1, true);
+      expectNotFound(await call(ctx.session, 'PUT', `/api/persons/${ownLeader.id}/overseen-units`, { unitIds: [ctx.tree.countyB1] }));
+    },
+  },
+  'GET /api/posts': {
+    role: 'system_admin',
+    run: async ({ tree, session }) => expectNotFound(await call(session, 'GET', `/api/posts?unitId=${tree.countyB1}`)),
+  },
+  'POST /api/posts': {
+    role: 'system_admin',
+    run: async ({ tree, session }) => {
+      const before = await countRows('posts');
+      expectNotFound(await call(session, 'POST', '/api/posts', { unitId: tree.countyB1, name: '越界岗位' }));
+      expect(await countRows('posts')).toBe(before);
+    },
+  },
+  'PATCH /api/posts/:id': {
+    role: 'system_admin',
+    run: async (ctx) => {
+      const post = await postIn(ctx, ctx.tree.countyB1);
+      expectNotFound(await call(ctx.session, 'PATCH', `/api/posts/${post.id}`, { name: '改名' }, { 'if-match': '"1"' }));
+    },
+  },
+  'GET /api/users': {
+    role: 'security_admin',
+    run: async ({ tree, session }) => expectNotFound(await call(session, 'GET', `/api/users?scopeUnitId=${tree.countyB1}`)),
+  },
+  'POST /api/users': {
+    role: 'security_admin',
+    run: async ({ tree, session }) => {
+      const body = (scopeUnitId: string) => ({
+        username: `p${randomUUID().replace(/-/g, '').slice(0, 10)}`,
+        displayName: '新账户',
+        scopeUnitId,
+        roles: ['supervisor'],
+        initialPassword: TEST_PASSWORD,
+      });
+      const before = await countRows('users');
+      expectNotFound(await call(session, 'POST', '/api/users', body(tree.countyB1)));
+      expect(await countRows('users')).toBe(before);
+      // The same body inside the scope is accepted, so the 404 above was about the scope alone.
+      expect((await call(session, 'POST', '/api/users', body(tree.countyA1))).statusCode).toBe(201);
+    },
+  },
+  'PATCH /api/users/:id': {
+    role: 'security_admin',
+    run: async ({ tree, session }) => {
+      const user = await createUser(env.deps, tree.countyB1, ['supervisor']);
+      expectNotFound(await call(session, 'PATCH', `/api/users/${user.id}`, { displayName: '改名' }, { 'if-match': '"1"' }));
+    },
+  },
+  'POST /api/users/:id/password-reset': {
+    role: 'security_admin',
+    run: async ({ tree, session }) => {
+      const user = await createUser(env.deps, tree.countyB1, ['supervisor']);
+      expectNotFound(await call(session, 'POST', `/api/users/${user.id}/password-reset`, { newPassword: 'Zr8!kWq3#mNb' }));
+      await signIn(env, user); // the old password still works
+    },
+  },
+  'POST /api/users/:id/unlock': {
+    role: 'security_admin',
+    run: async ({ tree, session }) => {
+      const user = await createUser(env.deps, tree.countyB1, ['supervisor']);
+      expectNotFound(await call(session, 'POST', `/api/users/${user.id}/unlock`, {}));
+    },
+  },
+  'GET /api/audit-events': {
+    role: 'audit_admin',
+    run: async ({ tree, session }) => {
+      // Events by a countyB1 actor stay out of a countyA1 audit administrator's results (a search, not a 404).
+      const foreignUser = await createUser(env.deps, tree.countyB1, ['system_admin']);
+      const foreignAdmin = await signIn(env, foreignUser);
+      const ownAdmin = await signIn(env, await createUser(env.deps, tree.countyA1, ['system_admin']));
+      const foreign = await call(foreignAdmin, 'POST', '/api/persons', { unitId: tree.countyB1, name: '乙一县人员' });
+      const own = await call(ownAdmin, 'POST', '/api/persons', { unitId: tree.countyA1, name: '甲一县人员' });
+      expect([foreign.statusCode, own.statusCode]).toEqual([201, 201]);
+      const foreignId = foreign.json<Person>().id;
+      const ownId = own.json<Person>().id;
+
+      const search = async (query: string) => {
+        const res = await call(session, 'GET', `/api/audit-events${query}`);
+        expect(res.statusCode, res.body).toBe(200);
+        return res.json<{ items: AuditEvent[] }>().items;
+      };
+      expect(await search(`?objectId=${foreignId}`)).toEqual([]);
+      expect((await search(`?objectId=${ownId}`)).map((e) => e.eventType)).toEqual(['person.created']);
+      const recent = await search('?limit=200');
+      expect(recent.some((e) => e.objectId === ownId)).toBe(true);
+      expect(recent.filter((e) => e.objectId === foreignId || e.actorUserId === foreignUser.id)).toEqual([]);
+    },
+  },
+};
+
+describe('out-of-scope probes', () => {
+  it('every scope: subtree route has a probe, and every probe names a real subtree route', () => {
+    const subtree = inventory()
+      .filter((e) => e.route.config?.scope === 'subtree')
+      .map((e) => e.key);
+    expect(subtree.length).toBeGreaterThan(0);
+    expect(subtree.filter((key) => !(key in probes))).toEqual([]);
+    expect(Object.keys(probes).filter((key) => !subtree.includes(key))).toEqual([]);
+  });
+
+  it.each(Object.entries(probes))('%s: a countyA1 user cannot reach countyB1', async (_key, probe) => {
+    const tree = await createTree(env.deps);
+    const session = await signIn(env, await createUser(env.deps, tree.countyA1, [probe.role]));
+    const rootAdmin = await signIn(env, await createUser(env.deps, tree.root, ['system_admin']));
+    await probe.run({ tree, session, rootAdmin });
+  });
+});
