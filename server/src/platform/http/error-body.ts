@@ -53,11 +53,13 @@ export function handleError(error: FastifyError | AppError | Error, request: Fas
   }
   if (hasZodFastifySchemaValidationErrors(error)) {
     const context = (error as { validationContext?: string }).validationContext ?? 'body';
-    const fields = error.validation.map((v) => ({
-      path: toFieldPath(v.instancePath) || context,
-      code: v.keyword,
-      message: v.message ?? v.keyword,
-    }));
+    const fields = error.validation.flatMap((v) => {
+      const base = toFieldPath(v.instancePath);
+      // An unknown field is named by its own path, so forms and clients can point at it.
+      const keys = v.keyword === 'unrecognized_keys' && Array.isArray(v.params.keys) ? (v.params.keys as unknown[]).map(String) : null;
+      if (keys) return keys.map((key) => ({ path: base ? `${base}.${key}` : key, code: v.keyword, message: v.message ?? v.keyword }));
+      return [{ path: base || context, code: v.keyword, message: v.message ?? v.keyword }];
+    });
     return reply.code(400).send(errorBody(request, 'VALIDATION_FAILED', {}, fields));
   }
   if (isResponseSerializationError(error)) {

@@ -25,15 +25,27 @@ export function jsonDepthExceeds(text: string, limit: number): boolean {
   return false;
 }
 
+/** True when any string (value or key) in the parsed JSON holds a NUL character. */
+export function containsNul(value: unknown): boolean {
+  if (typeof value === 'string') return value.includes('\u0000');
+  if (Array.isArray(value)) return value.some(containsNul);
+  if (value && typeof value === 'object') return Object.entries(value).some(([k, v]) => k.includes('\u0000') || containsNul(v));
+  return false;
+}
+
+/**
+ * JSON is the only body the API accepts: every other content type (text/plain included) is refused with 415
+ * rather than reaching a handler as an unexpected string.
+ */
 export function registerJsonParser(app: FastifyInstance): void {
-  app.removeContentTypeParser('application/json');
+  app.removeAllContentTypeParsers();
   app.addContentTypeParser('application/json', { parseAs: 'string' }, (_request, body, done) => {
     const text = typeof body === 'string' ? body : body.toString('utf8');
     if (text.trim() === '') {
       done(null, undefined);
       return;
     }
-    if (text.includes('\u0000') || /\\u0000/i.test(text)) {
+    if (text.includes('\u0000')) {
       done(new AppError('NUL_BYTE', 400), undefined);
       return;
     }
@@ -41,10 +53,14 @@ export function registerJsonParser(app: FastifyInstance): void {
       done(new AppError('VALIDATION_FAILED', 400, {}, [{ path: 'body', code: 'too_deep', message: `nesting deeper than ${MAX_JSON_DEPTH}` }]), undefined);
       return;
     }
+    let parsed: unknown;
     try {
-      done(null, JSON.parse(text) as unknown);
+      parsed = JSON.parse(text);
     } catch {
       done(new AppError('MALFORMED_JSON', 400), undefined);
+      return;
     }
+    if (containsNul(parsed)) done(new AppError('NUL_BYTE', 400), undefined);
+    else done(null, parsed);
   });
 }
