@@ -120,12 +120,12 @@ async function openPostgres(options: OpenOptions, url: string): Promise<Database
     }
   }
   const role = options.appRole && (await canSetRole(url, options.appRole)) ? options.appRole : null;
-  const pool = new pg.Pool({ connectionString: url, max: options.poolSize ?? 10 });
-  if (role) {
-    pool.on('connect', (client) => {
-      client.query(`SET ROLE ${role}`).catch(() => undefined);
-    });
-  }
+  // The role is set at connection start-up (`-c role=…`), so no query can ever run before it.
+  const pool = new pg.Pool({ connectionString: url, max: options.poolSize ?? 10, ...(role ? { options: `-c role=${role}` } : {}) });
+  // An idle connection the server drops (restart, admin kill) must not crash the process; the pool replaces it.
+  pool.on('error', (error) => {
+    console.error(`database connection lost: ${error.message}`);
+  });
   const db = drizzlePg({ client: pool, schema }) as unknown as Db;
   return {
     kind: 'postgres',

@@ -5,12 +5,9 @@ describe('safeNextPath', () => {
   it('keeps same-site paths with their query', () => {
     expect(safeNextPath('/org?unit=1')).toBe('/org?unit=1');
   });
-  it.each([null, '', 'https://evil.example', '//evil.example', '/\\evil.example', '/login?next=/x'])(
-    'falls back to / for %s',
-    (next) => {
-      expect(safeNextPath(next)).toBe('/');
-    },
-  );
+  it.each([null, '', 'https://evil.example', '//evil.example', '/\\evil.example', '/login?next=/x'])('falls back to / for %s', (next) => {
+    expect(safeNextPath(next)).toBe('/');
+  });
 });
 
 describe('loginPathFor', () => {

@@ -49,7 +49,8 @@ export function hasAnyRole(user: Pick<CurrentUser, 'roles'>, ...roles: Role[]): 
 /** Signs out on the server and always forgets the session locally, even if the server call fails. */
 export function useSignOut() {
   return useMutation({
-    mutationFn: () => apiRequest('POST', '/api/auth/sign-out', {
+    mutationFn: () =>
+      apiRequest('POST', '/api/auth/sign-out', {
         schema: contractsModule.then((m) => m.okBody),
         body: {},
         signOutOn401: false,

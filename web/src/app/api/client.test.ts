@@ -66,7 +66,7 @@ function lastRequest(): { url: string; init: RequestInit; headers: Record<string
   new Headers(init.headers).forEach((value, key) => {
     headers[key] = value;
   });
-  return { url: String(url), init, headers };
+  return { url: typeof url === 'string' ? url : url instanceof URL ? url.href : url.url, init, headers };
 }
 
 describe('apiRequest', () => {
@@ -120,7 +120,9 @@ describe('apiRequest', () => {
     fetchMock.mockRejectedValueOnce(new TypeError('Failed to fetch'));
     await expect(apiRequest('GET', '/api/x', { schema: okBody })).rejects.toMatchObject({ status: 0, code: 'NETWORK' });
     fetchMock.mockResolvedValueOnce(new Response('<html>Bad gateway</html>', { status: 502, headers: { 'content-type': 'text/html' } }));
-    await expect(apiRequest('GET', '/api/x', { schema: okBody })).rejects.toMatchObject({ status: 502, code: 'BAD_RESPONSE' });
+    await expect(apiRequest('GET', '/api/x', { schema: okBody })).rejects.toMatchObject({ status: 502, code: 'NETWORK' });
+    fetchMock.mockResolvedValueOnce(new Response('oops', { status: 500, headers: { 'content-type': 'text/plain' } }));
+    await expect(apiRequest('GET', '/api/x', { schema: okBody })).rejects.toMatchObject({ status: 500, code: 'BAD_RESPONSE' });
   });
 
   it('rejects a 2xx body that breaks the contract', async () => {

@@ -68,7 +68,9 @@ async function toApiError(status: number, payload: unknown): Promise<ApiError> {
   const { errorBody } = await contractsModule;
   const parsed = errorBody.safeParse(payload);
   if (!parsed.success) {
-    return new ApiError({ status, code: 'BAD_RESPONSE', message: `HTTP ${status}` });
+    // A gateway error page (502/503/504 from a proxy) means the API is unreachable, not that it misbehaved.
+    const code = status >= 502 && status <= 504 ? 'NETWORK' : 'BAD_RESPONSE';
+    return new ApiError({ status, code, message: `HTTP ${status}` });
   }
   const { error } = parsed.data;
   return new ApiError({

@@ -29,9 +29,7 @@ describe('formFieldErrors', () => {
   });
   it('puts a top-level PASSWORD_* error on the password field in the UI language', () => {
     const error = new ApiError({ status: 400, code: 'PASSWORD_COMMON', message: 'x', messages });
-    expect(formFieldErrors(error, 'en', 'newPassword')).toEqual([
-      { name: ['newPassword'], errors: ['This password is too common'] },
-    ]);
+    expect(formFieldErrors(error, 'en', 'newPassword')).toEqual([{ name: ['newPassword'], errors: ['This password is too common'] }]);
   });
   it('ignores non-API errors', () => {
     expect(formFieldErrors(new Error('boom'), 'zh-CN')).toEqual([]);

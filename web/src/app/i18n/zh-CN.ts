@@ -96,7 +96,7 @@ export const zhCN = {
   },
   auth: {
     signInTitle: '用户登录',
-    signIn: '登 录',
+    signIn: '登录',
     username: '用户名',
     password: '密码',
     usernameRequired: '请输入用户名',
@@ -105,7 +105,7 @@ export const zhCN = {
     totpPrompt: '请输入身份验证器应用中显示的 6 位动态验证码。',
     totpCode: '动态验证码',
     totpCodeFormat: '请输入 6 位数字',
-    verify: '验 证',
+    verify: '验证',
     enrolTitle: '绑定双因素认证',
     enrolIntro: '请用手机上的身份验证器应用（支持 TOTP 标准）扫描下方二维码。',
     enrolRequired: '管理员账户须先绑定双因素认证，才能使用本平台。',

@@ -24,7 +24,11 @@ function EventDetail({ event }: { event: AuditEvent }) {
         items={[
           { key: 'object', label: t('audit.objectType'), children: event.objectType ?? '—' },
           { key: 'request', label: t('audit.requestId'), children: event.requestId ?? '—' },
-          { key: 'agent', label: t('audit.userAgent'), children: <Typography.Text ellipsis={{ tooltip: event.userAgent }}>{event.userAgent ?? '—'}</Typography.Text> },
+          {
+            key: 'agent',
+            label: t('audit.userAgent'),
+            children: <Typography.Text ellipsis={{ tooltip: event.userAgent }}>{event.userAgent ?? '—'}</Typography.Text>,
+          },
         ]}
       />
       <AuditDiff before={event.before} after={event.after} />
@@ -55,9 +59,7 @@ export function AuditPage() {
       title: t('audit.outcome'),
       dataIndex: 'outcome',
       width: 80,
-      render: (_value, row) => (
-        <Tag color={row.outcome === 'success' ? 'success' : 'error'}>{t(`audit.outcomes.${row.outcome}`)}</Tag>
-      ),
+      render: (_value, row) => <Tag color={row.outcome === 'success' ? 'success' : 'error'}>{t(`audit.outcomes.${row.outcome}`)}</Tag>,
     },
     { title: t('audit.objectId'), dataIndex: 'objectId', ellipsis: true, render: (value: string | null) => value ?? '—' },
     { title: t('audit.ip'), dataIndex: 'ip', width: 130, render: (value: string | null) => value ?? '—' },

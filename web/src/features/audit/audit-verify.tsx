@@ -4,14 +4,18 @@ import type { AuditVerifyResult } from '@luoshi/contracts';
 import { Alert, Button } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useApiErrorHandler } from '../../app/api/use-api-error';
-import { useVerifyAuditLog } from './audit.api';
+import type { useVerifyAuditLog } from './audit.api';
 
 /** The button (for the page header). */
 export function AuditVerifyButton({ verify }: { verify: ReturnType<typeof useVerifyAuditLog> }) {
   const { t } = useTranslation();
   const handleError = useApiErrorHandler();
   return (
-    <Button icon={<SafetyCertificateOutlined />} loading={verify.isPending} onClick={() => verify.mutate(undefined, { onError: (e) => handleError(e) })}>
+    <Button
+      icon={<SafetyCertificateOutlined />}
+      loading={verify.isPending}
+      onClick={() => verify.mutate(undefined, { onError: (e) => handleError(e) })}
+    >
       {t('audit.verify')}
     </Button>
   );
@@ -36,11 +40,7 @@ export function AuditVerifyResultBanner({ result, onClose }: { result: AuditVeri
       type="error"
       showIcon
       closable={{ onClose }}
-      title={
-        result.firstBrokenEventId === null
-          ? t('audit.verifyBrokenNoId')
-          : t('audit.verifyBroken', { id: result.firstBrokenEventId })
-      }
+      title={result.firstBrokenEventId === null ? t('audit.verifyBrokenNoId') : t('audit.verifyBroken', { id: result.firstBrokenEventId })}
       description={result.problem ?? undefined}
       style={{ marginBottom: 16 }}
     />

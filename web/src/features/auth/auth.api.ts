@@ -31,8 +31,7 @@ export function useStartTotpEnrolment() {
 /** `POST /api/auth/totp/enrolment/confirm`: proves the app works, then binds the secret. */
 export function useConfirmTotpEnrolment() {
   return useMutation({
-    mutationFn: (code: string) =>
-      apiRequest('POST', '/api/auth/totp/enrolment/confirm', { schema: sessionBody, body: { code } }),
+    mutationFn: (code: string) => apiRequest('POST', '/api/auth/totp/enrolment/confirm', { schema: sessionBody, body: { code } }),
     onSuccess: applySession,
   });
 }

@@ -47,9 +47,7 @@ export function LoginPage() {
           {t('auth.signInTitle')}
         </Typography.Title>
         {notice && <Alert type="warning" showIcon title={notice[locale]} style={{ marginBottom: 16 }} />}
-        {session.isError && (
-          <Alert type="error" showIcon title={errorText(session.error, locale)} style={{ marginBottom: 16 }} />
-        )}
+        {session.isError && <Alert type="error" showIcon title={errorText(session.error, locale)} style={{ marginBottom: 16 }} />}
         <SignInForm />
       </>
     );

@@ -55,9 +55,7 @@ export function PasswordChangeForm({ username, onDone }: { username: string; onD
           { required: true, message: t('common.required', { field: t('auth.confirmPassword') }) },
           ({ getFieldValue }) => ({
             validator: (_rule, value: string | undefined) =>
-              !value || getFieldValue('newPassword') === value
-                ? Promise.resolve()
-                : Promise.reject(new Error(t('auth.passwordMismatch'))),
+              !value || getFieldValue('newPassword') === value ? Promise.resolve() : Promise.reject(new Error(t('auth.passwordMismatch'))),
           }),
         ]}
       >

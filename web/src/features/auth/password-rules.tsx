@@ -9,11 +9,7 @@ import { useTranslation } from 'react-i18next';
 import { checkPassword } from './password-policy';
 
 function Rule({ isMet, children }: { isMet: boolean | null; children: ReactNode }) {
-  const icon = isMet ? (
-    <CheckCircleFilled style={{ color: '#389e0d' }} />
-  ) : (
-    <InfoCircleOutlined style={{ color: '#8c8c8c' }} />
-  );
+  const icon = isMet ? <CheckCircleFilled style={{ color: '#389e0d' }} /> : <InfoCircleOutlined style={{ color: '#8c8c8c' }} />;
   return (
     <li style={{ listStyle: 'none', display: 'flex', gap: 8, alignItems: 'baseline' }}>
       {icon}

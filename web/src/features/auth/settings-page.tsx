@@ -20,11 +20,7 @@ export function SettingsPage() {
         </Col>
         <Col xs={24} lg={12}>
           <Card title={t('settings.twoFactor')} style={{ marginBottom: 16 }}>
-            {user.isTotpEnabled ? (
-              <Alert type="success" showIcon title={t('settings.twoFactorEnabledHint')} />
-            ) : (
-              <TotpEnrolment />
-            )}
+            {user.isTotpEnabled ? <Alert type="success" showIcon title={t('settings.twoFactorEnabledHint')} /> : <TotpEnrolment />}
           </Card>
           <Card title={t('settings.account')}>
             <Descriptions

@@ -27,10 +27,12 @@ export function SignInForm() {
         )
       }
     >
-      {signIn.isError && (
-        <Alert type="error" showIcon title={errorText(signIn.error, locale)} style={{ marginBottom: 16 }} />
-      )}
-      <Form.Item name="username" label={t('auth.username')} rules={[{ required: true, whitespace: true, message: t('auth.usernameRequired') }]}>
+      {signIn.isError && <Alert type="error" showIcon title={errorText(signIn.error, locale)} style={{ marginBottom: 16 }} />}
+      <Form.Item
+        name="username"
+        label={t('auth.username')}
+        rules={[{ required: true, whitespace: true, message: t('auth.usernameRequired') }]}
+      >
         <Input prefix={<UserOutlined />} autoComplete="username" autoCapitalize="off" spellCheck={false} />
       </Form.Item>
       <Form.Item name="password" label={t('auth.password')} rules={[{ required: true, message: t('auth.passwordRequired') }]}>

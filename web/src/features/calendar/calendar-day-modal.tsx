@@ -53,7 +53,11 @@ export function CalendarDayModal({
           )
         }
       >
-        <Form.Item name="day" label={t('calendar.day')} rules={[{ required: true, message: t('common.requiredSelect', { field: t('calendar.day') }) }]}>
+        <Form.Item
+          name="day"
+          label={t('calendar.day')}
+          rules={[{ required: true, message: t('common.requiredSelect', { field: t('calendar.day') }) }]}
+        >
           <DatePicker
             disabled={entry !== null}
             defaultPickerValue={dayjs(`${year}-01-01`)}
@@ -64,7 +68,11 @@ export function CalendarDayModal({
         <Form.Item name="kind" label={t('calendar.kind')} rules={[{ required: true }]}>
           <Select options={calendarDayKindSchema.options.map((kind) => ({ value: kind, label: t(`calendar.kinds.${kind}`) }))} />
         </Form.Item>
-        <Form.Item name="name" label={t('calendar.name')} rules={[{ required: true, whitespace: true, message: t('common.required', { field: t('calendar.name') }) }]}>
+        <Form.Item
+          name="name"
+          label={t('calendar.name')}
+          rules={[{ required: true, whitespace: true, message: t('common.required', { field: t('calendar.name') }) }]}
+        >
           <Input maxLength={40} placeholder={t('calendar.namePlaceholder')} />
         </Form.Item>
       </Form>

@@ -40,9 +40,7 @@ export function CalendarPage() {
       title: t('calendar.kind'),
       dataIndex: 'kind',
       width: 110,
-      render: (_value, row) => (
-        <Tag color={row.kind === 'holiday' ? 'red' : 'blue'}>{t(`calendar.kinds.${row.kind}`)}</Tag>
-      ),
+      render: (_value, row) => <Tag color={row.kind === 'holiday' ? 'red' : 'blue'}>{t(`calendar.kinds.${row.kind}`)}</Tag>,
     },
     { title: t('calendar.name'), dataIndex: 'name' },
   ];
@@ -80,7 +78,12 @@ export function CalendarPage() {
             title={
               <Space wrap>
                 <span>{t('calendar.year')}</span>
-                <Select value={year} onChange={setYear} options={years.map((y) => ({ value: y, label: String(y) }))} style={{ width: 100 }} />
+                <Select
+                  value={year}
+                  onChange={setYear}
+                  options={years.map((y) => ({ value: y, label: String(y) }))}
+                  style={{ width: 100 }}
+                />
               </Space>
             }
             extra={

@@ -35,11 +35,7 @@ export function HomePage() {
                 {
                   key: 'totp',
                   label: t('home.twoFactor'),
-                  children: user.isTotpEnabled ? (
-                    <Tag color="success">{t('home.twoFactorOn')}</Tag>
-                  ) : (
-                    <Tag>{t('home.twoFactorOff')}</Tag>
-                  ),
+                  children: user.isTotpEnabled ? <Tag color="success">{t('home.twoFactorOn')}</Tag> : <Tag>{t('home.twoFactorOff')}</Tag>,
                 },
               ]}
             />

@@ -87,13 +87,21 @@ export function PersonFormModal({
           oversightAreas: person?.oversightAreas ?? undefined,
         }}
       >
-        <Form.Item name="name" label={t('org.person.name')} rules={[{ required: true, whitespace: true, message: t('common.required', { field: t('org.person.name') }) }]}>
+        <Form.Item
+          name="name"
+          label={t('org.person.name')}
+          rules={[{ required: true, whitespace: true, message: t('common.required', { field: t('org.person.name') }) }]}
+        >
           <Input maxLength={64} />
         </Form.Item>
         <Form.Item name="title" label={t('org.person.title')}>
           <Input maxLength={100} />
         </Form.Item>
-        <Form.Item name="phone" label={t('org.person.phone')} rules={[{ pattern: /^[0-9+\-() ]{5,32}$/, message: t('org.person.phoneFormat') }]}>
+        <Form.Item
+          name="phone"
+          label={t('org.person.phone')}
+          rules={[{ pattern: /^[0-9+\-() ]{5,32}$/, message: t('org.person.phoneFormat') }]}
+        >
           <Input inputMode="tel" maxLength={32} />
         </Form.Item>
         <Form.Item name="email" label={t('org.person.email')} rules={[{ type: 'email', message: t('org.person.emailFormat') }]}>

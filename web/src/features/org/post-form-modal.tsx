@@ -55,7 +55,11 @@ export function PostFormModal({ unitId, post, open, onClose }: { unitId: string;
         onFinish={submit}
         initialValues={{ name: post?.name, primaryHolderId: post?.primaryHolderId, backupHolderId: post?.backupHolderId }}
       >
-        <Form.Item name="name" label={t('org.post.name')} rules={[{ required: true, whitespace: true, message: t('common.required', { field: t('org.post.name') }) }]}>
+        <Form.Item
+          name="name"
+          label={t('org.post.name')}
+          rules={[{ required: true, whitespace: true, message: t('common.required', { field: t('org.post.name') }) }]}
+        >
           <Input maxLength={100} />
         </Form.Item>
         <Form.Item name="primaryHolderId" label={t('org.post.primaryHolder')}>
@@ -68,9 +72,7 @@ export function PostFormModal({ unitId, post, open, onClose }: { unitId: string;
           rules={[
             ({ getFieldValue }) => ({
               validator: (_rule, value: string | null | undefined) =>
-                value && value === getFieldValue('primaryHolderId')
-                  ? Promise.reject(new Error(t('org.sameHolder')))
-                  : Promise.resolve(),
+                value && value === getFieldValue('primaryHolderId') ? Promise.reject(new Error(t('org.sameHolder'))) : Promise.resolve(),
             }),
           ]}
         >

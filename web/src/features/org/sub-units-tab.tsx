@@ -58,9 +58,7 @@ export function SubUnitsTab({ unit, canEdit, onSelect }: { unit: Unit; canEdit: 
         pagination={{ pageSize: 20, hideOnSinglePage: true }}
         scroll={{ x: 720 }}
       />
-      {canEdit && (
-        <UnitCreateModal parent={unit} open={isCreating} onClose={() => setIsCreating(false)} />
-      )}
+      {canEdit && <UnitCreateModal parent={unit} open={isCreating} onClose={() => setIsCreating(false)} />}
     </>
   );
 }

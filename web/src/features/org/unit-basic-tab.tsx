@@ -85,7 +85,11 @@ function UnitEditForm({ unit }: { unit: Unit }) {
       }}
       onFinish={save}
     >
-      <Form.Item name="name" label={t('org.unit.name')} rules={[{ required: true, whitespace: true, message: t('common.required', { field: t('org.unit.name') }) }]}>
+      <Form.Item
+        name="name"
+        label={t('org.unit.name')}
+        rules={[{ required: true, whitespace: true, message: t('common.required', { field: t('org.unit.name') }) }]}
+      >
         <Input maxLength={200} />
       </Form.Item>
       <Form.Item name="shortName" label={t('org.unit.shortName')}>

@@ -78,7 +78,11 @@ export function UnitCreateModal({
         onFinish={submit}
         initialValues={{ kind: 'department', divisionCode: parent.divisionCode, isSupervisionOffice: false }}
       >
-        <Form.Item name="name" label={t('org.unit.name')} rules={[{ required: true, whitespace: true, message: t('common.required', { field: t('org.unit.name') }) }]}>
+        <Form.Item
+          name="name"
+          label={t('org.unit.name')}
+          rules={[{ required: true, whitespace: true, message: t('common.required', { field: t('org.unit.name') }) }]}
+        >
           <Input maxLength={200} />
         </Form.Item>
         <Form.Item name="shortName" label={t('org.unit.shortName')}>

@@ -57,15 +57,7 @@ export function UnitPicker({ value, onChange, id }: { value?: string; onChange?:
 }
 
 /** Several units (a leader's 分管单位); controlled like `UnitPicker`. */
-export function UnitMultiPicker({
-  value,
-  onChange,
-  id,
-}: {
-  value?: string[];
-  onChange?: (value: string[]) => void;
-  id?: string;
-}) {
+export function UnitMultiPicker({ value, onChange, id }: { value?: string[]; onChange?: (value: string[]) => void; id?: string }) {
   const { t } = useTranslation();
   const [search, setSearch] = useState('');
   const { options, isLoading } = useUnitOptions(search, value ?? []);

@@ -107,7 +107,14 @@ export function UnitTree({ selectedId, onSelect }: { selectedId: string | null; 
       {q ? (
         <>
           <SearchResults q={q} onSelect={onSelect} />
-          <Button type="link" style={{ paddingInline: 0 }} onClick={() => { setQ(''); setSearch(''); }}>
+          <Button
+            type="link"
+            style={{ paddingInline: 0 }}
+            onClick={() => {
+              setQ('');
+              setSearch('');
+            }}
+          >
             {t('org.backToTree')}
           </Button>
         </>

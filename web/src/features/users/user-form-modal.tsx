@@ -87,7 +87,11 @@ export function UserFormModal({ user, open, onClose }: { user: UserAccount | nul
         <Form.Item name="displayName" label={t('users.displayName')} rules={[required(t('users.displayName'))]}>
           <Input maxLength={64} />
         </Form.Item>
-        <Form.Item name="scopeUnitId" label={t('users.scopeUnit')} rules={[{ required: true, message: t('common.requiredSelect', { field: t('users.scopeUnit') }) }]}>
+        <Form.Item
+          name="scopeUnitId"
+          label={t('users.scopeUnit')}
+          rules={[{ required: true, message: t('common.requiredSelect', { field: t('users.scopeUnit') }) }]}
+        >
           <UnitPicker />
         </Form.Item>
         <Form.Item

@@ -73,7 +73,9 @@ export function UsersPage() {
             {t('common.edit')}
           </Button>
           <Popconfirm
-            title={row.isDisabled ? t('common.confirmEnable', { name: row.displayName }) : t('users.confirmDisable', { name: row.displayName })}
+            title={
+              row.isDisabled ? t('common.confirmEnable', { name: row.displayName }) : t('users.confirmDisable', { name: row.displayName })
+            }
             onConfirm={() => toggleDisabled(row)}
           >
             <Button type="link" size="small" danger={!row.isDisabled}>
