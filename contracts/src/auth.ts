@@ -35,11 +35,21 @@ export const sessionBody = z.object({
 });
 export type SessionBody = z.infer<typeof sessionBody>;
 
-export const totpVerifyBody = z.strictObject({ code: z.string().trim().regex(/^\d{6}$/) });
+export const totpVerifyBody = z.strictObject({
+  code: z
+    .string()
+    .trim()
+    .regex(/^\d{6}$/),
+});
 
 export const totpEnrolmentBody = z.object({ secret: z.string(), otpauthUri: z.string() });
 
-export const totpConfirmBody = z.strictObject({ code: z.string().trim().regex(/^\d{6}$/) });
+export const totpConfirmBody = z.strictObject({
+  code: z
+    .string()
+    .trim()
+    .regex(/^\d{6}$/),
+});
 
 export const changePasswordBody = z.strictObject({
   currentPassword: z.string().min(1).max(256),

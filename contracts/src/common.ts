@@ -29,9 +29,7 @@ export const errorBody = z.object({
     message: z.string(),
     messages: z.object({ 'zh-CN': z.string(), en: z.string() }),
     params: z.record(z.string(), z.union([z.string(), z.number()])).optional(),
-    fields: z
-      .array(z.object({ path: z.string(), code: z.string(), message: z.string() }))
-      .optional(),
+    fields: z.array(z.object({ path: z.string(), code: z.string(), message: z.string() })).optional(),
     requestId: z.string(),
   }),
 });

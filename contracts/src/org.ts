@@ -43,7 +43,10 @@ export const createUnitBody = z.strictObject({
   kind: unitKindSchema,
   parentId: z.uuid(),
   /** Defaults to the parent's division. */
-  divisionCode: z.string().regex(/^\d{6,12}$/).optional(),
+  divisionCode: z
+    .string()
+    .regex(/^\d{6,12}$/)
+    .optional(),
   sortOrder: z.number().int().min(0).max(1_000_000).optional(),
   isSupervisionOffice: z.boolean().optional(),
 });
@@ -80,7 +83,10 @@ export const personListQuery = z.strictObject({
   q: z.string().trim().min(1).max(limits.nameMax).optional(),
 });
 
-const phone = z.string().trim().regex(/^[0-9+\-() ]{5,32}$/);
+const phone = z
+  .string()
+  .trim()
+  .regex(/^[0-9+\-() ]{5,32}$/);
 export const createPersonBody = z.strictObject({
   unitId: z.uuid(),
   name: text(64),

@@ -66,7 +66,8 @@ export async function buildApp(deps: Deps, options: BuildOptions = {}): Promise<
       openapi: '3.0.3',
       info: {
         title: '落实 Luoshi API',
-        description: '云南省政府抓落实工作体系平台 — 督查督办、组织机构、账户与审计。Errors carry stable codes with zh-CN and English messages.',
+        description:
+          '云南省政府抓落实工作体系平台 — 督查督办、组织机构、账户与审计。Errors carry stable codes with zh-CN and English messages.',
         version: '0.1.0',
       },
       components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: sessionCookieName(deps.env) } } },

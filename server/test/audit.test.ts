@@ -41,7 +41,9 @@ async function tamper(sql: string, params: unknown[]): Promise<void> {
 describe('audit log', () => {
   it('records who did what with before/after, and the chain verifies', async () => {
     const id = await createDepartment('审计测试厅');
-    const rows = await env.ownerQuery('select event_type, actor_username, ip, request_id, after from audit_events where object_id = $1', [id]);
+    const rows = await env.ownerQuery('select event_type, actor_username, ip, request_id, after from audit_events where object_id = $1', [
+      id,
+    ]);
     expect(rows).toHaveLength(1);
     expect(rows[0]?.event_type).toBe('unit.created');
     expect(rows[0]?.actor_username).toBeTruthy();
@@ -85,10 +87,22 @@ describe('audit log', () => {
   it('detects a deleted event in the middle of a chain and at its end', async () => {
     const id = await createDepartment('删除测试厅');
     // Two more events on the same object: same shard, consecutive sequence numbers.
-    const admin = await createUser(env.deps, (await env.ownerQuery('select parent_id from units where id = $1', [id]))[0]?.parent_id as string, ['system_admin']);
+    const admin = await createUser(
+      env.deps,
+      (await env.ownerQuery('select parent_id from units where id = $1', [id]))[0]?.parent_id as string,
+      ['system_admin'],
+    );
     const session = await signIn(env, admin);
-    for (const [version, name] of [[1, '删除测试厅二'], [2, '删除测试厅三']] as const) {
-      const res = await env.app.inject({ method: 'PATCH', url: `/api/units/${id}`, headers: { ...authHeaders(session), 'if-match': `"${version}"` }, payload: { name } });
+    for (const [version, name] of [
+      [1, '删除测试厅二'],
+      [2, '删除测试厅三'],
+    ] as const) {
+      const res = await env.app.inject({
+        method: 'PATCH',
+        url: `/api/units/${id}`,
+        headers: { ...authHeaders(session), 'if-match': `"${version}"` },
+        payload: { name },
+      });
       expect(res.statusCode).toBe(200);
     }
     const events = await env.ownerQuery('select id, row_to_json(a) as r from audit_events a where object_id = $1 order by id', [id]);

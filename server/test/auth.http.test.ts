@@ -156,14 +156,24 @@ describe('two-factor and password rules', () => {
     expect(enrol.json().otpauthUri).toContain('otpauth://totp/');
     const wrong = await env.app.inject({ method: 'POST', url: '/api/auth/totp/enrolment/confirm', headers, payload: { code: '000000' } });
     expect(wrong.statusCode).toBe(400);
-    const ok = await env.app.inject({ method: 'POST', url: '/api/auth/totp/enrolment/confirm', headers, payload: { code: await totpNow(env.clock, secret) } });
+    const ok = await env.app.inject({
+      method: 'POST',
+      url: '/api/auth/totp/enrolment/confirm',
+      headers,
+      payload: { code: await totpNow(env.clock, secret) },
+    });
     expect(ok.json().stage).toBe('active');
     // Next sign-in: password alone gives no access.
     const again = await signInRaw(admin.username, admin.password);
     expect(again.json().stage).toBe('mfa_required');
     const h2 = { cookie: cookieFrom(again), 'x-csrf-token': again.json().csrfToken as string };
     expect((await env.app.inject({ method: 'GET', url: '/api/units', headers: h2 })).statusCode).toBe(403);
-    const code = await env.app.inject({ method: 'POST', url: '/api/auth/totp', headers: h2, payload: { code: await totpNow(env.clock, secret) } });
+    const code = await env.app.inject({
+      method: 'POST',
+      url: '/api/auth/totp',
+      headers: h2,
+      payload: { code: await totpNow(env.clock, secret) },
+    });
     expect(code.json().stage).toBe('active');
     expect((await env.app.inject({ method: 'GET', url: '/api/units', headers: h2 })).statusCode).toBe(200);
   });
@@ -174,7 +184,12 @@ describe('two-factor and password rules', () => {
     const session = await signIn(env, user);
     expect(session.stage).toBe('password_change_required');
     const change = (newPassword: string) =>
-      env.app.inject({ method: 'POST', url: '/api/auth/password', headers: authHeaders(session), payload: { currentPassword: user.password, newPassword } });
+      env.app.inject({
+        method: 'POST',
+        url: '/api/auth/password',
+        headers: authHeaders(session),
+        payload: { currentPassword: user.password, newPassword },
+      });
     const cases: [string, string][] = [
       ['Ab1!', 'PASSWORD_TOO_SHORT'],
       ['abcdefgh1', 'PASSWORD_CLASSES'],
@@ -209,6 +224,9 @@ describe('two-factor and password rules', () => {
       "select event_type, outcome from audit_events where actor_username = $1 and event_type like 'auth.%' order by id",
       [user.username],
     );
-    expect(rows.map((r) => `${String(r.event_type)}:${String(r.outcome)}`)).toEqual(['auth.sign_in_failed:failure', 'auth.sign_in_succeeded:success']);
+    expect(rows.map((r) => `${String(r.event_type)}:${String(r.outcome)}`)).toEqual([
+      'auth.sign_in_failed:failure',
+      'auth.sign_in_succeeded:success',
+    ]);
   });
 });

@@ -138,7 +138,12 @@ export interface TestUser {
 }
 
 /** An account ready to sign in (no forced password change); administrators get TOTP with TEST_TOTP_SECRET. */
-export async function createUser(deps: Deps, scopeUnitId: string, roles: Role[], options: { mustChangePassword?: boolean; withTotp?: boolean } = {}): Promise<TestUser> {
+export async function createUser(
+  deps: Deps,
+  scopeUnitId: string,
+  roles: Role[],
+  options: { mustChangePassword?: boolean; withTotp?: boolean } = {},
+): Promise<TestUser> {
   const username = `u${randomUUID().replace(/-/g, '').slice(0, 10)}`;
   const ctx = systemContext(deps.clock, 'test');
   const row = await deps.database.db.transaction((tx) =>
@@ -152,7 +157,8 @@ export async function createUser(deps: Deps, scopeUnitId: string, roles: Role[],
     }),
   );
   const withTotp = options.withTotp ?? roles.some((r) => r.endsWith('_admin'));
-  if (withTotp) await deps.database.db.update(users).set({ totpSecret: TEST_TOTP_SECRET, totpEnabledAt: deps.clock.now() }).where(eq(users.id, row.id));
+  if (withTotp)
+    await deps.database.db.update(users).set({ totpSecret: TEST_TOTP_SECRET, totpEnabledAt: deps.clock.now() }).where(eq(users.id, row.id));
   return { id: row.id, username, password: TEST_PASSWORD };
 }
 
@@ -173,7 +179,11 @@ function cookieOf(setCookie: string | string[] | undefined): string {
 
 /** Signs in, completing the TOTP step when the account has one. */
 export async function signIn(env: TestEnv, user: TestUser): Promise<Session> {
-  const res = await env.app.inject({ method: 'POST', url: '/api/auth/sign-in', payload: { username: user.username, password: user.password } });
+  const res = await env.app.inject({
+    method: 'POST',
+    url: '/api/auth/sign-in',
+    payload: { username: user.username, password: user.password },
+  });
   if (res.statusCode !== 200) throw new Error(`sign-in failed: ${res.statusCode} ${res.body}`);
   const body = res.json<{ stage: string; csrfToken: string }>();
   const session: Session = { cookie: cookieOf(res.headers['set-cookie']), csrf: body.csrfToken, stage: body.stage };

@@ -40,12 +40,22 @@ async function tableFingerprints(deps: Deps): Promise<Record<string, string>> {
 describe('seed', () => {
   it('seeds Yunnan: the province, 16 州市 and 129 县市区 governments, each with a 督查室, and ~40 departments', async () => {
     const q = (sql: string) => demo.database.query<{ n: number | string }>(sql).then((r) => Number(r[0]?.n));
-    expect(await q("select count(*) as n from units u join divisions d on d.code = u.division_code where u.kind = 'government' and d.level = 'prefecture'")).toBe(16);
-    expect(await q("select count(*) as n from units u join divisions d on d.code = u.division_code where u.kind = 'government' and d.level = 'county'")).toBe(129);
-    expect(await q("select count(*) as n from units where is_supervision_office")).toBe(146);
+    expect(
+      await q(
+        "select count(*) as n from units u join divisions d on d.code = u.division_code where u.kind = 'government' and d.level = 'prefecture'",
+      ),
+    ).toBe(16);
+    expect(
+      await q(
+        "select count(*) as n from units u join divisions d on d.code = u.division_code where u.kind = 'government' and d.level = 'county'",
+      ),
+    ).toBe(129);
+    expect(await q('select count(*) as n from units where is_supervision_office')).toBe(146);
     const departments = await q("select count(*) as n from units where kind = 'department' and depth = 1");
     expect(departments).toBeGreaterThanOrEqual(35);
-    const names = await demo.database.query<{ name: string }>("select name from units where name in ('西双版纳傣族自治州人民政府', '五华区人民政府', '禄丰市人民政府', '禄丰县人民政府')");
+    const names = await demo.database.query<{ name: string }>(
+      "select name from units where name in ('西双版纳傣族自治州人民政府', '五华区人民政府', '禄丰市人民政府', '禄丰县人民政府')",
+    );
     expect(names.map((n) => n.name).sort()).toEqual(['五华区人民政府', '禄丰市人民政府', '西双版纳傣族自治州人民政府']);
   });
 

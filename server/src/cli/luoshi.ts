@@ -54,7 +54,8 @@ program
       fail(error instanceof Error ? error.message : String(error));
     }
     const app = await buildApp(deps, { webDistDir: config.WEB_DIST_DIR ?? defaultWebDist, logger: true });
-    const stopMaintenance = deps.database.kind === 'pglite' ? scheduleMaintenance(deps, (m, e) => app.log.info({ err: e }, m)) : () => undefined;
+    const stopMaintenance =
+      deps.database.kind === 'pglite' ? scheduleMaintenance(deps, (m, e) => app.log.info({ err: e }, m)) : () => undefined;
     let closing = false;
     const shutdown = async (signal: string) => {
       if (closing) return;
@@ -128,7 +129,10 @@ user
     const deps = await openRuntime(env());
     await prepareData(deps, false).catch(() => undefined);
     const isUuid = /^[0-9a-f-]{36}$/i.test(options.scopeUnit);
-    const found = await deps.database.query<{ id: string }>(`select id from units where ${isUuid ? 'id = $1::uuid' : 'name = $1'} order by depth limit 2`, [options.scopeUnit]);
+    const found = await deps.database.query<{ id: string }>(
+      `select id from units where ${isUuid ? 'id = $1::uuid' : 'name = $1'} order by depth limit 2`,
+      [options.scopeUnit],
+    );
     const scopeUnit = found.length === 1 ? found[0] : undefined;
     if (!scopeUnit) fail(`scope unit "${options.scopeUnit}" not found or ambiguous; give its id`);
     const ctx = systemContext(deps.clock, 'cli');
@@ -186,7 +190,12 @@ program
     try {
       const counts = await restoreDatabase(deps.database, resolve(file));
       await deps.database.db.transaction((tx) =>
-        recordAudit(deps, tx, systemContext(deps.clock, 'cli'), { eventType: 'system.restored', objectType: 'system', objectId: 'restore', after: counts }),
+        recordAudit(deps, tx, systemContext(deps.clock, 'cli'), {
+          eventType: 'system.restored',
+          objectType: 'system',
+          objectId: 'restore',
+          after: counts,
+        }),
       );
       console.log(`restored: ${JSON.stringify(counts)}`);
     } catch (error) {
@@ -203,7 +212,10 @@ program
     const account = demoAccounts.find((a) => a.username === username && a.totpSecret);
     if (!account?.totpSecret) fail(`${username} is not a demo administrator`);
     const deps = await openRuntime(env());
-    const rows = await deps.database.db.select({ isDemo: users.isDemo, secret: users.totpSecret }).from(users).where(eq(users.username, username));
+    const rows = await deps.database.db
+      .select({ isDemo: users.isDemo, secret: users.totpSecret })
+      .from(users)
+      .where(eq(users.username, username));
     await deps.database.close();
     if (!rows[0]?.isDemo || rows[0].secret !== account.totpSecret) fail(`${username} is not a demo account in this database`);
     console.log(await generate({ secret: account.totpSecret }));

@@ -67,10 +67,13 @@ function toJsonValue(value: unknown): unknown {
 export async function appendAuditEvent(tx: Db, ctx: RequestContext, alg: HashAlgorithm, entry: AuditEntry): Promise<void> {
   const actorKey = ctx.actor?.userId ?? entry.actorUsername ?? 'system';
   const shard = shardFor(entry.objectId ? `${entry.objectType ?? ''}:${entry.objectId}` : `actor:${actorKey}`);
-  const head = await executeRows<{ seq: number | string; hash: string }>(tx, sql`
+  const head = await executeRows<{ seq: number | string; hash: string }>(
+    tx,
+    sql`
     insert into audit_chain_heads (shard, seq, hash) values (${shard}, 1, ${GENESIS_HASH})
     on conflict (shard) do update set seq = audit_chain_heads.seq + 1
-    returning seq, hash`);
+    returning seq, hash`,
+  );
   const row = head[0];
   if (!row) throw new Error('audit chain head missing');
   const fields: HashedFields = {
@@ -233,6 +236,11 @@ export async function verifyAuditChain(database: Database): Promise<AuditVerifyR
 }
 
 /** `appendAuditEvent` with the configured hash algorithm — what services call. */
-export async function recordAudit(deps: { env: { AUDIT_HASH: HashAlgorithm } }, tx: Db, ctx: RequestContext, entry: AuditEntry): Promise<void> {
+export async function recordAudit(
+  deps: { env: { AUDIT_HASH: HashAlgorithm } },
+  tx: Db,
+  ctx: RequestContext,
+  entry: AuditEntry,
+): Promise<void> {
   await appendAuditEvent(tx, ctx, deps.env.AUDIT_HASH, entry);
 }

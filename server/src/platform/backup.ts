@@ -84,7 +84,9 @@ export async function restoreDatabase(database: Database, file: string): Promise
     let pendingRows: unknown[] = [];
     const flush = async () => {
       if (!pendingTable || pendingRows.length === 0) return;
-      await query(`insert into ${pendingTable} select * from json_populate_recordset(null::${pendingTable}, $1::json)`, [JSON.stringify(pendingRows)]);
+      await query(`insert into ${pendingTable} select * from json_populate_recordset(null::${pendingTable}, $1::json)`, [
+        JSON.stringify(pendingRows),
+      ]);
       pendingRows = [];
     };
     for await (const line of lines) {

@@ -140,7 +140,9 @@ async function openPostgres(options: OpenOptions, url: string): Promise<Database
       const conn = await pool.connect();
       try {
         await conn.query('begin');
-        const result = await fn(async <R extends Record<string, unknown>>(text: string, params: unknown[] = []) => (await conn.query<R>(text, params)).rows);
+        const result = await fn(
+          async <R extends Record<string, unknown>>(text: string, params: unknown[] = []) => (await conn.query<R>(text, params)).rows,
+        );
         await conn.query('commit');
         return result;
       } catch (error) {

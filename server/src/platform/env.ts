@@ -12,9 +12,15 @@ export const envSchema = z.object({
   /** Embedded PGlite data directory, used when DATABASE_URL is not set. */
   DATA_DIR: z.string().default('./data'),
   /** postgres://… switches from the embedded database to PostgreSQL 15+. */
-  DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\//, 'must start with postgres:// or postgresql://').optional(),
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, 'must start with postgres:// or postgresql://')
+    .optional(),
   /** The restricted role the app switches to after migrations (cannot UPDATE/DELETE audit events). Empty = off. */
-  DB_APP_ROLE: z.string().regex(/^([a-z_][a-z0-9_]{0,62})?$/).default('luoshi_app'),
+  DB_APP_ROLE: z
+    .string()
+    .regex(/^([a-z_][a-z0-9_]{0,62})?$/)
+    .default('luoshi_app'),
   /** demo: demo accounts allowed; production: refuses to start while any demo account exists. */
   LUOSHI_MODE: z.enum(['demo', 'production']).default('production'),
   /** Set when served over TLS (directly or behind a proxy): cookies get Secure and the __Host- prefix. */

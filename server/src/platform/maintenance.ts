@@ -19,7 +19,10 @@ export async function runMaintenance(deps: Deps): Promise<MaintenanceReport> {
   const sessionsRemoved = await deleteExpiredSessions(db, new Date(now.getTime() - deps.env.SESSION_IDLE_MINUTES * 60_000), now);
   await deleteStaleThrottles(db, new Date(now.getTime() - 86_400_000));
   const cutoff = new Date(now.getTime() - deps.env.AUDIT_RETENTION_DAYS * 86_400_000);
-  const purged = await executeRows<{ n: number | string }>(db, sql`select luoshi_purge_audit_events(${cutoff.toISOString()}::timestamptz) as n`);
+  const purged = await executeRows<{ n: number | string }>(
+    db,
+    sql`select luoshi_purge_audit_events(${cutoff.toISOString()}::timestamptz) as n`,
+  );
   return { sessionsRemoved, auditEventsPurged: Number(purged[0]?.n ?? 0) };
 }
 

@@ -20,7 +20,13 @@ export interface AuditFilter {
  * Events by actors inside `scopePath`; events without an actor unit (failed sign-ins, system work) only when the
  * scope is the whole tree (`includeUnattributed`).
  */
-export async function searchAuditEvents(db: Db, scopePath: string, includeUnattributed: boolean, filter: AuditFilter, limit: number): Promise<AuditEventRow[]> {
+export async function searchAuditEvents(
+  db: Db,
+  scopePath: string,
+  includeUnattributed: boolean,
+  filter: AuditFilter,
+  limit: number,
+): Promise<AuditEventRow[]> {
   const inScope = sql`${auditEvents.actorUnitId} in (select id from units where path like ${`${scopePath}%`})`;
   const scope = includeUnattributed ? or(inScope, isNull(auditEvents.actorUnitId)) : inScope;
   const conditions: (SQL | undefined)[] = [scope];

@@ -12,12 +12,23 @@ export function registerAuditRoutes(server: FastifyInstance, deps: Deps): void {
   const config = { roles: ['audit_admin'], scope: 'subtree' } as const;
   app.get(
     '/audit-events',
-    { config, schema: { tags: ['audit'], summary: '审计日志查询 Search the audit log', querystring: auditSearchQuery, response: { 200: auditPage, ...errors } } },
+    {
+      config,
+      schema: {
+        tags: ['audit'],
+        summary: '审计日志查询 Search the audit log',
+        querystring: auditSearchQuery,
+        response: { 200: auditPage, ...errors },
+      },
+    },
     (request) => audit.searchAuditLog(deps, request.ctx, request.query),
   );
   app.get(
     '/audit-events/verify',
-    { config: { roles: ['audit_admin'] }, schema: { tags: ['audit'], summary: '校验审计日志完整性 Verify the hash chain', response: { 200: auditVerifyResult, ...errors } } },
+    {
+      config: { roles: ['audit_admin'] },
+      schema: { tags: ['audit'], summary: '校验审计日志完整性 Verify the hash chain', response: { 200: auditVerifyResult, ...errors } },
+    },
     (request) => audit.verifyAuditLog(deps, request.ctx),
   );
 }

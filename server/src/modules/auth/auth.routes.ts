@@ -53,7 +53,10 @@ export function registerAuthRoutes(server: FastifyInstance, deps: Deps): void {
 
   app.get(
     '/auth/session',
-    { config: { access: 'session' }, schema: { tags, summary: '当前会话 Current session', response: { 200: sessionBody, 401: errorBody } } },
+    {
+      config: { access: 'session' },
+      schema: { tags, summary: '当前会话 Current session', response: { 200: sessionBody, 401: errorBody } },
+    },
     (request) => auth.presentSession(deps, requireAuth(request)),
   );
 
@@ -61,14 +64,26 @@ export function registerAuthRoutes(server: FastifyInstance, deps: Deps): void {
     '/auth/totp',
     {
       config: { access: 'session', rateLimit: { max: deps.env.SIGN_IN_RATE_PER_MINUTE, timeWindow: '1 minute' } },
-      schema: { tags, summary: '输入动态验证码 Second factor', body: totpVerifyBody, response: { 200: sessionBody, 400: errorBody, 401: errorBody } },
+      schema: {
+        tags,
+        summary: '输入动态验证码 Second factor',
+        body: totpVerifyBody,
+        response: { 200: sessionBody, 400: errorBody, 401: errorBody },
+      },
     },
     async (request) => auth.presentSession(deps, await auth.verifySecondFactor(deps, request.ctx, requireAuth(request), request.body.code)),
   );
 
   app.post(
     '/auth/totp/enrolment',
-    { config: { access: 'session' }, schema: { tags, summary: '开始绑定双因素认证 Begin TOTP set-up', response: { 200: totpEnrolmentBody, 401: errorBody, 409: errorBody } } },
+    {
+      config: { access: 'session' },
+      schema: {
+        tags,
+        summary: '开始绑定双因素认证 Begin TOTP set-up',
+        response: { 200: totpEnrolmentBody, 401: errorBody, 409: errorBody },
+      },
+    },
     async (request) => auth.beginTotpEnrolment(deps, requireAuth(request)),
   );
 
@@ -76,16 +91,27 @@ export function registerAuthRoutes(server: FastifyInstance, deps: Deps): void {
     '/auth/totp/enrolment/confirm',
     {
       config: { access: 'session' },
-      schema: { tags, summary: '确认绑定双因素认证 Confirm TOTP set-up', body: totpConfirmBody, response: { 200: sessionBody, 400: errorBody, 401: errorBody, 409: errorBody } },
+      schema: {
+        tags,
+        summary: '确认绑定双因素认证 Confirm TOTP set-up',
+        body: totpConfirmBody,
+        response: { 200: sessionBody, 400: errorBody, 401: errorBody, 409: errorBody },
+      },
     },
-    async (request) => auth.presentSession(deps, await auth.confirmTotpEnrolment(deps, request.ctx, requireAuth(request), request.body.code)),
+    async (request) =>
+      auth.presentSession(deps, await auth.confirmTotpEnrolment(deps, request.ctx, requireAuth(request), request.body.code)),
   );
 
   app.post(
     '/auth/password',
     {
       config: { access: 'session' },
-      schema: { tags, summary: '修改密码 Change password', body: changePasswordBody, response: { 200: sessionBody, 400: errorBody, 401: errorBody } },
+      schema: {
+        tags,
+        summary: '修改密码 Change password',
+        body: changePasswordBody,
+        response: { 200: sessionBody, 400: errorBody, 401: errorBody },
+      },
     },
     async (request) => auth.presentSession(deps, await auth.changePassword(deps, request.ctx, requireAuth(request), request.body)),
   );

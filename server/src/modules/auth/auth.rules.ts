@@ -67,14 +67,10 @@ export function isLocked(throttle: ThrottleState | null, now: Date): boolean {
  * The throttle after one more failure. Failures older than the lockout window are forgotten; reaching the
  * threshold locks the login key for the lockout period.
  */
-export function afterFailure(
-  throttle: ThrottleState | null,
-  now: Date,
-  threshold: number,
-  lockoutMinutes: number,
-): ThrottleState {
+export function afterFailure(throttle: ThrottleState | null, now: Date, threshold: number, lockoutMinutes: number): ThrottleState {
   const windowMs = lockoutMinutes * 60_000;
-  const recent = throttle && now.getTime() - throttle.lastFailureAt.getTime() < windowMs && !throttle.lockedUntil ? throttle.failureCount : 0;
+  const recent =
+    throttle && now.getTime() - throttle.lastFailureAt.getTime() < windowMs && !throttle.lockedUntil ? throttle.failureCount : 0;
   const failureCount = recent + 1;
   return {
     failureCount,

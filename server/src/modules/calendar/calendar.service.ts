@@ -8,7 +8,12 @@ import { isWeekend, type CalendarDayKind } from '../../platform/calendar/working
 import type { Deps, RequestContext } from '../../platform/context.js';
 import { AppError, fieldError, notFound } from '../../platform/errors.js';
 
-export async function setCalendarDay(deps: Deps, ctx: RequestContext, day: string, input: { kind: CalendarDayKind; name: string }): Promise<CalendarDay> {
+export async function setCalendarDay(
+  deps: Deps,
+  ctx: RequestContext,
+  day: string,
+  input: { kind: CalendarDayKind; name: string },
+): Promise<CalendarDay> {
   if (input.kind === 'makeup_workday' && !isWeekend(day)) throw fieldError('CALENDAR_DAY_INVALID', 'kind', 'not a weekend', { day });
   const now = ctx.clock.now();
   return deps.database.db.transaction(async (tx) => {
@@ -16,7 +21,10 @@ export async function setCalendarDay(deps: Deps, ctx: RequestContext, day: strin
     await tx
       .insert(calendarDays)
       .values({ day, kind: input.kind, name: input.name, updatedAt: now, updatedBy: ctx.actor?.userId ?? null })
-      .onConflictDoUpdate({ target: calendarDays.day, set: { kind: input.kind, name: input.name, updatedAt: now, updatedBy: ctx.actor?.userId ?? null } });
+      .onConflictDoUpdate({
+        target: calendarDays.day,
+        set: { kind: input.kind, name: input.name, updatedAt: now, updatedBy: ctx.actor?.userId ?? null },
+      });
     const after = { day, kind: input.kind, name: input.name };
     await recordAudit(deps, tx, ctx, {
       eventType: 'calendar.day_set',
@@ -48,7 +56,8 @@ export async function computeWorkingDays(
   query: { from: string; add?: number; to?: string },
 ): Promise<{ from: string; date: string | null; workingDays: number | null }> {
   if (query.add === undefined && query.to === undefined) throw fieldError('VALIDATION_FAILED', 'add', 'give add or to');
-  if (query.add !== undefined && query.to !== undefined) throw new AppError('VALIDATION_FAILED', 400, {}, [{ path: 'to', code: 'exclusive', message: 'give add or to, not both' }]);
+  if (query.add !== undefined && query.to !== undefined)
+    throw new AppError('VALIDATION_FAILED', 400, {}, [{ path: 'to', code: 'exclusive', message: 'give add or to, not both' }]);
   const calendar = await loadCalendar(deps.database.db);
   if (query.add !== undefined) return { from: query.from, date: calendar.addWorkingDays(query.from, query.add), workingDays: query.add };
   const to = query.to ?? query.from;

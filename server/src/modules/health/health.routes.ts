@@ -10,7 +10,10 @@ export const APP_VERSION = '0.1.0';
 export function registerHealthRoutes(server: FastifyInstance, deps: Deps): void {
   server.withTypeProvider<ZodTypeProvider>().get(
     '/health',
-    { config: { access: 'public' }, schema: { tags: ['health'], summary: '健康检查 Health', response: { 200: healthBody, 503: healthBody } } },
+    {
+      config: { access: 'public' },
+      schema: { tags: ['health'], summary: '健康检查 Health', response: { 200: healthBody, 503: healthBody } },
+    },
     async (_request, reply) => {
       const ready = await isDatabaseReachable(deps.database);
       const body = {

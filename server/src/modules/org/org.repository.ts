@@ -46,7 +46,9 @@ function selectUnits(db: Db) {
 }
 
 export async function findUnitInScope(db: Db, scopePath: string, id: string): Promise<UnitWithCounts | null> {
-  const rows = await selectUnits(db).where(and(eq(units.id, id), inScope(scopePath))).limit(1);
+  const rows = await selectUnits(db)
+    .where(and(eq(units.id, id), inScope(scopePath)))
+    .limit(1);
   return rows[0] ?? null;
 }
 
@@ -82,7 +84,12 @@ export async function insertUnit(db: Db, row: typeof units.$inferInsert): Promis
 }
 
 /** Applies the patch only if the version still matches; returns false when it does not. */
-export async function updateUnitVersioned(db: Db, id: string, version: number, patch: Partial<typeof units.$inferInsert>): Promise<boolean> {
+export async function updateUnitVersioned(
+  db: Db,
+  id: string,
+  version: number,
+  patch: Partial<typeof units.$inferInsert>,
+): Promise<boolean> {
   const rows = await db
     .update(units)
     .set({ ...patch, version: version + 1 })
@@ -135,7 +142,9 @@ const personColumns = {
   updatedAt: persons.updatedAt,
   disabledAt: persons.disabledAt,
   unitName: units.name,
-  overseenUnitIds: sql<string[]>`coalesce((select array_agg(o.unit_id::text order by o.unit_id) from leader_oversees o where o.leader_id = ${persons.id}), '{}')`,
+  overseenUnitIds: sql<
+    string[]
+  >`coalesce((select array_agg(o.unit_id::text order by o.unit_id) from leader_oversees o where o.leader_id = ${persons.id}), '{}')`,
 };
 
 export interface PersonFilter {
@@ -174,7 +183,12 @@ export async function insertPerson(db: Db, row: typeof persons.$inferInsert): Pr
   await db.insert(persons).values(row);
 }
 
-export async function updatePersonVersioned(db: Db, id: string, version: number, patch: Partial<typeof persons.$inferInsert>): Promise<boolean> {
+export async function updatePersonVersioned(
+  db: Db,
+  id: string,
+  version: number,
+  patch: Partial<typeof persons.$inferInsert>,
+): Promise<boolean> {
   const rows = await db
     .update(persons)
     .set({ ...patch, version: version + 1 })
@@ -231,7 +245,12 @@ export async function insertPost(db: Db, row: typeof posts.$inferInsert): Promis
   await db.insert(posts).values(row);
 }
 
-export async function updatePostVersioned(db: Db, id: string, version: number, patch: Partial<typeof posts.$inferInsert>): Promise<boolean> {
+export async function updatePostVersioned(
+  db: Db,
+  id: string,
+  version: number,
+  patch: Partial<typeof posts.$inferInsert>,
+): Promise<boolean> {
   const rows = await db
     .update(posts)
     .set({ ...patch, version: version + 1 })

@@ -39,7 +39,12 @@ export function registerOrgRoutes(server: FastifyInstance, deps: Deps): void {
       schema: {
         tags: ['org'],
         summary: '行政区划 GB/T 2260 divisions',
-        querystring: z.strictObject({ parentCode: z.string().regex(/^\d{6,12}$/).optional() }),
+        querystring: z.strictObject({
+          parentCode: z
+            .string()
+            .regex(/^\d{6,12}$/)
+            .optional(),
+        }),
         response: { 200: z.array(division), ...readErrors },
       },
     },
@@ -51,7 +56,10 @@ export function registerOrgRoutes(server: FastifyInstance, deps: Deps): void {
 
   app.get(
     '/units',
-    { config: scoped, schema: { tags: ['org'], summary: '单位列表 Units', querystring: unitListQuery, response: { 200: z.array(unit), ...readErrors } } },
+    {
+      config: scoped,
+      schema: { tags: ['org'], summary: '单位列表 Units', querystring: unitListQuery, response: { 200: z.array(unit), ...readErrors } },
+    },
     (request) => org.listUnits(deps, request.ctx, request.query),
   );
   app.get(
@@ -61,14 +69,23 @@ export function registerOrgRoutes(server: FastifyInstance, deps: Deps): void {
   );
   app.post(
     '/units',
-    { config: { ...scoped, roles: ['system_admin'] }, schema: { tags: ['org'], summary: '新增单位 Create unit', body: createUnitBody, response: { 201: unit, ...writeErrors } } },
+    {
+      config: { ...scoped, roles: ['system_admin'] },
+      schema: { tags: ['org'], summary: '新增单位 Create unit', body: createUnitBody, response: { 201: unit, ...writeErrors } },
+    },
     async (request, reply) => reply.code(201).send(await org.createUnit(deps, request.ctx, request.body)),
   );
   app.patch(
     '/units/:id',
     {
       config: { ...scoped, roles: ['system_admin'] },
-      schema: { tags: ['org'], summary: '修改单位 Update unit (If-Match)', params: idParams, body: updateUnitBody, response: { 200: unit, ...patchErrors } },
+      schema: {
+        tags: ['org'],
+        summary: '修改单位 Update unit (If-Match)',
+        params: idParams,
+        body: updateUnitBody,
+        response: { 200: unit, ...patchErrors },
+      },
     },
     async (request, reply) =>
       withEtag(reply, await org.updateUnit(deps, request.ctx, request.params.id, expectedVersion(request), request.body)),
@@ -76,7 +93,15 @@ export function registerOrgRoutes(server: FastifyInstance, deps: Deps): void {
 
   app.get(
     '/persons',
-    { config: scoped, schema: { tags: ['org'], summary: '人员列表 People', querystring: personListQuery, response: { 200: z.array(person), ...readErrors } } },
+    {
+      config: scoped,
+      schema: {
+        tags: ['org'],
+        summary: '人员列表 People',
+        querystring: personListQuery,
+        response: { 200: z.array(person), ...readErrors },
+      },
+    },
     (request) =>
       org.listPersons(deps, request.ctx, {
         unitId: request.query.unitId,
@@ -92,14 +117,23 @@ export function registerOrgRoutes(server: FastifyInstance, deps: Deps): void {
   );
   app.post(
     '/persons',
-    { config: { ...scoped, roles: ['system_admin'] }, schema: { tags: ['org'], summary: '新增人员 Create person', body: createPersonBody, response: { 201: person, ...writeErrors } } },
+    {
+      config: { ...scoped, roles: ['system_admin'] },
+      schema: { tags: ['org'], summary: '新增人员 Create person', body: createPersonBody, response: { 201: person, ...writeErrors } },
+    },
     async (request, reply) => reply.code(201).send(await org.createPerson(deps, request.ctx, request.body)),
   );
   app.patch(
     '/persons/:id',
     {
       config: { ...scoped, roles: ['system_admin'] },
-      schema: { tags: ['org'], summary: '修改人员 Update person (If-Match)', params: idParams, body: updatePersonBody, response: { 200: person, ...patchErrors } },
+      schema: {
+        tags: ['org'],
+        summary: '修改人员 Update person (If-Match)',
+        params: idParams,
+        body: updatePersonBody,
+        response: { 200: person, ...patchErrors },
+      },
     },
     async (request, reply) =>
       withEtag(reply, await org.updatePerson(deps, request.ctx, request.params.id, expectedVersion(request), request.body)),
@@ -108,26 +142,49 @@ export function registerOrgRoutes(server: FastifyInstance, deps: Deps): void {
     '/persons/:id/overseen-units',
     {
       config: { ...scoped, roles: ['system_admin'] },
-      schema: { tags: ['org'], summary: '设置领导分管单位 Set a leader’s overseen units', params: idParams, body: setOverseenUnitsBody, response: { 200: person, ...writeErrors } },
+      schema: {
+        tags: ['org'],
+        summary: '设置领导分管单位 Set a leader’s overseen units',
+        params: idParams,
+        body: setOverseenUnitsBody,
+        response: { 200: person, ...writeErrors },
+      },
     },
     (request) => org.setOverseenUnits(deps, request.ctx, request.params.id, request.body.unitIds),
   );
 
   app.get(
     '/posts',
-    { config: scoped, schema: { tags: ['org'], summary: '岗位列表 Posts of a unit', querystring: postListQuery, response: { 200: z.array(post), ...readErrors } } },
+    {
+      config: scoped,
+      schema: {
+        tags: ['org'],
+        summary: '岗位列表 Posts of a unit',
+        querystring: postListQuery,
+        response: { 200: z.array(post), ...readErrors },
+      },
+    },
     (request) => org.listPosts(deps, request.ctx, request.query.unitId),
   );
   app.post(
     '/posts',
-    { config: { ...scoped, roles: ['system_admin'] }, schema: { tags: ['org'], summary: '新增岗位 Create post', body: createPostBody, response: { 201: post, ...writeErrors } } },
+    {
+      config: { ...scoped, roles: ['system_admin'] },
+      schema: { tags: ['org'], summary: '新增岗位 Create post', body: createPostBody, response: { 201: post, ...writeErrors } },
+    },
     async (request, reply) => reply.code(201).send(await org.createPost(deps, request.ctx, request.body)),
   );
   app.patch(
     '/posts/:id',
     {
       config: { ...scoped, roles: ['system_admin'] },
-      schema: { tags: ['org'], summary: '修改岗位 Update post (If-Match)', params: idParams, body: updatePostBody, response: { 200: post, ...patchErrors } },
+      schema: {
+        tags: ['org'],
+        summary: '修改岗位 Update post (If-Match)',
+        params: idParams,
+        body: updatePostBody,
+        response: { 200: post, ...patchErrors },
+      },
     },
     async (request, reply) =>
       withEtag(reply, await org.updatePost(deps, request.ctx, request.params.id, expectedVersion(request), request.body)),

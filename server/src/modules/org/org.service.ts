@@ -3,7 +3,17 @@
  * inside the caller's scope (404 otherwise), honours the record version and commits with its audit event.
  */
 import { randomUUID } from 'node:crypto';
-import type { Person, Post, Unit, createPersonBody, createPostBody, createUnitBody, updatePersonBody, updatePostBody, updateUnitBody } from '@luoshi/contracts';
+import type {
+  Person,
+  Post,
+  Unit,
+  createPersonBody,
+  createPostBody,
+  createUnitBody,
+  updatePersonBody,
+  updatePostBody,
+  updateUnitBody,
+} from '@luoshi/contracts';
 import type { z } from 'zod';
 import { recordAudit } from '../../platform/audit-log.js';
 import type { Actor, Deps, RequestContext } from '../../platform/context.js';
@@ -79,7 +89,8 @@ export async function createUnit(deps: Deps, ctx: RequestContext, input: CreateU
         updatedAt: now,
       });
     } catch (error) {
-      if (isUniqueViolation(error)) throw new AppError('DUPLICATE', 409, { name: input.name }, [{ path: 'name', code: 'duplicate', message: 'duplicate' }]);
+      if (isUniqueViolation(error))
+        throw new AppError('DUPLICATE', 409, { name: input.name }, [{ path: 'name', code: 'duplicate', message: 'duplicate' }]);
       throw error;
     }
     const created = await repo.findUnitInScope(tx, actor.scopePath, id);
@@ -111,13 +122,20 @@ export async function updateUnit(deps: Deps, ctx: RequestContext, id: string, ve
     try {
       if (!(await repo.updateUnitVersioned(tx, id, version, patch))) throw new AppError('VERSION_CONFLICT', 412);
     } catch (error) {
-      if (isUniqueViolation(error)) throw new AppError('DUPLICATE', 409, { name: input.name ?? '' }, [{ path: 'name', code: 'duplicate', message: 'duplicate' }]);
+      if (isUniqueViolation(error))
+        throw new AppError('DUPLICATE', 409, { name: input.name ?? '' }, [{ path: 'name', code: 'duplicate', message: 'duplicate' }]);
       throw error;
     }
     const updated = await repo.findUnitInScope(tx, actor.scopePath, id);
     if (!updated) throw new Error('updated unit not readable');
     const unit = presentUnit(updated);
-    await recordAudit(deps, tx, ctx, { eventType: 'unit.updated', objectType: 'unit', objectId: id, before: presentUnit(current), after: unit });
+    await recordAudit(deps, tx, ctx, {
+      eventType: 'unit.updated',
+      objectType: 'unit',
+      objectId: id,
+      before: presentUnit(current),
+      after: unit,
+    });
     return unit;
   });
 }
@@ -195,7 +213,13 @@ export async function updatePerson(deps: Deps, ctx: RequestContext, id: string, 
     const updated = await repo.findPersonInScope(tx, actor.scopePath, id);
     if (!updated) throw new Error('updated person not readable');
     const person = presentPerson(updated);
-    await recordAudit(deps, tx, ctx, { eventType: 'person.updated', objectType: 'person', objectId: id, before: presentPerson(current), after: person });
+    await recordAudit(deps, tx, ctx, {
+      eventType: 'person.updated',
+      objectType: 'person',
+      objectId: id,
+      before: presentPerson(current),
+      after: person,
+    });
     return person;
   });
 }
@@ -232,7 +256,11 @@ export async function listPosts(deps: Deps, ctx: RequestContext, unitId: string)
   return (await repo.listPosts(db, actor.scopePath, unitId)).map(presentPost);
 }
 
-async function assertHoldersInUnit(tx: Parameters<typeof repo.personsOfUnit>[0], unitId: string, holders: (string | null | undefined)[]): Promise<void> {
+async function assertHoldersInUnit(
+  tx: Parameters<typeof repo.personsOfUnit>[0],
+  unitId: string,
+  holders: (string | null | undefined)[],
+): Promise<void> {
   const ids = [...new Set(holders.filter((h): h is string => !!h))];
   if ((await repo.personsOfUnit(tx, unitId, ids)) !== ids.length) {
     throw fieldError('VALIDATION_FAILED', 'primaryHolderId', 'holders must be people of the post’s unit');
@@ -257,7 +285,8 @@ export async function createPost(deps: Deps, ctx: RequestContext, input: CreateP
         updatedAt: now,
       });
     } catch (error) {
-      if (isUniqueViolation(error)) throw new AppError('DUPLICATE', 409, { name: input.name }, [{ path: 'name', code: 'duplicate', message: 'duplicate' }]);
+      if (isUniqueViolation(error))
+        throw new AppError('DUPLICATE', 409, { name: input.name }, [{ path: 'name', code: 'duplicate', message: 'duplicate' }]);
       throw error;
     }
     const created = await repo.findPostInScope(tx, actor.scopePath, id);
@@ -279,13 +308,20 @@ export async function updatePost(deps: Deps, ctx: RequestContext, id: string, ve
     try {
       if (!(await repo.updatePostVersioned(tx, id, version, patch))) throw new AppError('VERSION_CONFLICT', 412);
     } catch (error) {
-      if (isUniqueViolation(error)) throw new AppError('DUPLICATE', 409, { name: input.name ?? '' }, [{ path: 'name', code: 'duplicate', message: 'duplicate' }]);
+      if (isUniqueViolation(error))
+        throw new AppError('DUPLICATE', 409, { name: input.name ?? '' }, [{ path: 'name', code: 'duplicate', message: 'duplicate' }]);
       throw error;
     }
     const updated = await repo.findPostInScope(tx, actor.scopePath, id);
     if (!updated) throw new Error('updated post not readable');
     const post = presentPost(updated);
-    await recordAudit(deps, tx, ctx, { eventType: 'post.updated', objectType: 'post', objectId: id, before: presentPost(current), after: post });
+    await recordAudit(deps, tx, ctx, {
+      eventType: 'post.updated',
+      objectType: 'post',
+      objectId: id,
+      before: presentPost(current),
+      after: post,
+    });
     return post;
   });
 }

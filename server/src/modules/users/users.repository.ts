@@ -41,7 +41,12 @@ function base(db: Db) {
     .leftJoin(signInThrottles, eq(signInThrottles.usernameKey, users.usernameKey));
 }
 
-export async function listUsers(db: Db, scopePath: string, filter: { q?: string; scopeUnitPath?: string }, limit: number): Promise<UserWithScope[]> {
+export async function listUsers(
+  db: Db,
+  scopePath: string,
+  filter: { q?: string; scopeUnitPath?: string },
+  limit: number,
+): Promise<UserWithScope[]> {
   const conditions = [like(units.path, `${filter.scopeUnitPath ?? scopePath}%`)];
   if (filter.scopeUnitPath) conditions.push(like(units.path, `${scopePath}%`));
   if (filter.q) {
@@ -49,11 +54,16 @@ export async function listUsers(db: Db, scopePath: string, filter: { q?: string;
     const match = or(ilike(users.username, pattern), ilike(users.displayName, pattern));
     if (match) conditions.push(match);
   }
-  return base(db).where(and(...conditions)).orderBy(asc(units.depth), asc(users.username)).limit(limit);
+  return base(db)
+    .where(and(...conditions))
+    .orderBy(asc(units.depth), asc(users.username))
+    .limit(limit);
 }
 
 export async function findUserInScope(db: Db, scopePath: string, id: string): Promise<UserWithScope | null> {
-  const rows = await base(db).where(and(eq(users.id, id), like(units.path, `${scopePath}%`))).limit(1);
+  const rows = await base(db)
+    .where(and(eq(users.id, id), like(units.path, `${scopePath}%`)))
+    .limit(1);
   return rows[0] ?? null;
 }
 
@@ -61,7 +71,12 @@ export async function insertUser(db: Db, row: typeof users.$inferInsert): Promis
   await db.insert(users).values(row);
 }
 
-export async function updateUserVersioned(db: Db, id: string, version: number, patch: Partial<typeof users.$inferInsert>): Promise<boolean> {
+export async function updateUserVersioned(
+  db: Db,
+  id: string,
+  version: number,
+  patch: Partial<typeof users.$inferInsert>,
+): Promise<boolean> {
   const rows = await db
     .update(users)
     .set({ ...patch, version: sql`${users.version} + 1` })

@@ -16,7 +16,10 @@ export function registerUserRoutes(server: FastifyInstance, deps: Deps): void {
 
   app.get(
     '/users',
-    { config, schema: { tags, summary: '账户列表 Accounts', querystring: userListQuery, response: { 200: z.array(userAccount), ...errors } } },
+    {
+      config,
+      schema: { tags, summary: '账户列表 Accounts', querystring: userListQuery, response: { 200: z.array(userAccount), ...errors } },
+    },
     (request) => users.listUsers(deps, request.ctx, request.query),
   );
   app.post(
@@ -28,18 +31,43 @@ export function registerUserRoutes(server: FastifyInstance, deps: Deps): void {
     '/users/:id',
     {
       config,
-      schema: { tags, summary: '修改账户 Update account (If-Match)', params: idParams, body: updateUserBody, response: { 200: userAccount, ...errors, 412: errorBody, 428: errorBody } },
+      schema: {
+        tags,
+        summary: '修改账户 Update account (If-Match)',
+        params: idParams,
+        body: updateUserBody,
+        response: { 200: userAccount, ...errors, 412: errorBody, 428: errorBody },
+      },
     },
-    async (request, reply) => withEtag(reply, await users.updateUser(deps, request.ctx, request.params.id, expectedVersion(request), request.body)),
+    async (request, reply) =>
+      withEtag(reply, await users.updateUser(deps, request.ctx, request.params.id, expectedVersion(request), request.body)),
   );
   app.post(
     '/users/:id/password-reset',
-    { config, schema: { tags, summary: '重置密码 Reset password', params: idParams, body: resetPasswordBody, response: { 200: userAccount, ...errors } } },
+    {
+      config,
+      schema: {
+        tags,
+        summary: '重置密码 Reset password',
+        params: idParams,
+        body: resetPasswordBody,
+        response: { 200: userAccount, ...errors },
+      },
+    },
     (request) => users.resetPassword(deps, request.ctx, request.params.id, request.body.newPassword),
   );
   app.post(
     '/users/:id/unlock',
-    { config, schema: { tags, summary: '解除锁定 Unlock', params: idParams, body: z.strictObject({}).optional(), response: { 200: userAccount, ...errors } } },
+    {
+      config,
+      schema: {
+        tags,
+        summary: '解除锁定 Unlock',
+        params: idParams,
+        body: z.strictObject({}).optional(),
+        response: { 200: userAccount, ...errors },
+      },
+    },
     (request) => users.unlockUser(deps, request.ctx, request.params.id),
   );
 }

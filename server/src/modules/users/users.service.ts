@@ -30,7 +30,8 @@ function requireAccountManager(ctx: RequestContext): Actor {
 }
 
 function assertRoles(roles: Role[]): void {
-  if (!isRoleSetAllowed(roles)) throw fieldError('ROLE_SEPARATION', 'roles', 'system, security and audit administrator roles are exclusive');
+  if (!isRoleSetAllowed(roles))
+    throw fieldError('ROLE_SEPARATION', 'roles', 'system, security and audit administrator roles are exclusive');
 }
 
 export interface AccountInput extends CreateUser {
@@ -43,7 +44,13 @@ export interface AccountInput extends CreateUser {
  * Creates an account inside `tx`. `scopePath` limits where the scope unit and person may lie (the creating
  * administrator's scope); null = anywhere (CLI, seed).
  */
-export async function createAccount(deps: Deps, tx: Db, ctx: RequestContext, scopePath: string | null, input: AccountInput): Promise<repo.UserWithScope> {
+export async function createAccount(
+  deps: Deps,
+  tx: Db,
+  ctx: RequestContext,
+  scopePath: string | null,
+  input: AccountInput,
+): Promise<repo.UserWithScope> {
   assertRoles(input.roles);
   assertPasswordAcceptable(input.initialPassword, input.username, 'initialPassword');
   const searchPath = scopePath ?? '/';
@@ -68,7 +75,8 @@ export async function createAccount(deps: Deps, tx: Db, ctx: RequestContext, sco
       updatedAt: now,
     });
   } catch (error) {
-    if (isUniqueViolation(error)) throw new AppError('DUPLICATE', 409, { name: input.username }, [{ path: 'username', code: 'duplicate', message: 'duplicate' }]);
+    if (isUniqueViolation(error))
+      throw new AppError('DUPLICATE', 409, { name: input.username }, [{ path: 'username', code: 'duplicate', message: 'duplicate' }]);
     throw error;
   }
   const created = await repo.findUserInScope(tx, searchPath, id);
@@ -119,8 +127,19 @@ export async function updateUser(deps: Deps, ctx: RequestContext, id: string, ve
     if (input.isDisabled === true || input.roles || input.scopeUnitId) await deleteSessionsOfUser(tx, id);
     const updated = await repo.findUserInScope(tx, actor.scopePath, id);
     if (!updated) throw new Error('updated user not readable');
-    const eventType = input.isDisabled === true && !current.disabledAt ? 'user.disabled' : input.isDisabled === false && current.disabledAt ? 'user.enabled' : 'user.updated';
-    await recordAudit(deps, tx, ctx, { eventType, objectType: 'user', objectId: id, before: presentUser(current, now), after: presentUser(updated, now) });
+    const eventType =
+      input.isDisabled === true && !current.disabledAt
+        ? 'user.disabled'
+        : input.isDisabled === false && current.disabledAt
+          ? 'user.enabled'
+          : 'user.updated';
+    await recordAudit(deps, tx, ctx, {
+      eventType,
+      objectType: 'user',
+      objectId: id,
+      before: presentUser(current, now),
+      after: presentUser(updated, now),
+    });
     return presentUser(updated, now);
   });
 }
@@ -132,7 +151,12 @@ export async function resetPassword(deps: Deps, ctx: RequestContext, id: string,
     const current = await repo.findUserInScope(tx, actor.scopePath, id);
     if (!current) throw notFound();
     assertPasswordAcceptable(newPassword, current.username, 'newPassword');
-    await repo.bumpUser(tx, id, { passwordHash: await hashPassword(newPassword), passwordChangedAt: now, mustChangePassword: true, updatedAt: now });
+    await repo.bumpUser(tx, id, {
+      passwordHash: await hashPassword(newPassword),
+      passwordChangedAt: now,
+      mustChangePassword: true,
+      updatedAt: now,
+    });
     await deleteSessionsOfUser(tx, id);
     await recordAudit(deps, tx, ctx, { eventType: 'user.password_reset', objectType: 'user', objectId: id });
     const updated = await repo.findUserInScope(tx, actor.scopePath, id);

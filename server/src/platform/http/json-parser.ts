@@ -50,7 +50,10 @@ export function registerJsonParser(app: FastifyInstance): void {
       return;
     }
     if (jsonDepthExceeds(text, MAX_JSON_DEPTH)) {
-      done(new AppError('VALIDATION_FAILED', 400, {}, [{ path: 'body', code: 'too_deep', message: `nesting deeper than ${MAX_JSON_DEPTH}` }]), undefined);
+      done(
+        new AppError('VALIDATION_FAILED', 400, {}, [{ path: 'body', code: 'too_deep', message: `nesting deeper than ${MAX_JSON_DEPTH}` }]),
+        undefined,
+      );
       return;
     }
     let parsed: unknown;

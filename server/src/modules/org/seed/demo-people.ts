@@ -47,16 +47,7 @@ export const provincialLeaders: readonly ProvincialLeaderSeed[] = [
     name: '龙国栋',
     title: '副省长',
     oversightAreas: '分管工业和信息化、能源、交通运输、商务、外事、市场监管、药品监管、知识产权方面工作',
-    overseesShortNames: [
-      '省工业和信息化厅',
-      '省能源局',
-      '省交通运输厅',
-      '省商务厅',
-      '省外办',
-      '省市场监管局',
-      '省药监局',
-      '省知识产权局',
-    ],
+    overseesShortNames: ['省工业和信息化厅', '省能源局', '省交通运输厅', '省商务厅', '省外办', '省市场监管局', '省药监局', '省知识产权局'],
   },
   {
     name: '金文博',
@@ -68,15 +59,7 @@ export const provincialLeaders: readonly ProvincialLeaderSeed[] = [
     name: '尹春兰',
     title: '副省长',
     oversightAreas: '分管民族宗教、民政、人力资源社会保障、住房城乡建设、文化和旅游、文物、广播电视方面工作',
-    overseesShortNames: [
-      '省民族宗教委',
-      '省民政厅',
-      '省人力资源社会保障厅',
-      '省住房城乡建设厅',
-      '省文化和旅游厅',
-      '省文物局',
-      '省广电局',
-    ],
+    overseesShortNames: ['省民族宗教委', '省民政厅', '省人力资源社会保障厅', '省住房城乡建设厅', '省文化和旅游厅', '省文物局', '省广电局'],
   },
   {
     name: '鲁志刚',
@@ -182,9 +165,7 @@ export const demoPeopleTemplates: readonly DemoPeopleTemplate[] = [
 ];
 
 /** 40 common surnames (none shared with {@link provincialLeaders}, so generated names never clash with them). */
-export const demoSurnames: readonly string[] = [
-  ...'王李张刘陈杨赵黄周吴徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘蒋蔡段',
-];
+export const demoSurnames: readonly string[] = [...'王李张刘陈杨赵黄周吴徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘蒋蔡段'];
 
 /** 61 common given names (61 is prime, which makes {@link demoPersonName} one-to-one). */
 export const demoGivenNames: readonly string[] = [

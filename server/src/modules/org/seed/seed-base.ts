@@ -64,11 +64,21 @@ export async function seedBase(deps: Deps, ctx: RequestContext): Promise<boolean
     const tree = new UnitTreeBuilder();
     const province = yunnanDivisions.find((d) => d.level === 'province');
     if (!province) throw new Error('seed data has no province');
-    const provinceGov = tree.add(null, { name: PROVINCE_GOVERNMENT_NAME, shortName: '省政府', kind: 'government', divisionCode: province.code });
+    const provinceGov = tree.add(null, {
+      name: PROVINCE_GOVERNMENT_NAME,
+      shortName: '省政府',
+      kind: 'government',
+      divisionCode: province.code,
+    });
     for (const dept of departments) {
       const unit = tree.add(provinceGov, { name: dept.name, shortName: dept.shortName, kind: 'department', divisionCode: province.code });
       if (dept.shortName === '省政府办公厅') {
-        tree.add(unit, { name: SUPERVISION_OFFICE_NAME, kind: 'internal_division', divisionCode: province.code, isSupervisionOffice: true });
+        tree.add(unit, {
+          name: SUPERVISION_OFFICE_NAME,
+          kind: 'internal_division',
+          divisionCode: province.code,
+          isSupervisionOffice: true,
+        });
       }
     }
     const governments = new Map<string, UnitInsert>([[province.code, provinceGov]]);

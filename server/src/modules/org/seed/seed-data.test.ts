@@ -164,9 +164,7 @@ describe('demo-people', () => {
       ...departments.map((d, i) => demoPeopleForUnit('department', divisions.length + i, d.name)),
     ].flat();
     expect(new Set(people.map((p) => p.name)).size).toBe(people.length);
-    expect(demoPeopleForUnit('department', 7, '云南省教育厅')).toEqual(
-      demoPeopleForUnit('department', 7, '云南省教育厅'),
-    );
+    expect(demoPeopleForUnit('department', 7, '云南省教育厅')).toEqual(demoPeopleForUnit('department', 7, '云南省教育厅'));
   });
 
   it('gives each template unique posts with at most one A角 and one B角', () => {
@@ -211,8 +209,7 @@ describe('calendar-seed.json', () => {
   });
 
   it('only puts make-up workdays on weekends', () => {
-    for (const e of calendar.filter((x) => x.kind === 'makeup_workday'))
-      expect([0, 6], e.day).toContain(weekday(e.day));
+    for (const e of calendar.filter((x) => x.kind === 'makeup_workday')) expect([0, 6], e.day).toContain(weekday(e.day));
   });
 
   it('matches known facts from the 国务院办公厅 notices', () => {

@@ -28,13 +28,36 @@ export interface DemoAccount {
 }
 
 export const demoAccounts: DemoAccount[] = [
-  { username: 'sysadmin', displayName: '系统管理员（演示）', roles: ['system_admin'], scope: [], totpSecret: 'KVKFKRCPNZQUYMLXOVYDSQKJKZDTSRLD' },
-  { username: 'secadmin', displayName: '安全管理员（演示）', roles: ['security_admin'], scope: [], totpSecret: 'JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXQ' },
-  { username: 'auditadmin', displayName: '审计管理员（演示）', roles: ['audit_admin'], scope: [], totpSecret: 'GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJR' },
+  {
+    username: 'sysadmin',
+    displayName: '系统管理员（演示）',
+    roles: ['system_admin'],
+    scope: [],
+    totpSecret: 'KVKFKRCPNZQUYMLXOVYDSQKJKZDTSRLD',
+  },
+  {
+    username: 'secadmin',
+    displayName: '安全管理员（演示）',
+    roles: ['security_admin'],
+    scope: [],
+    totpSecret: 'JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXQ',
+  },
+  {
+    username: 'auditadmin',
+    displayName: '审计管理员（演示）',
+    roles: ['audit_admin'],
+    scope: [],
+    totpSecret: 'GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJR',
+  },
   { username: 'ducha', displayName: '省政府督查室督查员（演示）', roles: ['supervisor'], scope: [] },
   { username: 'leader', displayName: '副省长（演示）', roles: ['government_leader'], scope: [] },
   { username: 'km_ducha', displayName: '昆明市政府督查室（演示）', roles: ['supervisor'], scope: ['昆明市人民政府'] },
-  { username: 'wuhua', displayName: '五华区政府（演示）', roles: ['supervisor', 'unit_handler'], scope: ['昆明市人民政府', '五华区人民政府'] },
+  {
+    username: 'wuhua',
+    displayName: '五华区政府（演示）',
+    roles: ['supervisor', 'unit_handler'],
+    scope: ['昆明市人民政府', '五华区人民政府'],
+  },
   { username: 'jyt', displayName: '省教育厅承办人（演示）', roles: ['unit_handler'], scope: ['云南省教育厅'] },
   { username: 'jyt_leader', displayName: '省教育厅负责人（演示）', roles: ['unit_leader'], scope: ['云南省教育厅'] },
 ];
@@ -45,10 +68,22 @@ export async function hasDemoAccounts(db: Db): Promise<boolean> {
 }
 
 async function unitByNames(tx: Db, names: string[]): Promise<typeof units.$inferSelect> {
-  let current = (await tx.select().from(units).where(and(isNull(units.parentId), eq(units.name, PROVINCE_GOVERNMENT_NAME))).limit(1))[0];
+  let current = (
+    await tx
+      .select()
+      .from(units)
+      .where(and(isNull(units.parentId), eq(units.name, PROVINCE_GOVERNMENT_NAME)))
+      .limit(1)
+  )[0];
   for (const name of names) {
     if (!current) break;
-    current = (await tx.select().from(units).where(and(eq(units.parentId, current.id), eq(units.name, name))).limit(1))[0];
+    current = (
+      await tx
+        .select()
+        .from(units)
+        .where(and(eq(units.parentId, current.id), eq(units.name, name)))
+        .limit(1)
+    )[0];
   }
   if (!current) throw new Error(`demo seed: unit ${names.join(' / ')} not found`);
   return current;
@@ -71,16 +106,28 @@ export async function seedDemo(deps: Deps, ctx: RequestContext): Promise<boolean
       const existing = childNamed(parent.id, name)?.id ?? newUnits.find((u) => u.parentId === parent.id && u.name === name)?.id;
       if (existing) return existing;
       const id = randomUUID();
-      newUnits.push({ id, name, kind: 'internal_division', divisionCode: parent.divisionCode, parentId: parent.id, path: `${parent.path}${id}/`, depth: parent.depth + 1, sortOrder: 100 });
+      newUnits.push({
+        id,
+        name,
+        kind: 'internal_division',
+        divisionCode: parent.divisionCode,
+        parentId: parent.id,
+        path: `${parent.path}${id}/`,
+        depth: parent.depth + 1,
+        sortOrder: 100,
+      });
       return id;
     };
-    const staffed = all.filter((u) => u.kind === 'government' || (u.kind === 'department' && byId.get(u.parentId ?? '')?.parentId === null));
+    const staffed = all.filter(
+      (u) => u.kind === 'government' || (u.kind === 'department' && byId.get(u.parentId ?? '')?.parentId === null),
+    );
     staffed.forEach((unit, serial) => {
       const kind: DemoUnitKind = unit.kind === 'government' ? 'government' : 'department';
       const officeHost = unit.parentId === null ? all.find((u) => u.parentId === unit.id && u.shortName === '省政府办公厅') : unit;
       for (const p of demoPeopleForUnit(kind, serial, unit.name)) {
         let targetId = unit.id;
-        if (p.internalDivision === SUPERVISION_OFFICE_NAME) targetId = (officeHost && childNamed(officeHost.id, SUPERVISION_OFFICE_NAME)?.id) ?? unit.id;
+        if (p.internalDivision === SUPERVISION_OFFICE_NAME)
+          targetId = (officeHost && childNamed(officeHost.id, SUPERVISION_OFFICE_NAME)?.id) ?? unit.id;
         else if (p.internalDivision) targetId = internalDivisionId(unit, p.internalDivision);
         const personId = randomUUID();
         personRows.push({ id: personId, unitId: targetId, name: p.name, title: p.title, createdAt: now, updatedAt: now });
@@ -97,7 +144,16 @@ export async function seedDemo(deps: Deps, ctx: RequestContext): Promise<boolean
     const oversees: { leaderId: string; unitId: string }[] = [];
     for (const leader of provincialLeaders) {
       const id = randomUUID();
-      personRows.push({ id, unitId: provinceGov.id, name: leader.name, title: leader.title, isLeader: true, oversightAreas: leader.oversightAreas, createdAt: now, updatedAt: now });
+      personRows.push({
+        id,
+        unitId: provinceGov.id,
+        name: leader.name,
+        title: leader.title,
+        isLeader: true,
+        oversightAreas: leader.oversightAreas,
+        createdAt: now,
+        updatedAt: now,
+      });
       for (const shortName of leader.overseesShortNames) {
         const dept = all.find((u) => u.parentId === provinceGov.id && u.shortName === shortName);
         if (dept) oversees.push({ leaderId: id, unitId: dept.id });
