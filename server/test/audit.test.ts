@@ -120,6 +120,57 @@ describe('audit log', () => {
     expect(tail.problem).toContain('removed');
   });
 
+  it('三员分立: only the audit administrator reads the log, and it can change nothing', async () => {
+    const tree = await createTree(env.deps);
+    const sys = await signIn(env, await createUser(env.deps, tree.root, ['system_admin']));
+    const sec = await signIn(env, await createUser(env.deps, tree.root, ['security_admin']));
+    const aud = await signIn(env, await createUser(env.deps, tree.root, ['audit_admin']));
+    for (const session of [sys, sec]) {
+      expect((await env.app.inject({ method: 'GET', url: '/api/audit-events', headers: authHeaders(session) })).statusCode).toBe(403);
+      expect((await env.app.inject({ method: 'GET', url: '/api/audit-events/verify', headers: authHeaders(session) })).statusCode).toBe(
+        403,
+      );
+    }
+    const read = await env.app.inject({ method: 'GET', url: '/api/audit-events?limit=5', headers: authHeaders(aud) });
+    expect(read.statusCode).toBe(200);
+    expect(read.json().items.length).toBeGreaterThan(0);
+    const writes = [
+      { method: 'POST' as const, url: '/api/units', payload: { name: '审计员建的厅', kind: 'department', parentId: tree.root } },
+      {
+        method: 'POST' as const,
+        url: '/api/users',
+        payload: { username: 'x1', displayName: 'x', scopeUnitId: tree.root, roles: ['supervisor'], initialPassword: 'Lv9$kQz!2mWd' },
+      },
+      { method: 'PUT' as const, url: '/api/calendar/days/2026-12-01', payload: { kind: 'holiday', name: '测试' } },
+    ];
+    for (const write of writes) {
+      const res = await env.app.inject({ ...write, headers: authHeaders(aud) });
+      expect(res.statusCode, write.url).toBe(403);
+    }
+    // The security administrator cannot manage the organisation, nor the system administrator accounts.
+    expect((await env.app.inject({ ...writes[0]!, headers: authHeaders(sec) })).statusCode).toBe(403);
+    expect((await env.app.inject({ ...writes[1]!, headers: authHeaders(sys) })).statusCode).toBe(403);
+  });
+
+  it('refuses an account that would hold two of the three administrator roles', async () => {
+    const tree = await createTree(env.deps);
+    const sec = await signIn(env, await createUser(env.deps, tree.root, ['security_admin']));
+    const res = await env.app.inject({
+      method: 'POST',
+      url: '/api/users',
+      headers: authHeaders(sec),
+      payload: {
+        username: 'both-admins',
+        displayName: '兼任',
+        scopeUnitId: tree.root,
+        roles: ['system_admin', 'audit_admin'],
+        initialPassword: 'Lv9$kQz!2mWd',
+      },
+    });
+    expect(res.statusCode).toBe(400);
+    expect(res.json().error.code).toBe('ROLE_SEPARATION');
+  });
+
   it.runIf(isPostgres)('on PostgreSQL, the restricted role is enforced by grants too', async () => {
     await expect(env.deps.database.query('truncate audit_events')).rejects.toThrow();
   });
