@@ -45,3 +45,14 @@ export function isUniqueViolation(error: unknown): boolean {
   }
   return false;
 }
+
+/** Runs a write and turns a unique-constraint violation into 409 DUPLICATE naming the field. */
+export async function refuseDuplicate<T>(name: string, field: string, write: () => Promise<T>): Promise<T> {
+  try {
+    return await write();
+  } catch (error) {
+    if (isUniqueViolation(error))
+      throw new AppError('DUPLICATE', 409, { name }, [{ path: field, code: 'duplicate', message: 'duplicate' }]);
+    throw error;
+  }
+}

@@ -17,7 +17,7 @@ import type {
 import type { z } from 'zod';
 import { recordAudit } from '../../platform/audit-log.js';
 import type { Actor, Deps, RequestContext } from '../../platform/context.js';
-import { AppError, fieldError, forbidden, isUniqueViolation, notFound } from '../../platform/errors.js';
+import { AppError, fieldError, forbidden, notFound, refuseDuplicate } from '../../platform/errors.js';
 import { canManageOrg } from './org.policy.js';
 import { presentPerson, presentPost, presentUnit } from './org.presenter.js';
 import * as repo from './org.repository.js';
@@ -73,7 +73,7 @@ export async function createUnit(deps: Deps, ctx: RequestContext, input: CreateU
     if (!(await repo.findDivision(tx, divisionCode))) throw fieldError('VALIDATION_FAILED', 'divisionCode', 'unknown division');
     const id = randomUUID();
     const now = ctx.clock.now();
-    try {
+    await refuseDuplicate(input.name, 'name', async () => {
       await repo.insertUnit(tx, {
         id,
         name: input.name,
@@ -88,11 +88,7 @@ export async function createUnit(deps: Deps, ctx: RequestContext, input: CreateU
         createdAt: now,
         updatedAt: now,
       });
-    } catch (error) {
-      if (isUniqueViolation(error))
-        throw new AppError('DUPLICATE', 409, { name: input.name }, [{ path: 'name', code: 'duplicate', message: 'duplicate' }]);
-      throw error;
-    }
+    });
     const created = await repo.findUnitInScope(tx, actor.scopePath, id);
     if (!created) throw new Error('created unit not readable');
     const unit = presentUnit(created);
@@ -119,13 +115,9 @@ export async function updateUnit(deps: Deps, ctx: RequestContext, id: string, ve
       ...(input.isDisabled !== undefined ? { disabledAt: input.isDisabled ? (current.disabledAt ?? ctx.clock.now()) : null } : {}),
       updatedAt: ctx.clock.now(),
     };
-    try {
+    await refuseDuplicate(input.name ?? '', 'name', async () => {
       if (!(await repo.updateUnitVersioned(tx, id, version, patch))) throw new AppError('VERSION_CONFLICT', 412);
-    } catch (error) {
-      if (isUniqueViolation(error))
-        throw new AppError('DUPLICATE', 409, { name: input.name ?? '' }, [{ path: 'name', code: 'duplicate', message: 'duplicate' }]);
-      throw error;
-    }
+    });
     const updated = await repo.findUnitInScope(tx, actor.scopePath, id);
     if (!updated) throw new Error('updated unit not readable');
     const unit = presentUnit(updated);
@@ -274,7 +266,7 @@ export async function createPost(deps: Deps, ctx: RequestContext, input: CreateP
     await assertHoldersInUnit(tx, input.unitId, [input.primaryHolderId, input.backupHolderId]);
     const id = randomUUID();
     const now = ctx.clock.now();
-    try {
+    await refuseDuplicate(input.name, 'name', async () => {
       await repo.insertPost(tx, {
         id,
         unitId: input.unitId,
@@ -284,11 +276,7 @@ export async function createPost(deps: Deps, ctx: RequestContext, input: CreateP
         createdAt: now,
         updatedAt: now,
       });
-    } catch (error) {
-      if (isUniqueViolation(error))
-        throw new AppError('DUPLICATE', 409, { name: input.name }, [{ path: 'name', code: 'duplicate', message: 'duplicate' }]);
-      throw error;
-    }
+    });
     const created = await repo.findPostInScope(tx, actor.scopePath, id);
     if (!created) throw new Error('created post not readable');
     const post = presentPost(created);
@@ -305,13 +293,9 @@ export async function updatePost(deps: Deps, ctx: RequestContext, id: string, ve
     if (current.version !== version) throw new AppError('VERSION_CONFLICT', 412);
     await assertHoldersInUnit(tx, current.unitId, [input.primaryHolderId, input.backupHolderId]);
     const patch = { ...Object.fromEntries(Object.entries(input).filter(([, v]) => v !== undefined)), updatedAt: ctx.clock.now() };
-    try {
+    await refuseDuplicate(input.name ?? '', 'name', async () => {
       if (!(await repo.updatePostVersioned(tx, id, version, patch))) throw new AppError('VERSION_CONFLICT', 412);
-    } catch (error) {
-      if (isUniqueViolation(error))
-        throw new AppError('DUPLICATE', 409, { name: input.name ?? '' }, [{ path: 'name', code: 'duplicate', message: 'duplicate' }]);
-      throw error;
-    }
+    });
     const updated = await repo.findPostInScope(tx, actor.scopePath, id);
     if (!updated) throw new Error('updated post not readable');
     const post = presentPost(updated);

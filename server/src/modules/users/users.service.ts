@@ -8,7 +8,7 @@ import type { z } from 'zod';
 import { recordAudit } from '../../platform/audit-log.js';
 import type { Actor, Deps, RequestContext } from '../../platform/context.js';
 import type { Db } from '../../platform/db.js';
-import { AppError, fieldError, forbidden, isUniqueViolation, notFound } from '../../platform/errors.js';
+import { AppError, fieldError, forbidden, notFound, refuseDuplicate } from '../../platform/errors.js';
 import { hashPassword } from '../../platform/passwords.js';
 import { clearThrottle, deleteSessionsOfUser } from '../auth/auth.repository.js';
 import { usernameKey } from '../auth/auth.rules.js';
@@ -58,7 +58,7 @@ export async function createAccount(
   if (input.personId && !(await findPersonInScope(tx, searchPath, input.personId))) throw notFound();
   const id = randomUUID();
   const now = ctx.clock.now();
-  try {
+  await refuseDuplicate(input.username, 'username', async () => {
     await repo.insertUser(tx, {
       id,
       username: input.username,
@@ -74,11 +74,7 @@ export async function createAccount(
       createdAt: now,
       updatedAt: now,
     });
-  } catch (error) {
-    if (isUniqueViolation(error))
-      throw new AppError('DUPLICATE', 409, { name: input.username }, [{ path: 'username', code: 'duplicate', message: 'duplicate' }]);
-    throw error;
-  }
+  });
   const created = await repo.findUserInScope(tx, searchPath, id);
   if (!created) throw new Error('created user not readable');
   await recordAudit(deps, tx, ctx, { eventType: 'user.created', objectType: 'user', objectId: id, after: presentUser(created, now) });
