@@ -38,9 +38,15 @@ async function signIn(page: Page, username: string): Promise<void> {
   await expect(page).not.toHaveURL(/\/login/);
 }
 
-/** A unit's row in the org tree (antd renders the tree as a flat list of `treeitem`s). */
-function treeItem(scope: Page | Locator, name: string): Locator {
-  return scope.getByRole('tree').getByRole('treeitem', { name, exact: true });
+/**
+ * A unit's row in the org tree. antd renders the tree as a flat list of `treeitem`s whose accessible name also holds
+ * the expand icon's label ("plus-square 昆明市人民政府"), so match the title text instead.
+ */
+function treeItem(page: Page, name: string, scope: Page | Locator = page): Locator {
+  return scope
+    .getByRole('tree')
+    .getByRole('treeitem')
+    .filter({ has: page.locator('.ant-tree-title').getByText(name, { exact: true }) });
 }
 
 /** Depth of a tree row: 0 for the province government, 1 for its children, … */
@@ -137,7 +143,10 @@ test.describe.serial('smoke journey (desktop)', () => {
     mkdirSync(screenshotDir, { recursive: true });
     await page.screenshot({ path: new URL('org-zh.png', screenshotDir).pathname, fullPage: true });
 
-    await page.getByRole('button', { name: /English/ }).click();
+    // The switch's accessible name is 语言/Language; its visible text names the other language.
+    const languageSwitch = page.getByRole('button', { name: '语言' });
+    await expect(languageSwitch).toHaveText(/English/);
+    await languageSwitch.click();
     await expect(page.locator('html')).toHaveAttribute('lang', 'en');
     await expect(page.getByRole('menuitem', { name: /Organisation/ })).toBeVisible();
     await expect(page.getByRole('tab', { name: 'People' })).toBeVisible();
@@ -148,7 +157,8 @@ test.describe.serial('smoke journey (desktop)', () => {
     await expect(page.getByRole('row').filter({ hasText: personName })).toBeVisible();
     await page.screenshot({ path: new URL('org-en.png', screenshotDir).pathname, fullPage: true });
 
-    await page.getByRole('button', { name: /中文/ }).click();
+    await expect(page.getByRole('button', { name: 'Language' })).toHaveText(/中文/);
+    await page.getByRole('button', { name: 'Language' }).click();
     await expect(page.locator('html')).toHaveAttribute('lang', 'zh-CN');
     await expect(page.getByRole('menuitem', { name: /组织机构/ })).toBeVisible();
   });
@@ -190,12 +200,14 @@ test.describe('phone width', () => {
     await expect(page.getByRole('tab', { name: '基本信息' })).toBeVisible();
     const scrollWidth = await page.evaluate(() => document.scrollingElement?.scrollWidth ?? Number.POSITIVE_INFINITY);
     expect(scrollWidth).toBeLessThanOrEqual(375 + 1);
+    mkdirSync(screenshotDir, { recursive: true });
+    await page.screenshot({ path: new URL('org-phone.png', screenshotDir).pathname, fullPage: true });
 
     await page.getByRole('button', { name: /选择单位/ }).click();
     const drawer = page.getByRole('dialog', { name: '选择单位' });
     await expect(drawer).toBeVisible();
-    await expect(treeItem(drawer, '云南省人民政府')).toBeVisible();
-    const kunming = treeItem(drawer, '昆明市人民政府');
+    await expect(treeItem(page, '云南省人民政府', drawer)).toBeVisible();
+    const kunming = treeItem(page, '昆明市人民政府', drawer);
     await expect(kunming).toBeVisible();
     await kunming.locator('.ant-tree-title').click();
     await expect(drawer).toBeHidden();

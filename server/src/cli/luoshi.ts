@@ -92,10 +92,9 @@ program
 
 program
   .command('migrate')
-  .description('apply database migrations (serve does this too) and seed the base data')
+  .description('apply database migrations only (serve does this too); `seed` loads the data')
   .action(async () => {
     const deps = await openRuntime(env());
-    await prepareData(deps, false).catch((e: unknown) => console.warn(e instanceof Error ? e.message : e));
     console.log(`migrated: ${deps.database.migration ?? '-'}`);
     await deps.database.close();
   });
