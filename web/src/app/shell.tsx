@@ -78,7 +78,21 @@ export function AppShell() {
       avatarProps={{
         icon: <UserOutlined />,
         size: 'small',
-        title: user.displayName,
+        // One line, cut with an ellipsis, so a long name never spills out of the header on a phone.
+        title: (
+          <span
+            style={{
+              display: 'inline-block',
+              maxWidth: 'min(160px, 26vw)',
+              overflow: 'hidden',
+              textOverflow: 'ellipsis',
+              whiteSpace: 'nowrap',
+              verticalAlign: 'middle',
+            }}
+          >
+            {user.displayName}
+          </span>
+        ),
         render: (_props, dom) => (
           <Dropdown menu={{ items: userMenu, onClick: onUserMenu }} placement="bottomRight">
             {dom}
