@@ -50,7 +50,7 @@ async function freshDatabase(
       const db = new PGlite(dir);
       try {
         const results = await db.exec(text);
-        return (results.at(-1)?.rows ?? []);
+        return results.at(-1)?.rows ?? [];
       } finally {
         await db.close();
       }
