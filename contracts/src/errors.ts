@@ -66,6 +66,20 @@ export const errorMessages = {
     'zh-CN': '{day} 不是周末，不能设为调休上班日',
     en: '{day} is not a weekend day, so it cannot be a make-up workday',
   },
+
+  TASK_ACTION_NOT_ALLOWED: {
+    'zh-CN': '督办事项当前为「{status}」，不能{action}：{why}',
+    en: 'The item is {statusEn}; you cannot {actionEn}: {whyEn}',
+  },
+  TASK_REASON_REQUIRED: { 'zh-CN': '{action}须填写理由', en: 'A reason is required to {actionEn}' },
+  TASK_FIELD_REQUIRED: { 'zh-CN': '{action}须填写{field}', en: '{field} is required to {actionEn}' },
+  TASK_HANDLER_NOT_IN_UNIT: { 'zh-CN': '承办人须为牵头单位的人员', en: 'The handler must belong to the lead unit' },
+  TASK_DEADLINE_IN_PAST: { 'zh-CN': '办结时限不能早于今天', en: 'The deadline cannot be in the past' },
+  TASK_LEAD_UNIT_COOPERATING: { 'zh-CN': '牵头单位不能同时是配合单位', en: 'The lead unit cannot also be a cooperating unit' },
+  IDEMPOTENCY_KEY_REUSED: {
+    'zh-CN': '同一个幂等键（Idempotency-Key）已用于不同的请求内容',
+    en: 'This Idempotency-Key was already used with a different request body',
+  },
 } as const satisfies Record<string, { 'zh-CN': string; en: string }>;
 
 export type ErrorCode = keyof typeof errorMessages;

@@ -8,3 +8,4 @@ export * from './users.js';
 export * from './audit.js';
 export * from './calendar.js';
 export * from './health.js';
+export * from './tasks.js';

@@ -5,6 +5,7 @@
 import { resolve } from 'node:path';
 import { hasDemoAccounts, seedDemo } from './modules/org/seed/seed-demo.js';
 import { seedBase } from './modules/org/seed/seed-base.js';
+import { ensureDeadlineDefaults } from './modules/tasks/tasks.seed.js';
 import { systemClock, type Clock } from './platform/clock.js';
 import { systemContext, type Deps } from './platform/context.js';
 import { openDatabase } from './platform/db.js';
@@ -35,6 +36,7 @@ export async function openRuntime(env: Env, options: RuntimeOptions = {}): Promi
 export async function prepareData(deps: Deps, seedDemoData: boolean): Promise<void> {
   const ctx = systemContext(deps.clock, 'startup');
   await seedBase(deps, ctx);
+  await ensureDeadlineDefaults(deps.database.db);
   if (seedDemoData) {
     if (deps.env.LUOSHI_MODE !== 'demo') throw new Error('Demo data can only be loaded in demo mode (LUOSHI_MODE=demo).');
     await seedDemo(deps, ctx);

@@ -312,7 +312,70 @@ const probes: Record<string, Probe> = {
       expect(recent.filter((e) => e.objectId === foreignId || e.actorUserId === foreignUser.id)).toEqual([]);
     },
   },
+  'POST /api/tasks': {
+    role: 'supervisor',
+    run: async ({ tree, session }) => {
+      const before = await countTasks();
+      expectNotFound(await call(session, 'POST', '/api/tasks', { ...taskBody('越界事项'), leadUnitId: tree.countyB1 }));
+      expect(await countTasks()).toBe(before);
+    },
+  },
+  'GET /api/tasks': {
+    role: 'supervisor',
+    run: async (ctx) => {
+      const foreign = await taskIn(ctx, '乙一县的督办事项');
+      const res = await call(ctx.session, 'GET', '/api/tasks?limit=200');
+      expect(res.statusCode, res.body).toBe(200);
+      expect(res.json<{ items: { id: string }[] }>().items.some((t) => t.id === foreign)).toBe(false);
+    },
+  },
+  'GET /api/tasks/similar': {
+    role: 'supervisor',
+    run: async (ctx) => {
+      const foreign = await taskIn(ctx, '推进乙一县高标准农田建设');
+      const res = await call(ctx.session, 'GET', `/api/tasks/similar?text=${encodeURIComponent('推进乙一县高标准农田建设')}`);
+      expect(res.statusCode, res.body).toBe(200);
+      expect(res.json<{ id: string }[]>().some((t) => t.id === foreign)).toBe(false);
+    },
+  },
+  'GET /api/tasks/:id': {
+    role: 'supervisor',
+    run: async (ctx) => expectNotFound(await call(ctx.session, 'GET', `/api/tasks/${await taskIn(ctx, '乙一县事项')}`)),
+  },
+  'PATCH /api/tasks/:id': {
+    role: 'supervisor',
+    run: async (ctx) =>
+      expectNotFound(
+        await call(ctx.session, 'PATCH', `/api/tasks/${await taskIn(ctx, '乙一县事项')}`, { title: '改' }, { 'if-match': '"1"' }),
+      ),
+  },
+  'POST /api/tasks/:id/transitions': {
+    role: 'supervisor',
+    run: async (ctx) => {
+      const id = await taskIn(ctx, '乙一县事项');
+      expectNotFound(await call(ctx.session, 'POST', `/api/tasks/${id}/transitions`, { action: 'assign' }));
+      const rows = await env.ownerQuery('select status from tasks where id = $1', [id]);
+      expect(rows[0]?.status).toBe('draft');
+    },
+  },
 };
+
+function taskBody(title: string) {
+  return { title, source: 'leader_instruction', content: `${title}的督办内容` };
+}
+
+async function countTasks(): Promise<number> {
+  const rows = await env.ownerQuery('select count(*)::int as n from tasks');
+  return Number(rows[0]?.n);
+}
+
+/** A draft item supervised by countyB1's government, led by countyB1. */
+async function taskIn(ctx: ProbeContext, title: string): Promise<string> {
+  const supervisor = await signIn(env, await createUser(env.deps, ctx.tree.countyB1, ['supervisor']));
+  const res = await call(supervisor, 'POST', '/api/tasks', { ...taskBody(title), leadUnitId: ctx.tree.countyB1 });
+  expect(res.statusCode, res.body).toBe(201);
+  return res.json<{ id: string }>().id;
+}
 
 describe('out-of-scope probes', () => {
   it('every scope: subtree route has a probe, and every probe names a real subtree route', () => {

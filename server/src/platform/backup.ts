@@ -22,6 +22,12 @@ export const BACKUP_TABLES: readonly { name: string; orderBy: string }[] = [
   { name: 'sign_in_throttles', orderBy: 'username_key' },
   { name: 'sessions', orderBy: 'id' },
   { name: 'calendar_days', orderBy: 'day' },
+  { name: 'task_deadline_defaults', orderBy: 'source' },
+  { name: 'task_serial_counters', orderBy: 'supervising_unit_id, year' },
+  { name: 'tasks', orderBy: 'id' },
+  { name: 'task_cooperations', orderBy: 'task_id, unit_id' },
+  { name: 'task_events', orderBy: 'id' },
+  { name: 'idempotency_keys', orderBy: 'user_id, key' },
   { name: 'audit_chain_heads', orderBy: 'shard' },
   { name: 'audit_chain_anchors', orderBy: 'shard' },
   { name: 'audit_events', orderBy: 'id' },
@@ -109,7 +115,9 @@ export async function restoreDatabase(database: Database, file: string): Promise
     }
     await flush();
     if (!header) throw new Error('Empty backup file.');
-    await query(`select setval(pg_get_serial_sequence('audit_events', 'id'), coalesce((select max(id) from audit_events), 0) + 1, false)`);
+    for (const table of ['audit_events', 'task_events']) {
+      await query(`select setval(pg_get_serial_sequence('${table}', 'id'), coalesce((select max(id) from ${table}), 0) + 1, false)`);
+    }
   });
   return counts;
 }

@@ -1,9 +1,10 @@
 /**
- * Periodic housekeeping: removes expired sessions and stale sign-in throttles, and purges audit events past the
+ * Periodic housekeeping: removes expired sessions, stale sign-in throttles and day-old idempotency keys, and purges audit events past the
  * retention period (never younger than 180 days — the database function refuses). Runs in the worker process,
  * or in-process in the embedded default.
  */
-import { sql } from 'drizzle-orm';
+import { lt, sql } from 'drizzle-orm';
+import { idempotencyKeys } from '../db/schema/index.js';
 import { deleteExpiredSessions, deleteStaleThrottles } from '../modules/auth/auth.repository.js';
 import type { Deps } from './context.js';
 import { executeRows } from './db.js';
@@ -18,6 +19,8 @@ export async function runMaintenance(deps: Deps): Promise<MaintenanceReport> {
   const { db } = deps.database;
   const sessionsRemoved = await deleteExpiredSessions(db, new Date(now.getTime() - deps.env.SESSION_IDLE_MINUTES * 60_000), now);
   await deleteStaleThrottles(db, new Date(now.getTime() - 86_400_000));
+  // A retry comes within minutes; a day keeps every realistic retry answerable.
+  await db.delete(idempotencyKeys).where(lt(idempotencyKeys.createdAt, new Date(now.getTime() - 86_400_000)));
   const cutoff = new Date(now.getTime() - deps.env.AUDIT_RETENTION_DAYS * 86_400_000);
   const purged = await executeRows<{ n: number | string }>(
     db,

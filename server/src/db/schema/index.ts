@@ -3,3 +3,4 @@ export * from './org.js';
 export * from './auth.js';
 export * from './audit.js';
 export * from './calendar.js';
+export * from './tasks.js';

@@ -1,0 +1,237 @@
+/**
+ * 督办事项 (supervised items) — intake, lifecycle and timeline contracts (REQUIREMENTS S1, S3, R3).
+ * The lifecycle is enforced by the server (`server/src/modules/tasks/tasks.rules.ts`); every item comes with the
+ * actions its reader may take now (`allowedActions`), so the UI never guesses.
+ */
+import { z } from 'zod';
+import { limits, pageOf, text } from './common.js';
+
+export const taskSourceValues = [
+  'meeting_decision',
+  'leader_instruction',
+  'work_report',
+  'document',
+  'superior_assignment',
+  'npc_suggestion',
+  'cppcc_proposal',
+  'audit_finding',
+  'media_report',
+  'public_complaint',
+] as const;
+export const taskSourceSchema = z.enum(taskSourceValues);
+export type TaskSource = z.infer<typeof taskSourceSchema>;
+
+export const taskSourceLabels: Record<TaskSource, { 'zh-CN': string; en: string }> = {
+  meeting_decision: { 'zh-CN': '会议决定事项', en: 'Meeting decision' },
+  leader_instruction: { 'zh-CN': '领导批示', en: 'Leader instruction' },
+  work_report: { 'zh-CN': '政府工作报告', en: 'Government work report' },
+  document: { 'zh-CN': '政府文件', en: 'Government document' },
+  superior_assignment: { 'zh-CN': '上级交办', en: 'Assigned by the level above' },
+  npc_suggestion: { 'zh-CN': '人大建议', en: 'NPC deputy suggestion' },
+  cppcc_proposal: { 'zh-CN': '政协提案', en: 'CPPCC proposal' },
+  audit_finding: { 'zh-CN': '审计发现问题', en: 'Audit finding' },
+  media_report: { 'zh-CN': '媒体报道', en: 'Media report' },
+  public_complaint: { 'zh-CN': '群众诉求', en: 'Public complaint' },
+};
+
+export const urgencySchema = z.enum(['normal', 'urgent', 'very_urgent']);
+export const urgencyLabels = {
+  normal: { 'zh-CN': '一般', en: 'Normal' },
+  urgent: { 'zh-CN': '急件', en: 'Urgent' },
+  very_urgent: { 'zh-CN': '特急', en: 'Very urgent' },
+} as const;
+
+export const reportingFrequencySchema = z.enum(['weekly', 'half_monthly', 'monthly', 'quarterly', 'once', 'custom']);
+
+/** 拟办 → 已交办 → 已签收 → 办理中 → 申请办结 → 已办结 → 已评价 → 已归档; 退回 returns to 拟办. */
+export const taskStatusValues = [
+  'draft',
+  'assigned',
+  'accepted',
+  'in_progress',
+  'completion_requested',
+  'completed',
+  'evaluated',
+  'archived',
+  'suspended',
+  'terminated',
+  'withdrawn',
+] as const;
+export const taskStatusSchema = z.enum(taskStatusValues);
+export type TaskStatus = z.infer<typeof taskStatusSchema>;
+
+export const taskStatusLabels: Record<TaskStatus, { 'zh-CN': string; en: string }> = {
+  draft: { 'zh-CN': '拟办', en: 'Draft' },
+  assigned: { 'zh-CN': '已交办', en: 'Assigned' },
+  accepted: { 'zh-CN': '已签收', en: 'Accepted' },
+  in_progress: { 'zh-CN': '办理中', en: 'In progress' },
+  completion_requested: { 'zh-CN': '申请办结', en: 'Completion requested' },
+  completed: { 'zh-CN': '已办结', en: 'Completed' },
+  evaluated: { 'zh-CN': '已评价', en: 'Evaluated' },
+  archived: { 'zh-CN': '已归档', en: 'Archived' },
+  suspended: { 'zh-CN': '已暂停', en: 'Suspended' },
+  terminated: { 'zh-CN': '已中止', en: 'Terminated' },
+  withdrawn: { 'zh-CN': '已撤销', en: 'Withdrawn' },
+};
+
+/** Every lifecycle action, named as in the glossary. */
+export const taskActionValues = [
+  'assign',
+  'accept',
+  'return',
+  'start',
+  'request_completion',
+  'approve_completion',
+  'send_back',
+  'evaluate',
+  'archive',
+  'urge',
+  'withdraw',
+] as const;
+export const taskActionSchema = z.enum(taskActionValues);
+export type TaskAction = z.infer<typeof taskActionSchema>;
+
+export const taskActionLabels: Record<TaskAction, { 'zh-CN': string; en: string }> = {
+  assign: { 'zh-CN': '交办', en: 'Assign' },
+  accept: { 'zh-CN': '签收', en: 'Accept' },
+  return: { 'zh-CN': '退回', en: 'Return' },
+  start: { 'zh-CN': '指定承办人', en: 'Assign handler' },
+  request_completion: { 'zh-CN': '申请办结', en: 'Request completion' },
+  approve_completion: { 'zh-CN': '同意办结', en: 'Approve completion' },
+  send_back: { 'zh-CN': '退回重办', en: 'Send back' },
+  evaluate: { 'zh-CN': '评价', en: 'Evaluate' },
+  archive: { 'zh-CN': '归档销号', en: 'Archive' },
+  urge: { 'zh-CN': '催办', en: 'Urge' },
+  withdraw: { 'zh-CN': '撤销', en: 'Withdraw' },
+};
+
+export const taskSourceRef = z.strictObject({
+  /** 文号 / 会议名称 / 批示领导 … free references to where the item comes from. */
+  documentNumber: text(100).optional(),
+  meeting: text(200).optional(),
+  leaderName: text(64).optional(),
+  /** The clause or instruction text itself. */
+  clause: text(limits.longTextMax).optional(),
+});
+
+export const createTaskBody = z.strictObject({
+  title: text(limits.nameMax),
+  source: taskSourceSchema,
+  sourceRef: taskSourceRef.optional(),
+  content: text(limits.longTextMax),
+  requirements: text(limits.longTextMax).optional(),
+  /** Either a date, or N working days from 交办 (default per source type when both are omitted). */
+  deadline: z.iso.date().optional(),
+  deadlineWorkingDays: z.number().int().min(1).max(500).optional(),
+  urgency: urgencySchema.default('normal'),
+  reportingFrequency: reportingFrequencySchema.default('monthly'),
+  leadUnitId: z.uuid(),
+  cooperatingUnitIds: z.array(z.uuid()).max(50).default([]),
+  responsibleLeaderId: z.uuid().optional(),
+  /** Links instead of duplicates: the item this one continues or repeats. */
+  relatedTaskId: z.uuid().optional(),
+});
+export type CreateTaskBody = z.infer<typeof createTaskBody>;
+
+/** Edits by the 督查室. Lead/cooperating units, deadline and leader can change only while the item is 拟办. */
+export const updateTaskBody = z.strictObject({
+  title: text(limits.nameMax).optional(),
+  content: text(limits.longTextMax).optional(),
+  requirements: text(limits.longTextMax).nullable().optional(),
+  urgency: urgencySchema.optional(),
+  reportingFrequency: reportingFrequencySchema.optional(),
+  leadUnitId: z.uuid().optional(),
+  cooperatingUnitIds: z.array(z.uuid()).max(50).optional(),
+  responsibleLeaderId: z.uuid().nullable().optional(),
+  deadline: z.iso.date().nullable().optional(),
+  deadlineWorkingDays: z.number().int().min(1).max(500).nullable().optional(),
+});
+
+export const transitionBody = z.strictObject({
+  action: taskActionSchema,
+  /** Required by the rules for return, send_back, withdraw, urge. */
+  reason: text(limits.longTextMax).optional(),
+  /** start: the 承办人 (a person of the lead unit). */
+  handlerId: z.uuid().optional(),
+  /** request_completion: the 办结 summary. */
+  summary: text(limits.longTextMax).optional(),
+  /** evaluate: 1–5 each. */
+  evaluation: z
+    .strictObject({
+      quality: z.number().int().min(1).max(5),
+      timeliness: z.number().int().min(1).max(5),
+      satisfaction: z.number().int().min(1).max(5),
+    })
+    .optional(),
+  /** urge: how the unit was urged. */
+  channel: z.enum(['system', 'phone', 'document', 'on_site']).optional(),
+});
+export type TransitionBody = z.infer<typeof transitionBody>;
+
+export const taskEvent = z.object({
+  id: z.number().int(),
+  at: z.iso.datetime(),
+  type: z.string(),
+  fromStatus: taskStatusSchema.nullable(),
+  toStatus: taskStatusSchema.nullable(),
+  actorName: z.string().nullable(),
+  actorUnitName: z.string().nullable(),
+  reason: z.string().nullable(),
+  data: z.unknown(),
+});
+
+export const task = z.object({
+  id: z.uuid(),
+  serialNumber: z.string(),
+  title: z.string(),
+  source: taskSourceSchema,
+  sourceRef: taskSourceRef,
+  content: z.string(),
+  requirements: z.string().nullable(),
+  status: taskStatusSchema,
+  urgency: urgencySchema,
+  reportingFrequency: reportingFrequencySchema,
+  deadline: z.iso.date().nullable(),
+  deadlineWorkingDays: z.number().int().nullable(),
+  originalDeadline: z.iso.date().nullable(),
+  supervisingUnitId: z.uuid(),
+  supervisingUnitName: z.string(),
+  leadUnitId: z.uuid(),
+  leadUnitName: z.string(),
+  cooperatingUnits: z.array(z.object({ unitId: z.uuid(), unitName: z.string() })),
+  responsibleLeaderId: z.uuid().nullable(),
+  responsibleLeaderName: z.string().nullable(),
+  handlerId: z.uuid().nullable(),
+  handlerName: z.string().nullable(),
+  relatedTaskId: z.uuid().nullable(),
+  sendBackCount: z.number().int(),
+  urgeCount: z.number().int(),
+  assignedAt: z.iso.datetime().nullable(),
+  completedAt: z.iso.datetime().nullable(),
+  evaluation: z.object({ quality: z.number(), timeliness: z.number(), satisfaction: z.number() }).nullable(),
+  version: z.number().int(),
+  createdAt: z.iso.datetime(),
+  allowedActions: z.array(taskActionSchema),
+});
+export type Task = z.infer<typeof task>;
+
+export const taskDetail = task.extend({ timeline: z.array(taskEvent) });
+
+export const taskListQuery = z.strictObject({
+  status: taskStatusSchema.optional(),
+  /** 待办: items waiting for the caller's action. */
+  inbox: z.enum(['true', 'false']).optional(),
+  q: z.string().trim().min(1).max(limits.nameMax).optional(),
+  limit: z.coerce.number().int().min(1).max(limits.pageSizeMax).optional(),
+  cursor: z.string().max(80).optional(),
+});
+export const taskPage = pageOf(task);
+
+export const similarTasksQuery = z.strictObject({ text: z.string().trim().min(2).max(limits.shortTextMax) });
+export const similarTask = z.object({
+  id: z.uuid(),
+  serialNumber: z.string(),
+  title: z.string(),
+  status: taskStatusSchema,
+  similarity: z.number(),
+});

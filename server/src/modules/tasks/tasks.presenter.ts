@@ -1,0 +1,78 @@
+/** Rows → API shapes for 督办事项; `allowedActions` is computed for the reader. */
+import type { Task, TaskAction, TaskSource, TaskStatus } from '@luoshi/contracts';
+import { type taskDetail, type taskEvent } from '@luoshi/contracts';
+import type { z } from 'zod';
+import type { TaskRow } from './tasks.repository.js';
+
+type TaskDetail = z.infer<typeof taskDetail>;
+type TaskEvent = z.infer<typeof taskEvent>;
+type Urgency = Task['urgency'];
+type Frequency = Task['reportingFrequency'];
+
+export function presentTask(row: TaskRow, cooperatingUnits: { unitId: string; unitName: string }[], allowedActions: TaskAction[]): Task {
+  return {
+    id: row.id,
+    serialNumber: row.serialNumber,
+    title: row.title,
+    source: row.source as TaskSource,
+    sourceRef: row.sourceRef ?? {},
+    content: row.content,
+    requirements: row.requirements,
+    status: row.status as TaskStatus,
+    urgency: row.urgency as Urgency,
+    reportingFrequency: row.reportingFrequency as Frequency,
+    deadline: row.deadline,
+    deadlineWorkingDays: row.deadlineWorkingDays,
+    originalDeadline: row.originalDeadline,
+    supervisingUnitId: row.supervisingUnitId,
+    supervisingUnitName: row.supervisingUnitName,
+    leadUnitId: row.leadUnitId,
+    leadUnitName: row.leadUnitName,
+    cooperatingUnits,
+    responsibleLeaderId: row.responsibleLeaderId,
+    responsibleLeaderName: row.responsibleLeaderName,
+    handlerId: row.handlerId,
+    handlerName: row.handlerName,
+    relatedTaskId: row.relatedTaskId,
+    sendBackCount: row.sendBackCount,
+    urgeCount: row.urgeCount,
+    assignedAt: row.assignedAt?.toISOString() ?? null,
+    completedAt: row.completedAt?.toISOString() ?? null,
+    evaluation: (row.evaluation ?? null) as Task['evaluation'],
+    version: row.version,
+    createdAt: row.createdAt.toISOString(),
+    allowedActions,
+  };
+}
+
+export interface EventRowWithUnit {
+  event: {
+    id: number;
+    at: Date;
+    type: string;
+    fromStatus: string | null;
+    toStatus: string | null;
+    actorName: string | null;
+    reason: string | null;
+    data: unknown;
+  };
+  actorUnitName: string | null;
+}
+
+export function presentEvent(row: EventRowWithUnit): TaskEvent {
+  return {
+    id: row.event.id,
+    at: row.event.at.toISOString(),
+    type: row.event.type,
+    fromStatus: row.event.fromStatus as TaskStatus | null,
+    toStatus: row.event.toStatus as TaskStatus | null,
+    actorName: row.event.actorName,
+    actorUnitName: row.actorUnitName,
+    reason: row.event.reason,
+    data: row.event.data ?? null,
+  };
+}
+
+export function presentDetail(task: Task, events: EventRowWithUnit[]): TaskDetail {
+  return { ...task, timeline: events.map(presentEvent) };
+}

@@ -1,0 +1,253 @@
+/**
+ * SQL for 督办事项. An item is visible to a user when its supervising government, its lead unit or one of its
+ * cooperating units lies in the user's scope; anything else is indistinguishable from a missing item.
+ */
+import { and, asc, desc, eq, inArray, like, sql, type SQL } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
+import { persons, taskCooperations, taskDeadlineDefaults, taskEvents, taskSerialCounters, tasks, units } from '../../db/schema/index.js';
+import { executeRows, type Db } from '../../platform/db.js';
+import { likeEscape } from '../org/org.repository.js';
+
+export type TaskRecord = typeof tasks.$inferSelect;
+
+export interface TaskRow extends TaskRecord {
+  supervisingUnitName: string;
+  supervisingUnitPath: string;
+  leadUnitName: string;
+  leadUnitPath: string;
+  responsibleLeaderName: string | null;
+  handlerName: string | null;
+}
+
+const supervising = alias(units, 'su');
+const lead = alias(units, 'lu');
+const leader = alias(persons, 'leader');
+const handler = alias(persons, 'handler');
+
+function visibleIn(scopePath: string): SQL {
+  const pattern = `${scopePath}%`;
+  return sql`(${supervising.path} like ${pattern} or ${lead.path} like ${pattern} or exists (
+    select 1 from task_cooperations c join units cu on cu.id = c.unit_id where c.task_id = ${tasks.id} and cu.path like ${pattern}))`;
+}
+
+function selectTasks(db: Db) {
+  return db
+    .select({
+      task: tasks,
+      supervisingUnitName: supervising.name,
+      supervisingUnitPath: supervising.path,
+      leadUnitName: lead.name,
+      leadUnitPath: lead.path,
+      responsibleLeaderName: leader.name,
+      handlerName: handler.name,
+    })
+    .from(tasks)
+    .innerJoin(supervising, eq(supervising.id, tasks.supervisingUnitId))
+    .innerJoin(lead, eq(lead.id, tasks.leadUnitId))
+    .leftJoin(leader, eq(leader.id, tasks.responsibleLeaderId))
+    .leftJoin(handler, eq(handler.id, tasks.handlerId));
+}
+
+type Selected = Awaited<ReturnType<ReturnType<typeof selectTasks>['execute']>>[number];
+function flatten(r: Selected): TaskRow {
+  return {
+    ...r.task,
+    supervisingUnitName: r.supervisingUnitName,
+    supervisingUnitPath: r.supervisingUnitPath,
+    leadUnitName: r.leadUnitName,
+    leadUnitPath: r.leadUnitPath,
+    responsibleLeaderName: r.responsibleLeaderName,
+    handlerName: r.handlerName,
+  };
+}
+
+export async function findVisibleTask(db: Db, scopePath: string, id: string, forUpdate = false): Promise<TaskRow | null> {
+  const query = selectTasks(db)
+    .where(and(eq(tasks.id, id), visibleIn(scopePath)))
+    .limit(1);
+  const rows = forUpdate ? await query.for('update', { of: tasks }) : await query;
+  const first = rows[0];
+  return first ? flatten(first) : null;
+}
+
+export interface TaskFilter {
+  status?: string;
+  q?: string;
+  /** Restrict to the caller's 待办: (statuses, unit path column) pairs, any of which matches. */
+  inbox?: { supervisorStatuses: string[]; leadUnitStatuses: string[] };
+  after?: { createdAt: Date; id: string };
+}
+
+export async function listVisibleTasks(db: Db, scopePath: string, filter: TaskFilter, limit: number): Promise<TaskRow[]> {
+  const conditions: SQL[] = [visibleIn(scopePath)];
+  if (filter.status) conditions.push(eq(tasks.status, filter.status));
+  if (filter.q) {
+    const pattern = `%${likeEscape(filter.q)}%`;
+    conditions.push(sql`(${tasks.title} ilike ${pattern} or ${tasks.serialNumber} ilike ${pattern} or ${tasks.content} ilike ${pattern})`);
+  }
+  if (filter.inbox) {
+    const pattern = `${scopePath}%`;
+    const parts: SQL[] = [];
+    if (filter.inbox.supervisorStatuses.length) {
+      parts.push(sql`(${inArray(tasks.status, filter.inbox.supervisorStatuses)} and ${supervising.path} like ${pattern})`);
+    }
+    if (filter.inbox.leadUnitStatuses.length) {
+      parts.push(sql`(${inArray(tasks.status, filter.inbox.leadUnitStatuses)} and ${lead.path} like ${pattern})`);
+    }
+    conditions.push(parts.length ? sql`(${sql.join(parts, sql` or `)})` : sql`false`);
+  }
+  if (filter.after) {
+    conditions.push(sql`(${tasks.createdAt}, ${tasks.id}) < (${filter.after.createdAt}, ${filter.after.id})`);
+  }
+  const rows = await selectTasks(db)
+    .where(and(...conditions))
+    .orderBy(desc(tasks.createdAt), desc(tasks.id))
+    .limit(limit);
+  return rows.map(flatten);
+}
+
+export interface SimilarRow {
+  id: string;
+  serialNumber: string;
+  title: string;
+  status: string;
+  similarity: number;
+}
+
+/** Open items whose title or content resembles `text` (pg_trgm, works on Chinese), best first. */
+export async function findSimilarOpenTasks(
+  db: Db,
+  scopePath: string,
+  text: string,
+  openStatuses: readonly string[],
+  limit: number,
+): Promise<SimilarRow[]> {
+  const pattern = `${scopePath}%`;
+  const rows = await executeRows<{ id: string; serial_number: string; title: string; status: string; similarity: number | string }>(
+    db,
+    sql`select t.id, t.serial_number, t.title, t.status,
+          greatest(similarity(t.title, ${text}), word_similarity(${text}, t.content)) as similarity
+        from tasks t
+        join units su on su.id = t.supervising_unit_id
+        join units lu on lu.id = t.lead_unit_id
+        where t.status in (${sql.join(
+          openStatuses.map((s) => sql`${s}`),
+          sql`, `,
+        )})
+          and (su.path like ${pattern} or lu.path like ${pattern})
+          and greatest(similarity(t.title, ${text}), word_similarity(${text}, t.content)) >= 0.2
+        order by similarity desc, t.created_at desc
+        limit ${limit}`,
+  );
+  return rows.map((r) => ({ id: r.id, serialNumber: r.serial_number, title: r.title, status: r.status, similarity: Number(r.similarity) }));
+}
+
+export async function listCooperations(db: Db, taskIds: string[]): Promise<{ taskId: string; unitId: string; unitName: string }[]> {
+  if (taskIds.length === 0) return [];
+  return db
+    .select({ taskId: taskCooperations.taskId, unitId: taskCooperations.unitId, unitName: units.name })
+    .from(taskCooperations)
+    .innerJoin(units, eq(units.id, taskCooperations.unitId))
+    .where(inArray(taskCooperations.taskId, taskIds))
+    .orderBy(asc(units.depth), asc(units.sortOrder));
+}
+
+export async function listEvents(db: Db, taskId: string) {
+  return db
+    .select({ event: taskEvents, actorUnitName: units.name })
+    .from(taskEvents)
+    .leftJoin(units, eq(units.id, taskEvents.actorUnitId))
+    .where(eq(taskEvents.taskId, taskId))
+    .orderBy(asc(taskEvents.id));
+}
+
+/** The next serial number of a government's year; the upsert's row lock keeps numbering gap-free. */
+export async function nextSerialSeq(tx: Db, supervisingUnitId: string, year: number): Promise<number> {
+  const rows = await tx
+    .insert(taskSerialCounters)
+    .values({ supervisingUnitId, year, lastSeq: 1 })
+    .onConflictDoUpdate({
+      target: [taskSerialCounters.supervisingUnitId, taskSerialCounters.year],
+      set: { lastSeq: sql`${taskSerialCounters.lastSeq} + 1` },
+    })
+    .returning({ seq: taskSerialCounters.lastSeq });
+  const seq = rows[0]?.seq;
+  if (seq === undefined) throw new Error('serial counter not returned');
+  return seq;
+}
+
+/** The government (政府) at or above a unit: the owner of its supervision and numbering. */
+export async function nearestGovernment(db: Db, unitPath: string): Promise<{ id: string; name: string; path: string } | null> {
+  const ids = unitPath.split('/').filter(Boolean);
+  if (ids.length === 0) return null;
+  const rows = await db
+    .select({ id: units.id, name: units.name, path: units.path })
+    .from(units)
+    .where(and(inArray(units.id, ids), eq(units.kind, 'government')))
+    .orderBy(desc(units.depth))
+    .limit(1);
+  return rows[0] ?? null;
+}
+
+export async function findUnitPaths(db: Db, scopePath: string, ids: string[]): Promise<Map<string, string>> {
+  if (ids.length === 0) return new Map();
+  const rows = await db
+    .select({ id: units.id, path: units.path })
+    .from(units)
+    .where(and(inArray(units.id, ids), like(units.path, `${scopePath}%`)));
+  return new Map(rows.map((r) => [r.id, r.path]));
+}
+
+export async function findLeaderInScope(db: Db, scopePath: string, id: string): Promise<{ id: string; name: string } | null> {
+  const rows = await db
+    .select({ id: persons.id, name: persons.name })
+    .from(persons)
+    .innerJoin(units, eq(units.id, persons.unitId))
+    .where(and(eq(persons.id, id), eq(persons.isLeader, true), like(units.path, `${scopePath}%`)))
+    .limit(1);
+  return rows[0] ?? null;
+}
+
+/** True when the person works in the unit or one of its internal divisions. */
+export async function isPersonInUnitTree(db: Db, personId: string, unitPath: string): Promise<boolean> {
+  const rows = await db
+    .select({ id: persons.id })
+    .from(persons)
+    .innerJoin(units, eq(units.id, persons.unitId))
+    .where(and(eq(persons.id, personId), like(units.path, `${unitPath}%`), sql`${persons.disabledAt} is null`))
+    .limit(1);
+  return rows.length === 1;
+}
+
+export async function deadlineDefault(db: Db, source: string): Promise<number | null> {
+  const rows = await db.select().from(taskDeadlineDefaults).where(eq(taskDeadlineDefaults.source, source)).limit(1);
+  return rows[0]?.workingDays ?? null;
+}
+
+export async function insertTask(tx: Db, row: typeof tasks.$inferInsert, cooperatingUnitIds: string[]): Promise<void> {
+  await tx.insert(tasks).values(row);
+  if (cooperatingUnitIds.length) await tx.insert(taskCooperations).values(cooperatingUnitIds.map((unitId) => ({ taskId: row.id, unitId })));
+}
+
+export async function updateTaskVersioned(
+  tx: Db,
+  id: string,
+  version: number,
+  patch: Partial<typeof tasks.$inferInsert>,
+): Promise<boolean> {
+  const rows = await tx
+    .update(tasks)
+    .set({ ...patch, version: version + 1 })
+    .where(and(eq(tasks.id, id), eq(tasks.version, version)))
+    .returning({ id: tasks.id });
+  return rows.length === 1;
+}
+
+export async function insertEvent(tx: Db, row: typeof taskEvents.$inferInsert): Promise<void> {
+  await tx.insert(taskEvents).values(row);
+}
+
+export async function replaceCooperations(tx: Db, taskId: string, unitIds: string[]): Promise<void> {
+  await tx.delete(taskCooperations).where(eq(taskCooperations.taskId, taskId));
+  if (unitIds.length) await tx.insert(taskCooperations).values(unitIds.map((unitId) => ({ taskId, unitId })));
+}

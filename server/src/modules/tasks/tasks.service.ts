@@ -1,0 +1,342 @@
+/**
+ * 督办事项 use cases: register (numbered, deadline from the calendar), edit, list, suggest duplicates, and take
+ * lifecycle actions. Every write checks the lifecycle rules, commits with its timeline event and audit event, and
+ * accepts an Idempotency-Key so that a retried submission has exactly one effect.
+ */
+import { randomUUID } from 'node:crypto';
+import {
+  formatErrorMessage,
+  taskActionLabels,
+  taskStatusLabels,
+  type CreateTaskBody,
+  type Task,
+  type TaskAction,
+  type TaskStatus,
+  type TransitionBody,
+  type updateTaskBody,
+} from '@luoshi/contracts';
+import type { z } from 'zod';
+import { recordAudit } from '../../platform/audit-log.js';
+import { loadCalendar } from '../../platform/calendar/calendar.service.js';
+import { todayInShanghai } from '../../platform/calendar/working-days.js';
+import type { Actor, Deps, RequestContext } from '../../platform/context.js';
+import type { Db } from '../../platform/db.js';
+import { AppError, fieldError, forbidden, notFound } from '../../platform/errors.js';
+import { idempotent } from '../../platform/idempotency.js';
+import { canRegisterTasks, standingOf } from './tasks.policy.js';
+import { presentDetail, presentTask } from './tasks.presenter.js';
+import * as repo from './tasks.repository.js';
+import {
+  allowedActions,
+  defaultDeadlineWorkingDays,
+  formatSerialNumber,
+  inboxStatuses,
+  openStatuses,
+  refusalOf,
+  ruleFor,
+} from './tasks.rules.js';
+
+type UpdateTask = z.infer<typeof updateTaskBody>;
+type TaskDetail = ReturnType<typeof presentDetail>;
+
+export const TASK_PAGE_DEFAULT = 50;
+
+function requireActor(ctx: RequestContext): Actor {
+  if (!ctx.actor) throw new AppError('UNAUTHENTICATED', 401);
+  return ctx.actor;
+}
+
+async function readTask(db: Db, actor: Actor, id: string): Promise<Task> {
+  const row = await repo.findVisibleTask(db, actor.scopePath, id);
+  if (!row) throw notFound();
+  const cooperations = await repo.listCooperations(db, [id]);
+  return presentTask(row, cooperations, allowedActions(row.status as TaskStatus, standingOf(actor, row)));
+}
+
+async function readDetail(db: Db, actor: Actor, id: string): Promise<TaskDetail> {
+  const task = await readTask(db, actor, id);
+  return presentDetail(task, await repo.listEvents(db, id));
+}
+
+export async function getTask(deps: Deps, ctx: RequestContext, id: string): Promise<TaskDetail> {
+  return readDetail(deps.database.db, requireActor(ctx), id);
+}
+
+/** Lead and cooperating units must be in scope, distinct, and the leader a leader in scope. */
+async function checkParties(
+  db: Db,
+  actor: Actor,
+  input: { leadUnitId: string; cooperatingUnitIds: string[]; responsibleLeaderId?: string | null },
+): Promise<void> {
+  if (input.cooperatingUnitIds.includes(input.leadUnitId)) {
+    throw fieldError('TASK_LEAD_UNIT_COOPERATING', 'cooperatingUnitIds', 'lead unit listed as cooperating');
+  }
+  const wanted = [input.leadUnitId, ...input.cooperatingUnitIds];
+  const found = await repo.findUnitPaths(db, actor.scopePath, wanted);
+  if (wanted.some((id) => !found.has(id))) throw notFound();
+  if (input.responsibleLeaderId && !(await repo.findLeaderInScope(db, actor.scopePath, input.responsibleLeaderId))) throw notFound();
+}
+
+function checkDeadline(ctx: RequestContext, deadline: string | null | undefined): void {
+  if (deadline && deadline < todayInShanghai(ctx.clock)) throw fieldError('TASK_DEADLINE_IN_PAST', 'deadline', 'deadline in the past');
+}
+
+export async function createTask(deps: Deps, ctx: RequestContext, input: CreateTaskBody, idempotencyKey?: string): Promise<Task> {
+  const actor = requireActor(ctx);
+  if (!canRegisterTasks(actor)) throw forbidden();
+  const answer = await idempotent(deps.database.db, ctx, idempotencyKey, 'POST /tasks', input, async (tx) => {
+    const government = await repo.nearestGovernment(tx, actor.scopePath);
+    if (!government) throw forbidden();
+    await checkParties(tx, actor, input);
+    checkDeadline(ctx, input.deadline);
+    const id = randomUUID();
+    const now = ctx.clock.now();
+    const year = Number(todayInShanghai(ctx.clock).slice(0, 4));
+    const seq = await repo.nextSerialSeq(tx, government.id, year);
+    const workingDays = input.deadline
+      ? null
+      : (input.deadlineWorkingDays ?? (await repo.deadlineDefault(tx, input.source)) ?? defaultDeadlineWorkingDays[input.source] ?? 20);
+    await repo.insertTask(
+      tx,
+      {
+        id,
+        serialNumber: formatSerialNumber(year, seq),
+        serialYear: year,
+        serialSeq: seq,
+        title: input.title,
+        source: input.source,
+        sourceRef: input.sourceRef ?? {},
+        content: input.content,
+        requirements: input.requirements ?? null,
+        status: 'draft',
+        urgency: input.urgency,
+        reportingFrequency: input.reportingFrequency,
+        deadline: input.deadline ?? null,
+        deadlineWorkingDays: workingDays,
+        supervisingUnitId: government.id,
+        leadUnitId: input.leadUnitId,
+        responsibleLeaderId: input.responsibleLeaderId ?? null,
+        supervisorUserId: actor.userId,
+        relatedTaskId: input.relatedTaskId ?? null,
+        createdAt: now,
+        updatedAt: now,
+      },
+      [...new Set(input.cooperatingUnitIds)],
+    );
+    await repo.insertEvent(tx, {
+      taskId: id,
+      at: now,
+      type: 'created',
+      toStatus: 'draft',
+      actorUserId: actor.userId,
+      actorName: actor.username,
+      actorUnitId: actor.unitId,
+    });
+    const task = await readTask(tx, actor, id);
+    await recordAudit(deps, tx, ctx, { eventType: 'task.created', objectType: 'task', objectId: id, after: task });
+    return { statusCode: 201, body: task };
+  });
+  return answer.body;
+}
+
+export async function listTasks(
+  deps: Deps,
+  ctx: RequestContext,
+  query: { status?: TaskStatus; inbox?: 'true' | 'false'; q?: string; limit?: number; cursor?: string },
+): Promise<{ items: Task[]; nextCursor: string | null }> {
+  const actor = requireActor(ctx);
+  const { db } = deps.database;
+  const limit = query.limit ?? TASK_PAGE_DEFAULT;
+  const after = decodeCursor(query.cursor);
+  const roles = actor.roles as string[];
+  const inbox =
+    query.inbox === 'true'
+      ? {
+          supervisorStatuses: roles.includes('supervisor') ? inboxStatuses('supervisor') : [],
+          leadUnitStatuses: roles.includes('unit_handler') || roles.includes('unit_leader') ? inboxStatuses('lead_unit') : [],
+        }
+      : undefined;
+  const rows = await repo.listVisibleTasks(db, actor.scopePath, { status: query.status, q: query.q, inbox, after }, limit + 1);
+  const page = rows.slice(0, limit);
+  const cooperations = await repo.listCooperations(
+    db,
+    page.map((r) => r.id),
+  );
+  const items = page.map((row) =>
+    presentTask(
+      row,
+      cooperations.filter((c) => c.taskId === row.id).map(({ unitId, unitName }) => ({ unitId, unitName })),
+      allowedActions(row.status as TaskStatus, standingOf(actor, row)),
+    ),
+  );
+  const last = page.at(-1);
+  return { items, nextCursor: rows.length > limit && last ? `${last.createdAt.toISOString()}|${last.id}` : null };
+}
+
+function decodeCursor(cursor: string | undefined): { createdAt: Date; id: string } | undefined {
+  if (!cursor) return undefined;
+  const [at, id] = cursor.split('|');
+  const createdAt = new Date(at ?? '');
+  if (!id || Number.isNaN(createdAt.getTime()) || !/^[0-9a-f-]{36}$/.test(id))
+    throw fieldError('VALIDATION_FAILED', 'cursor', 'bad cursor');
+  return { createdAt, id };
+}
+
+export async function findSimilarTasks(deps: Deps, ctx: RequestContext, text: string) {
+  const actor = requireActor(ctx);
+  const rows = await repo.findSimilarOpenTasks(deps.database.db, actor.scopePath, text, openStatuses, 5);
+  return rows.map((r) => ({ ...r, status: r.status as TaskStatus, similarity: Math.round(r.similarity * 100) / 100 }));
+}
+
+const draftOnlyFields = ['leadUnitId', 'cooperatingUnitIds', 'responsibleLeaderId', 'deadline', 'deadlineWorkingDays'] as const;
+
+export async function updateTask(deps: Deps, ctx: RequestContext, id: string, version: number, input: UpdateTask): Promise<TaskDetail> {
+  const actor = requireActor(ctx);
+  return deps.database.db.transaction(async (tx) => {
+    const row = await repo.findVisibleTask(tx, actor.scopePath, id, true);
+    if (!row) throw notFound();
+    if (!standingOf(actor, row).isSupervisor) throw forbidden();
+    if (row.version !== version) throw new AppError('VERSION_CONFLICT', 412);
+    const status = row.status as TaskStatus;
+    if (!openStatuses.includes(status)) throw notAllowed(status, 'update');
+    if (status !== 'draft' && draftOnlyFields.some((f) => input[f] !== undefined)) throw notAllowed(status, 'update');
+    const before = await readTask(tx, actor, id);
+    if (input.leadUnitId || input.cooperatingUnitIds || input.responsibleLeaderId) {
+      await checkParties(tx, actor, {
+        leadUnitId: input.leadUnitId ?? row.leadUnitId,
+        cooperatingUnitIds: input.cooperatingUnitIds ?? before.cooperatingUnits.map((c) => c.unitId),
+        responsibleLeaderId: input.responsibleLeaderId,
+      });
+    }
+    checkDeadline(ctx, input.deadline);
+    const { cooperatingUnitIds, ...fields } = input;
+    const patch = { ...Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== undefined)), updatedAt: ctx.clock.now() };
+    if (!(await repo.updateTaskVersioned(tx, id, version, patch))) throw new AppError('VERSION_CONFLICT', 412);
+    if (cooperatingUnitIds) await repo.replaceCooperations(tx, id, [...new Set(cooperatingUnitIds)]);
+    await repo.insertEvent(tx, {
+      taskId: id,
+      at: ctx.clock.now(),
+      type: 'updated',
+      actorUserId: actor.userId,
+      actorName: actor.username,
+      actorUnitId: actor.unitId,
+      data: { fields: Object.keys(input) },
+    });
+    const after = await readTask(tx, actor, id);
+    await recordAudit(deps, tx, ctx, { eventType: 'task.updated', objectType: 'task', objectId: id, before, after });
+    return presentDetail(after, await repo.listEvents(tx, id));
+  });
+}
+
+function notAllowed(
+  status: TaskStatus,
+  action: TaskAction | 'update',
+  why = { 'zh-CN': '该状态下不可修改', en: 'it cannot be changed in this state' },
+): AppError {
+  const label = action === 'update' ? { 'zh-CN': '修改', en: 'edit' } : taskActionLabels[action];
+  return new AppError('TASK_ACTION_NOT_ALLOWED', 409, {
+    status: taskStatusLabels[status]['zh-CN'],
+    statusEn: taskStatusLabels[status].en,
+    action: label['zh-CN'],
+    actionEn: label.en,
+    why: why['zh-CN'],
+    whyEn: why.en,
+  });
+}
+
+/** What an action needs, checked before anything is written. */
+function checkNeeds(action: TaskAction, input: TransitionBody): void {
+  const label = taskActionLabels[action];
+  for (const need of ruleFor(action).needs) {
+    if (need === 'reason' && !input.reason) {
+      throw new AppError('TASK_REASON_REQUIRED', 400, { action: label['zh-CN'], actionEn: label.en }, [
+        { path: 'reason', code: 'required', message: formatErrorMessage('TASK_REASON_REQUIRED', 'zh-CN', { action: label['zh-CN'] }) },
+      ]);
+    }
+    if (need !== 'reason' && input[need] === undefined) {
+      throw new AppError('TASK_FIELD_REQUIRED', 400, { action: label['zh-CN'], actionEn: label.en, field: need }, [
+        { path: need, code: 'required', message: `${need} required` },
+      ]);
+    }
+  }
+}
+
+/**
+ * Takes one lifecycle action. The item row is locked for the transaction, so two clerks acting at once cannot
+ * both move it; `expectedVersion` (If-Match) additionally refuses an action taken on a stale page.
+ */
+export async function transitionTask(
+  deps: Deps,
+  ctx: RequestContext,
+  id: string,
+  input: TransitionBody,
+  options: { idempotencyKey?: string; expectedVersion?: number } = {},
+): Promise<TaskDetail> {
+  const actor = requireActor(ctx);
+  const answer = await idempotent(deps.database.db, ctx, options.idempotencyKey, `POST /tasks/${id}/transitions`, input, async (tx) => {
+    const row = await repo.findVisibleTask(tx, actor.scopePath, id, true);
+    if (!row) throw notFound();
+    if (options.expectedVersion !== undefined && row.version !== options.expectedVersion) throw new AppError('VERSION_CONFLICT', 412);
+    const status = row.status as TaskStatus;
+    const refusal = refusalOf(input.action, status, standingOf(actor, row));
+    if (refusal) throw notAllowed(status, input.action, refusal.why);
+    checkNeeds(input.action, input);
+    const rule = ruleFor(input.action);
+    const now = ctx.clock.now();
+    const patch = await effectOf(tx, ctx, row, input);
+    const before = await readTask(tx, actor, id);
+    const ok = await repo.updateTaskVersioned(tx, id, row.version, { ...patch, ...(rule.to ? { status: rule.to } : {}), updatedAt: now });
+    if (!ok) throw new AppError('VERSION_CONFLICT', 412);
+    await repo.insertEvent(tx, {
+      taskId: id,
+      at: now,
+      type: input.action,
+      fromStatus: status,
+      toStatus: rule.to ?? status,
+      actorUserId: actor.userId,
+      actorName: actor.username,
+      actorUnitId: actor.unitId,
+      reason: input.reason ?? null,
+      data: eventData(input),
+    });
+    const after = await readTask(tx, actor, id);
+    await recordAudit(deps, tx, ctx, { eventType: `task.${input.action}`, objectType: 'task', objectId: id, before, after });
+    return { statusCode: 200, body: presentDetail(after, await repo.listEvents(tx, id)) };
+  });
+  return answer.body;
+}
+
+function eventData(input: TransitionBody): Record<string, unknown> | null {
+  const data = { handlerId: input.handlerId, summary: input.summary, evaluation: input.evaluation, channel: input.channel };
+  const kept = Object.fromEntries(Object.entries(data).filter(([, v]) => v !== undefined));
+  return Object.keys(kept).length ? kept : null;
+}
+
+/** The field changes an action makes besides the status. */
+async function effectOf(tx: Db, ctx: RequestContext, row: repo.TaskRow, input: TransitionBody): Promise<Partial<repo.TaskRecord>> {
+  const now = ctx.clock.now();
+  switch (input.action) {
+    case 'assign': {
+      const deadline = row.deadline ?? (await loadCalendar(tx)).addWorkingDays(todayInShanghai(ctx.clock), row.deadlineWorkingDays ?? 20);
+      return { deadline, originalDeadline: row.originalDeadline ?? deadline, assignedAt: now };
+    }
+    case 'return':
+      return { assignedAt: null, handlerId: null };
+    case 'start': {
+      if (!input.handlerId || !(await repo.isPersonInUnitTree(tx, input.handlerId, row.leadUnitPath))) {
+        throw fieldError('TASK_HANDLER_NOT_IN_UNIT', 'handlerId', 'handler not in the lead unit');
+      }
+      return { handlerId: input.handlerId };
+    }
+    case 'approve_completion':
+      return { completedAt: now };
+    case 'send_back':
+      return { sendBackCount: row.sendBackCount + 1 };
+    case 'evaluate':
+      return { evaluation: input.evaluation };
+    case 'urge':
+      return { urgeCount: row.urgeCount + 1 };
+    default:
+      return {};
+  }
+}
