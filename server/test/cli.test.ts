@@ -72,7 +72,7 @@ async function failure(promise: Promise<unknown>): Promise<{ code: number; stder
   throw new Error('expected the command to fail');
 }
 
-describe('luoshi CLI', () => {
+describe('luoshi CLI', { timeout: 180_000 }, () => {
   /** One demo-seeded database shared by the tests that only read it; the tampering test runs last. */
   let seeded: Promise<Awaited<ReturnType<typeof freshDatabase>>>;
   beforeAll(() => {
