@@ -27,6 +27,7 @@ export const BACKUP_TABLES: readonly { name: string; orderBy: string }[] = [
   { name: 'tasks', orderBy: 'id' },
   { name: 'task_cooperations', orderBy: 'task_id, unit_id' },
   { name: 'task_events', orderBy: 'id' },
+  { name: 'extension_requests', orderBy: 'id' },
   { name: 'idempotency_keys', orderBy: 'user_id, key' },
   { name: 'audit_chain_heads', orderBy: 'shard' },
   { name: 'audit_chain_anchors', orderBy: 'shard' },

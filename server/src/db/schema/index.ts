@@ -4,3 +4,4 @@ export * from './auth.js';
 export * from './audit.js';
 export * from './calendar.js';
 export * from './tasks.js';
+export * from './extensions.js';
