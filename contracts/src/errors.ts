@@ -76,6 +76,25 @@ export const errorMessages = {
   TASK_HANDLER_NOT_IN_UNIT: { 'zh-CN': '承办人须为牵头单位的人员', en: 'The handler must belong to the lead unit' },
   TASK_DEADLINE_IN_PAST: { 'zh-CN': '办结时限不能早于今天', en: 'The deadline cannot be in the past' },
   TASK_LEAD_UNIT_COOPERATING: { 'zh-CN': '牵头单位不能同时是配合单位', en: 'The lead unit cannot also be a cooperating unit' },
+  EXTENSION_AFTER_DEADLINE: {
+    'zh-CN': '延期申请须在办结时限（{deadline}）前提出，现已逾期',
+    en: 'An extension must be asked before the deadline ({deadline}); it has passed',
+  },
+  EXTENSION_NOT_ALLOWED: { 'zh-CN': '督办事项当前为「{status}」，不能申请延期', en: 'No extension can be asked while the item is {statusEn}' },
+  EXTENSION_PENDING: { 'zh-CN': '已有一份延期申请正在审批', en: 'An extension request is already awaiting approval' },
+  EXTENSION_NOT_LATER: { 'zh-CN': '新的办结时限须晚于现时限（{deadline}）', en: 'The new deadline must be after the current one ({deadline})' },
+  EXTENSION_NOT_YOUR_STEP: { 'zh-CN': '该延期申请当前应由{step}审批', en: 'This extension request awaits the {stepEn}' },
+  EXTENSION_DECIDED: { 'zh-CN': '该延期申请已审批完毕', en: 'This extension request has already been decided' },
+  REPORT_NOT_ALLOWED: { 'zh-CN': '不能{action}：{why}', en: 'You cannot {actionEn}: {whyEn}' },
+  REPORT_ALREADY_REVIEWED: {
+    'zh-CN': '该进展反馈已审核（{status}），不能再审核或修改',
+    en: 'This progress report has already been reviewed ({statusEn}); it can no longer change',
+  },
+  ATTACHMENT_TOO_LARGE: { 'zh-CN': '附件不能超过 {maxMiB} MB', en: 'An attachment may be at most {maxMiB} MiB' },
+  ATTACHMENT_TYPE_REFUSED: {
+    'zh-CN': '附件「{fileName}」类型不被接受（{why}），仅接受 PDF、Word、Excel、JPG、PNG、OFD、ZIP 文件',
+    en: 'The attachment "{fileName}" is refused ({whyEn}); only PDF, Word, Excel, JPG, PNG, OFD and ZIP files are accepted',
+  },
   IDEMPOTENCY_KEY_REUSED: {
     'zh-CN': '同一个幂等键（Idempotency-Key）已用于不同的请求内容',
     en: 'This Idempotency-Key was already used with a different request body',

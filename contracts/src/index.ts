@@ -9,3 +9,5 @@ export * from './audit.js';
 export * from './calendar.js';
 export * from './health.js';
 export * from './tasks.js';
+export * from './reports.js';
+export * from './extensions.js';

@@ -20,7 +20,9 @@ import { registerAuthRoutes } from './modules/auth/auth.routes.js';
 import { registerCalendarRoutes } from './modules/calendar/calendar.routes.js';
 import { registerHealthRoutes } from './modules/health/health.routes.js';
 import { registerOrgRoutes } from './modules/org/org.routes.js';
+import { registerReportRoutes } from './modules/reports/reports.routes.js';
 import { registerTaskRoutes } from './modules/tasks/tasks.routes.js';
+import { registerExtensionRoutes } from './modules/extensions/extensions.routes.js';
 import { registerUserRoutes } from './modules/users/users.routes.js';
 import type { Deps } from './platform/context.js';
 import { AppError } from './platform/errors.js';
@@ -117,6 +119,8 @@ export async function buildApp(deps: Deps, options: BuildOptions = {}): Promise<
       registerAuditRoutes(api, deps);
       registerCalendarRoutes(api, deps);
       registerTaskRoutes(api, deps);
+      registerReportRoutes(api, deps);
+      registerExtensionRoutes(api, deps);
       api.get(
         '/openapi.json',
         { config: { access: 'public' }, schema: { hide: true, response: { 200: z.looseObject({ openapi: z.string() }) } } },

@@ -349,6 +349,38 @@ const probes: Record<string, Probe> = {
         await call(ctx.session, 'PATCH', `/api/tasks/${await taskIn(ctx, '乙一县事项')}`, { title: '改' }, { 'if-match': '"1"' }),
       ),
   },
+  'GET /api/tasks/:id/extensions': {
+    role: 'unit_handler',
+    run: async (ctx) => expectNotFound(await call(ctx.session, 'GET', `/api/tasks/${await taskIn(ctx, '乙一县事项')}/extensions`)),
+  },
+  'POST /api/tasks/:id/extensions': {
+    role: 'unit_handler',
+    run: async (ctx) => {
+      const id = await taskIn(ctx, '乙一县事项');
+      expectNotFound(
+        await call(ctx.session, 'POST', `/api/tasks/${id}/extensions`, { reason: '越界', progress: '无', newDeadline: '2099-01-01' }),
+      );
+      expect(await env.ownerQuery('select id from extension_requests where task_id = $1', [id])).toEqual([]);
+    },
+  },
+  'POST /api/extensions/:id/decision': {
+    role: 'supervisor',
+    run: async (ctx) => {
+      // A pending request on a countyB1 item, decided by a countyA1 supervisor.
+      const id = await taskIn(ctx, '乙一县事项', { deadline: '2099-12-31' });
+      const supervisorB = await signIn(env, await createUser(env.deps, ctx.tree.countyB1, ['supervisor']));
+      const handlerB = await signIn(env, await createUser(env.deps, ctx.tree.countyB1, ['unit_leader']));
+      expect((await call(supervisorB, 'POST', `/api/tasks/${id}/transitions`, { action: 'assign' })).statusCode).toBe(200);
+      expect((await call(handlerB, 'POST', `/api/tasks/${id}/transitions`, { action: 'accept' })).statusCode).toBe(200);
+      const asked = await call(handlerB, 'POST', `/api/tasks/${id}/extensions`, {
+        reason: '原因',
+        progress: '进展',
+        newDeadline: '2100-01-31',
+      });
+      expect(asked.statusCode, asked.body).toBe(201);
+      expectNotFound(await call(ctx.session, 'POST', `/api/extensions/${asked.json<{ id: string }>().id}/decision`, { approve: true }));
+    },
+  },
   'POST /api/tasks/:id/transitions': {
     role: 'supervisor',
     run: async (ctx) => {
@@ -370,9 +402,9 @@ async function countTasks(): Promise<number> {
 }
 
 /** A draft item supervised by countyB1's government, led by countyB1. */
-async function taskIn(ctx: ProbeContext, title: string): Promise<string> {
+async function taskIn(ctx: ProbeContext, title: string, extra: object = {}): Promise<string> {
   const supervisor = await signIn(env, await createUser(env.deps, ctx.tree.countyB1, ['supervisor']));
-  const res = await call(supervisor, 'POST', '/api/tasks', { ...taskBody(title), leadUnitId: ctx.tree.countyB1 });
+  const res = await call(supervisor, 'POST', '/api/tasks', { ...taskBody(title), leadUnitId: ctx.tree.countyB1, ...extra });
   expect(res.statusCode, res.body).toBe(201);
   return res.json<{ id: string }>().id;
 }

@@ -11,6 +11,8 @@ export const envSchema = z.object({
   HOST: z.string().default('127.0.0.1'),
   /** Embedded PGlite data directory, used when DATABASE_URL is not set. */
   DATA_DIR: z.string().default('./data'),
+  /** Where uploaded files are kept (content-addressed by SHA-256), for PGlite and PostgreSQL alike; default <DATA_DIR>/files. */
+  FILES_DIR: z.string().optional(),
   /** postgres://… switches from the embedded database to PostgreSQL 15+. */
   DATABASE_URL: z
     .string()

@@ -5,3 +5,4 @@ export * from './audit.js';
 export * from './calendar.js';
 export * from './tasks.js';
 export * from './extensions.js';
+export * from './reports.js';

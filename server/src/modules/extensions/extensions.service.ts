@@ -1,0 +1,191 @@
+/**
+ * 延期申请 use cases: ask (lead unit, before the deadline), decide (unit leader → 督查员 → responsible leader).
+ * The final approval moves the item's deadline; `originalDeadline` stays for assessment. Each step is on the item's
+ * timeline and in the audit log, in the same transaction.
+ */
+import { randomUUID } from 'node:crypto';
+import {
+  taskStatusLabels,
+  type ExtensionRequest,
+  type ExtensionStatus,
+  type TaskStatus,
+  type decideExtensionBody,
+  type requestExtensionBody,
+} from '@luoshi/contracts';
+import type { z } from 'zod';
+import { recordAudit } from '../../platform/audit-log.js';
+import { todayInShanghai } from '../../platform/calendar/working-days.js';
+import type { Actor, Deps, RequestContext } from '../../platform/context.js';
+import type { Db } from '../../platform/db.js';
+import { AppError, fieldError, notFound } from '../../platform/errors.js';
+import { idempotent } from '../../platform/idempotency.js';
+import { standingOf } from '../tasks/tasks.policy.js';
+import { findVisibleTask, insertEvent, updateTaskVersioned, type TaskRow } from '../tasks/tasks.repository.js';
+import * as repo from './extensions.repository.js';
+import { extensionRefusal, isPending, nextStep, stepWords, type ExtensionRefusal } from './extensions.rules.js';
+
+type RequestBody = z.infer<typeof requestExtensionBody>;
+type DecideBody = z.infer<typeof decideExtensionBody>;
+
+interface StoredDecision {
+  step: ExtensionStatus;
+  approverUserId: string;
+  approverName: string;
+  approve: boolean;
+  reason: string | null;
+  at: string;
+}
+
+function requireActor(ctx: RequestContext): Actor {
+  if (!ctx.actor) throw new AppError('UNAUTHENTICATED', 401);
+  return ctx.actor;
+}
+
+function present(row: repo.ExtensionRow): ExtensionRequest {
+  const decisions = (row.decisions as StoredDecision[]).map(({ step, approverName, approve, reason, at }) => ({ step, approverName, approve, reason, at }));
+  return {
+    id: row.id,
+    taskId: row.taskId,
+    requestedAt: row.requestedAt.toISOString(),
+    reason: row.reason,
+    progress: row.progress,
+    currentDeadline: row.currentDeadline,
+    newDeadline: row.newDeadline,
+    status: row.status as ExtensionStatus,
+    decisions,
+  };
+}
+
+function refusalError(refusal: ExtensionRefusal, status: TaskStatus): AppError {
+  switch (refusal.code) {
+    case 'EXTENSION_AFTER_DEADLINE':
+      return new AppError('EXTENSION_AFTER_DEADLINE', 409, { deadline: refusal.deadline });
+    case 'EXTENSION_NOT_LATER':
+      return fieldError('EXTENSION_NOT_LATER', 'newDeadline', 'not later than the current deadline', { deadline: refusal.deadline });
+    case 'EXTENSION_PENDING':
+      return new AppError('EXTENSION_PENDING', 409);
+    default:
+      return new AppError('EXTENSION_NOT_ALLOWED', 409, { status: taskStatusLabels[status]['zh-CN'], statusEn: taskStatusLabels[status].en });
+  }
+}
+
+/** Whether the actor takes the request's current step. */
+async function takesStep(db: Db, actor: Actor, task: TaskRow, step: ExtensionStatus): Promise<boolean> {
+  const roles = actor.roles as string[];
+  if (step === 'pending_unit_leader') return roles.includes('unit_leader') && task.leadUnitPath.startsWith(actor.scopePath);
+  if (step === 'pending_supervisor') return standingOf(actor, task).isSupervisor;
+  if (step === 'pending_leader') {
+    return roles.includes('government_leader') && !!task.responsibleLeaderId && (await repo.personOfUser(db, actor.userId)) === task.responsibleLeaderId;
+  }
+  return false;
+}
+
+export async function listExtensions(deps: Deps, ctx: RequestContext, taskId: string) {
+  const actor = requireActor(ctx);
+  const { db } = deps.database;
+  const task = await findVisibleTask(db, actor.scopePath, taskId);
+  if (!task) throw notFound();
+  const rows = await repo.listForTask(db, taskId);
+  const pending = rows.find((r) => isPending(r.status as ExtensionStatus));
+  const canRequest =
+    standingOf(actor, task).isLeadUnit &&
+    extensionRefusal({ status: task.status as TaskStatus, deadline: task.deadline, today: todayInShanghai(ctx.clock), hasPending: !!pending }) === null;
+  const canDecideId = pending && (await takesStep(db, actor, task, pending.status as ExtensionStatus)) ? pending.id : null;
+  return { items: rows.map(present), canRequest, canDecideId };
+}
+
+export async function requestExtension(deps: Deps, ctx: RequestContext, taskId: string, input: RequestBody, idempotencyKey?: string): Promise<ExtensionRequest> {
+  const actor = requireActor(ctx);
+  const answer = await idempotent(deps.database.db, ctx, idempotencyKey, `POST /tasks/${taskId}/extensions`, input, async (tx) => {
+    const task = await findVisibleTask(tx, actor.scopePath, taskId, true);
+    if (!task) throw notFound();
+    const status = task.status as TaskStatus;
+    if (!standingOf(actor, task).isLeadUnit) throw new AppError('EXTENSION_NOT_ALLOWED', 409, { status: taskStatusLabels[status]['zh-CN'], statusEn: taskStatusLabels[status].en });
+    const hasPending = (await repo.listForTask(tx, taskId)).some((r) => isPending(r.status as ExtensionStatus));
+    const refusal = extensionRefusal({ status, deadline: task.deadline, today: todayInShanghai(ctx.clock), hasPending, newDeadline: input.newDeadline });
+    if (refusal || !task.deadline) throw refusalError(refusal ?? { code: 'EXTENSION_NOT_ALLOWED' }, status);
+    const now = ctx.clock.now();
+    const id = randomUUID();
+    const first = nextStep(null, { skipUnitLeader: (actor.roles as string[]).includes('unit_leader'), hasResponsibleLeader: !!task.responsibleLeaderId });
+    await repo.insert(tx, {
+      id,
+      taskId,
+      requestedBy: actor.userId,
+      requestedAt: now,
+      reason: input.reason,
+      progress: input.progress,
+      currentDeadline: task.deadline,
+      newDeadline: input.newDeadline,
+      status: first,
+      decisions: [],
+    });
+    await insertEvent(tx, {
+      taskId,
+      at: now,
+      type: 'extension_requested',
+      actorUserId: actor.userId,
+      actorName: actor.username,
+      actorUnitId: actor.unitId,
+      reason: input.reason,
+      data: { extensionId: id, currentDeadline: task.deadline, newDeadline: input.newDeadline, progress: input.progress },
+    });
+    const created = await repo.findById(tx, id);
+    if (!created) throw new Error('extension request not readable');
+    const body = present(created);
+    await recordAudit(deps, tx, ctx, { eventType: 'extension.requested', objectType: 'task', objectId: taskId, after: body });
+    return { statusCode: 201, body };
+  });
+  return answer.body;
+}
+
+export async function decideExtension(deps: Deps, ctx: RequestContext, extensionId: string, input: DecideBody): Promise<ExtensionRequest> {
+  const actor = requireActor(ctx);
+  return deps.database.db.transaction(async (tx) => {
+    const row = await repo.findById(tx, extensionId, true);
+    if (!row) throw notFound();
+    const task = await findVisibleTask(tx, actor.scopePath, row.taskId, true);
+    if (!task) throw notFound();
+    const step = row.status as ExtensionStatus;
+    if (!isPending(step)) throw new AppError('EXTENSION_DECIDED', 409);
+    if (!(await takesStep(tx, actor, task, step))) {
+      throw new AppError('EXTENSION_NOT_YOUR_STEP', 409, { step: stepWords[step]['zh-CN'], stepEn: stepWords[step].en });
+    }
+    if (!input.approve && !input.reason) {
+      throw fieldError('TASK_REASON_REQUIRED', 'reason', 'reason required', { action: '不批准延期', actionEn: 'refuse an extension' });
+    }
+    const now = ctx.clock.now();
+    const decisions: StoredDecision[] = [
+      ...(row.decisions as StoredDecision[]),
+      { step, approverUserId: actor.userId, approverName: actor.username, approve: input.approve, reason: input.reason ?? null, at: now.toISOString() },
+    ];
+    const next: ExtensionStatus = input.approve
+      ? nextStep(step, { skipUnitLeader: true, hasResponsibleLeader: !!task.responsibleLeaderId })
+      : 'rejected';
+    const isFinal = next === 'approved' || next === 'rejected';
+    await repo.update(tx, row.id, { status: next, decisions, ...(isFinal ? { decidedAt: now } : {}) });
+    if (next === 'approved') {
+      if (!(await updateTaskVersioned(tx, task.id, task.version, { deadline: row.newDeadline, updatedAt: now }))) throw new AppError('VERSION_CONFLICT', 412);
+    }
+    await insertEvent(tx, {
+      taskId: task.id,
+      at: now,
+      type: next === 'approved' ? 'extension_approved' : next === 'rejected' ? 'extension_rejected' : 'extension_step_approved',
+      actorUserId: actor.userId,
+      actorName: actor.username,
+      actorUnitId: actor.unitId,
+      reason: input.reason ?? null,
+      data: { extensionId: row.id, step, newDeadline: row.newDeadline },
+    });
+    const updated = await repo.findById(tx, row.id);
+    if (!updated) throw new Error('extension request not readable');
+    const body = present(updated);
+    await recordAudit(deps, tx, ctx, {
+      eventType: next === 'rejected' ? 'extension.rejected' : 'extension.approved',
+      objectType: 'task',
+      objectId: task.id,
+      before: present(row),
+      after: body,
+    });
+    return body;
+  });
+}
