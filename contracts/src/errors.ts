@@ -80,9 +80,15 @@ export const errorMessages = {
     'zh-CN': '延期申请须在办结时限（{deadline}）前提出，现已逾期',
     en: 'An extension must be asked before the deadline ({deadline}); it has passed',
   },
-  EXTENSION_NOT_ALLOWED: { 'zh-CN': '督办事项当前为「{status}」，不能申请延期', en: 'No extension can be asked while the item is {statusEn}' },
+  EXTENSION_NOT_ALLOWED: {
+    'zh-CN': '督办事项当前为「{status}」，不能申请延期',
+    en: 'No extension can be asked while the item is {statusEn}',
+  },
   EXTENSION_PENDING: { 'zh-CN': '已有一份延期申请正在审批', en: 'An extension request is already awaiting approval' },
-  EXTENSION_NOT_LATER: { 'zh-CN': '新的办结时限须晚于现时限（{deadline}）', en: 'The new deadline must be after the current one ({deadline})' },
+  EXTENSION_NOT_LATER: {
+    'zh-CN': '新的办结时限须晚于现时限（{deadline}）',
+    en: 'The new deadline must be after the current one ({deadline})',
+  },
   EXTENSION_NOT_YOUR_STEP: { 'zh-CN': '该延期申请当前应由{step}审批', en: 'This extension request awaits the {stepEn}' },
   EXTENSION_DECIDED: { 'zh-CN': '该延期申请已审批完毕', en: 'This extension request has already been decided' },
   REPORT_NOT_ALLOWED: { 'zh-CN': '不能{action}：{why}', en: 'You cannot {actionEn}: {whyEn}' },
@@ -94,6 +100,15 @@ export const errorMessages = {
   ATTACHMENT_TYPE_REFUSED: {
     'zh-CN': '附件「{fileName}」类型不被接受（{why}），仅接受 PDF、Word、Excel、JPG、PNG、OFD、ZIP 文件',
     en: 'The attachment "{fileName}" is refused ({whyEn}); only PDF, Word, Excel, JPG, PNG, OFD and ZIP files are accepted',
+  },
+  COORDINATION_NOT_TRIED: {
+    'zh-CN': '请先记录已开展的协调（协调会、电话沟通或函商），再报分管领导协调',
+    en: 'Record the coordination already tried (meeting, call or letter) before escalating to the leader',
+  },
+  COORDINATION_NO_LEADER: { 'zh-CN': '该督办事项未确定分管领导，请先由督查室补充', en: 'The item has no responsible leader yet' },
+  COORDINATION_NOT_ALLOWED: {
+    'zh-CN': '协调请求当前为「{status}」，不能{action}',
+    en: 'The coordination request is {status}; you cannot {actionEn}',
   },
   IDEMPOTENCY_KEY_REUSED: {
     'zh-CN': '同一个幂等键（Idempotency-Key）已用于不同的请求内容',

@@ -11,3 +11,4 @@ export * from './health.js';
 export * from './tasks.js';
 export * from './reports.js';
 export * from './extensions.js';
+export * from './cooperation.js';

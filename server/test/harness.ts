@@ -4,6 +4,9 @@
  * test so tests never depend on each other or on seed data.
  */
 import { randomUUID } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { Role } from '@luoshi/contracts';
 import { eq } from 'drizzle-orm';
 import { generate } from 'otplib';
@@ -63,7 +66,13 @@ export async function startTestEnv(overrides: Partial<Record<keyof Env, string>>
     databaseUrl = created.url;
     drop = created.drop;
   }
-  const env = testEnvConfig({ ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}), ...overrides });
+  // Uploaded files go to a directory of this test environment's own, removed on close.
+  const filesDir = overrides.FILES_DIR ? null : mkdtempSync(join(tmpdir(), 'luoshi-files-'));
+  const env = testEnvConfig({
+    ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}),
+    ...(filesDir ? { FILES_DIR: filesDir } : {}),
+    ...overrides,
+  });
   const database = await openDatabase({ databaseUrl, appRole: env.DB_APP_ROLE });
   const deps: Deps = { database, env, clock };
   const app = await buildApp(deps);
@@ -95,6 +104,7 @@ export async function startTestEnv(overrides: Partial<Record<keyof Env, string>>
       if (owner) await owner.end();
       await database.close();
       if (drop) await drop();
+      if (filesDir) rmSync(filesDir, { recursive: true, force: true });
     },
   };
 }
@@ -196,4 +206,15 @@ export async function signIn(env: TestEnv, user: TestUser): Promise<Session> {
 
 export function authHeaders(session: Session): Record<string, string> {
   return { cookie: session.cookie, 'x-csrf-token': session.csrf };
+}
+
+/** A multipart/form-data body with one file part, as a browser sends it (the file name raw UTF-8). */
+export function multipartFile(fileName: string, content: Buffer, field = 'file'): { payload: Buffer; headers: Record<string, string> } {
+  const boundary = `----luoshi${randomUUID().replace(/-/g, '')}`;
+  const head = Buffer.from(
+    `--${boundary}\r\nContent-Disposition: form-data; name="${field}"; filename="${fileName}"\r\nContent-Type: application/octet-stream\r\n\r\n`,
+    'utf8',
+  );
+  const tail = Buffer.from(`\r\n--${boundary}--\r\n`, 'utf8');
+  return { payload: Buffer.concat([head, content, tail]), headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } };
 }

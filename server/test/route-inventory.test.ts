@@ -12,6 +12,7 @@ import {
   authHeaders,
   createTree,
   createUser,
+  multipartFile,
   signIn,
   startTestEnv,
   TEST_PASSWORD,
@@ -64,7 +65,7 @@ function accessOf(entry: RouteEntry): string {
 
 function concreteUrl(url: string): string {
   return url.replace(/:(\w+)/g, (whole, name: string) => {
-    if (name === 'id') return randomUUID();
+    if (name === 'id' || name === 'unitId') return randomUUID();
     if (name === 'day') return '2026-01-01';
     throw new Error(`route-inventory: no sample value for parameter ${whole} in ${url}`);
   });
@@ -381,6 +382,43 @@ const probes: Record<string, Probe> = {
       expectNotFound(await call(ctx.session, 'POST', `/api/extensions/${asked.json<{ id: string }>().id}/decision`, { approve: true }));
     },
   },
+  'GET /api/tasks/:id/cooperation': {
+    role: 'unit_handler',
+    run: async (ctx) => expectNotFound(await call(ctx.session, 'GET', `/api/tasks/${await taskIn(ctx, '乙一县事项')}/cooperation`)),
+  },
+  'PUT /api/tasks/:id/cooperations/:unitId': {
+    role: 'supervisor',
+    run: async (ctx) => {
+      const id = await taskIn(ctx, '乙一县事项');
+      expectNotFound(await call(ctx.session, 'PUT', `/api/tasks/${id}/cooperations/${ctx.tree.countyB1}`, { duty: '越界' }));
+    },
+  },
+  'POST /api/tasks/:id/cooperations/:unitId/contribution': {
+    role: 'unit_handler',
+    run: async (ctx) => {
+      const id = await taskIn(ctx, '乙一县事项');
+      expectNotFound(
+        await call(ctx.session, 'POST', `/api/tasks/${id}/cooperations/${ctx.tree.countyB1}/contribution`, { contribution: '越界' }),
+      );
+    },
+  },
+  'POST /api/tasks/:id/coordination': {
+    role: 'unit_handler',
+    run: async (ctx) => {
+      const id = await taskIn(ctx, '乙一县事项');
+      expectNotFound(await call(ctx.session, 'POST', `/api/tasks/${id}/coordination`, { subject: '越界', detail: '越界' }));
+      expect(await env.ownerQuery('select id from coordination_requests where task_id = $1', [id])).toEqual([]);
+    },
+  },
+  'POST /api/coordination/:id/escalate': {
+    role: 'unit_handler',
+    run: async (ctx) => expectNotFound(await call(ctx.session, 'POST', `/api/coordination/${await coordinationIn(ctx)}/escalate`, {})),
+  },
+  'POST /api/coordination/:id/decision': {
+    role: 'supervisor',
+    run: async (ctx) =>
+      expectNotFound(await call(ctx.session, 'POST', `/api/coordination/${await coordinationIn(ctx)}/decision`, { decision: '越界' })),
+  },
   'POST /api/tasks/:id/transitions': {
     role: 'supervisor',
     run: async (ctx) => {
@@ -390,7 +428,81 @@ const probes: Record<string, Probe> = {
       expect(rows[0]?.status).toBe('draft');
     },
   },
+  'GET /api/tasks/:id/reports': {
+    role: 'unit_handler',
+    run: async (ctx) => expectNotFound(await call(ctx.session, 'GET', `/api/tasks/${await taskIn(ctx, '乙一县事项')}/reports`)),
+  },
+  'GET /api/tasks/:id/reports/draft': {
+    role: 'unit_handler',
+    run: async (ctx) => expectNotFound(await call(ctx.session, 'GET', `/api/tasks/${await taskIn(ctx, '乙一县事项')}/reports/draft`)),
+  },
+  'POST /api/tasks/:id/reports': {
+    role: 'unit_handler',
+    run: async (ctx) => {
+      const { taskId } = await acceptedTaskIn(ctx);
+      expectNotFound(await call(ctx.session, 'POST', `/api/tasks/${taskId}/reports`, reportBody));
+      expect(await countWhere('progress_reports', taskId)).toBe(0);
+    },
+  },
+  'POST /api/reports/:id/review': {
+    role: 'supervisor',
+    run: async (ctx) => {
+      const { taskId, unit } = await acceptedTaskIn(ctx);
+      const report = await call(unit, 'POST', `/api/tasks/${taskId}/reports`, reportBody);
+      expect(report.statusCode, report.body).toBe(201);
+      const id = report.json<{ id: string }>().id;
+      expectNotFound(await call(ctx.session, 'POST', `/api/reports/${id}/review`, { accept: true }));
+      const rows = await env.ownerQuery('select status from progress_reports where id = $1', [id]);
+      expect(rows[0]?.status).toBe('submitted');
+    },
+  },
+  'POST /api/tasks/:id/attachments': {
+    role: 'unit_handler',
+    run: async (ctx) => {
+      const { taskId } = await acceptedTaskIn(ctx);
+      expectNotFound(await uploadTo(ctx.session, taskId));
+      expect(await countWhere('attachments', taskId)).toBe(0);
+    },
+  },
+  'GET /api/attachments/:id': {
+    role: 'unit_handler',
+    run: async (ctx) => {
+      const { taskId, unit } = await acceptedTaskIn(ctx);
+      const uploaded = await uploadTo(unit, taskId);
+      expect(uploaded.statusCode, uploaded.body).toBe(201);
+      expectNotFound(await call(ctx.session, 'GET', `/api/attachments/${uploaded.json<{ id: string }>().id}`));
+    },
+  },
 };
+
+const reportBody = { periodLabel: '2026年3月', done: '乙一县的进展', percent: 10 };
+
+async function countWhere(table: 'progress_reports' | 'attachments', taskId: string): Promise<number> {
+  const rows = await env.ownerQuery(`select count(*)::int as n from ${table} where task_id = $1`, [taskId]);
+  return Number(rows[0]?.n);
+}
+
+function uploadTo(session: Session, taskId: string) {
+  const { payload, headers } = multipartFile('乙一县材料.pdf', Buffer.from('%PDF-1.7\n%%EOF\n'));
+  return env.app.inject({
+    method: 'POST',
+    url: `/api/tasks/${taskId}/attachments`,
+    payload,
+    headers: { ...authHeaders(session), ...headers },
+  });
+}
+
+/** An item of countyB1 (see taskIn), assigned and accepted by a countyB1 handler, who is returned for reporting. */
+async function acceptedTaskIn(ctx: ProbeContext): Promise<{ taskId: string; unit: Session }> {
+  const supervisor = await signIn(env, await createUser(env.deps, ctx.tree.countyB1, ['supervisor']));
+  const unit = await signIn(env, await createUser(env.deps, ctx.tree.countyB1, ['unit_handler']));
+  const created = await call(supervisor, 'POST', '/api/tasks', { ...taskBody('乙一县事项'), leadUnitId: ctx.tree.countyB1 });
+  expect(created.statusCode, created.body).toBe(201);
+  const taskId = created.json<{ id: string }>().id;
+  expect((await call(supervisor, 'POST', `/api/tasks/${taskId}/transitions`, { action: 'assign' })).statusCode).toBe(200);
+  expect((await call(unit, 'POST', `/api/tasks/${taskId}/transitions`, { action: 'accept' })).statusCode).toBe(200);
+  return { taskId, unit };
+}
 
 function taskBody(title: string) {
   return { title, source: 'leader_instruction', content: `${title}的督办内容` };
@@ -399,6 +511,15 @@ function taskBody(title: string) {
 async function countTasks(): Promise<number> {
   const rows = await env.ownerQuery('select count(*)::int as n from tasks');
   return Number(rows[0]?.n);
+}
+
+/** An open 协调请求 raised by countyB1's unit on a countyB1 item. */
+async function coordinationIn(ctx: ProbeContext): Promise<string> {
+  const id = await taskIn(ctx, '乙一县事项');
+  const unitB = await signIn(env, await createUser(env.deps, ctx.tree.countyB1, ['unit_handler']));
+  const res = await call(unitB, 'POST', `/api/tasks/${id}/coordination`, { subject: '需协调', detail: '需协调' });
+  expect(res.statusCode, res.body).toBe(200);
+  return res.json<{ coordination: { id: string }[] }>().coordination[0]?.id ?? '';
 }
 
 /** A draft item supervised by countyB1's government, led by countyB1. */

@@ -3,6 +3,9 @@
  * a header, then every row of every table in dependency order. Restore goes into an empty database only, in one
  * transaction, and re-positions identity sequences, so the restored database continues exactly where the old one
  * stopped (including the audit hash chains).
+ *
+ * Attachment bytes live outside the database (platform/files.ts, FILES_DIR) and are not in this backup yet: copy
+ * that directory alongside.
  */
 import { createReadStream, createWriteStream } from 'node:fs';
 import { createInterface } from 'node:readline';
@@ -28,6 +31,10 @@ export const BACKUP_TABLES: readonly { name: string; orderBy: string }[] = [
   { name: 'task_cooperations', orderBy: 'task_id, unit_id' },
   { name: 'task_events', orderBy: 'id' },
   { name: 'extension_requests', orderBy: 'id' },
+  { name: 'coordination_requests', orderBy: 'id' },
+  { name: 'attachments', orderBy: 'id' },
+  { name: 'progress_reports', orderBy: 'task_id, seq' },
+  { name: 'progress_report_attachments', orderBy: 'report_id, attachment_id' },
   { name: 'idempotency_keys', orderBy: 'user_id, key' },
   { name: 'audit_chain_heads', orderBy: 'shard' },
   { name: 'audit_chain_anchors', orderBy: 'shard' },

@@ -69,6 +69,7 @@ export const tasks = pgTable(
   ],
 );
 
+/** A cooperating unit's own obligation on an item (what, by when) and the contribution it sends the lead unit. */
 export const taskCooperations = pgTable(
   'task_cooperations',
   {
@@ -78,6 +79,11 @@ export const taskCooperations = pgTable(
     unitId: uuid('unit_id')
       .notNull()
       .references(() => units.id),
+    duty: text('duty'),
+    dueDate: date('due_date', { mode: 'string' }),
+    contribution: text('contribution'),
+    contributedAt: timestamp('contributed_at', { withTimezone: true }),
+    contributedBy: uuid('contributed_by'),
   },
   (t) => [primaryKey({ columns: [t.taskId, t.unitId] }), index('task_cooperations_unit_idx').on(t.unitId)],
 );
@@ -135,4 +141,34 @@ export const idempotencyKeys = pgTable(
     createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
   },
   (t) => [primaryKey({ columns: [t.userId, t.key] }), index('idempotency_keys_created_idx').on(t.createdAt)],
+);
+
+/**
+ * 协调请求 (REQUIREMENTS R5): a unit that disagrees or is blocked asks for coordination; it may go up to the
+ * responsible leader only after the coordination already tried is recorded ("避免事先未经协调直接上交矛盾").
+ */
+export const coordinationRequests = pgTable(
+  'coordination_requests',
+  {
+    id: uuid('id').primaryKey(),
+    taskId: uuid('task_id')
+      .notNull()
+      .references(() => tasks.id),
+    raisedByUnitId: uuid('raised_by_unit_id')
+      .notNull()
+      .references(() => units.id),
+    raisedBy: uuid('raised_by').notNull(),
+    raisedAt: timestamp('raised_at', { withTimezone: true }).notNull(),
+    subject: text('subject').notNull(),
+    detail: text('detail').notNull(),
+    /** Coordination tried: [{ kind: meeting|call|letter, date, note }]. */
+    attempts: jsonb('attempts').notNull(),
+    /** open | escalated | resolved */
+    status: varchar('status', { length: 16 }).notNull(),
+    escalatedAt: timestamp('escalated_at', { withTimezone: true }),
+    decision: text('decision'),
+    decidedBy: uuid('decided_by'),
+    decidedAt: timestamp('decided_at', { withTimezone: true }),
+  },
+  (t) => [index('coordination_requests_task_idx').on(t.taskId, t.raisedAt)],
 );

@@ -1,0 +1,296 @@
+/**
+ * 牵头单位/配合单位 use cases (REQUIREMENTS R5): duties per cooperating unit, contributions to the lead unit,
+ * 协调请求 raised by a unit, escalated to the responsible leader only with the coordination already tried on
+ * record, and the leader's decision on the item's timeline.
+ */
+import { randomUUID } from 'node:crypto';
+import {
+  coordinationStatusLabels,
+  type CoordinationRequest,
+  type contributionBody,
+  type decideCoordinationBody,
+  type escalateCoordinationBody,
+  type raiseCoordinationBody,
+  type setCooperationDutyBody,
+  type taskCooperation,
+} from '@luoshi/contracts';
+import type { z } from 'zod';
+import { recordAudit } from '../../platform/audit-log.js';
+import type { Actor, Deps, RequestContext } from '../../platform/context.js';
+import type { Db } from '../../platform/db.js';
+import { AppError, forbidden, notFound } from '../../platform/errors.js';
+import { personOfUser } from '../extensions/extensions.repository.js';
+import { standingOf } from '../tasks/tasks.policy.js';
+import { findVisibleTask, insertEvent, type TaskRow } from '../tasks/tasks.repository.js';
+import { actsForUnit, canEscalate } from './cooperation.policy.js';
+import * as repo from './cooperation.repository.js';
+
+type TaskCooperation = z.infer<typeof taskCooperation>;
+type Attempt = z.infer<typeof raiseCoordinationBody>['attempts'][number];
+
+function requireActor(ctx: RequestContext): Actor {
+  if (!ctx.actor) throw new AppError('UNAUTHENTICATED', 401);
+  return ctx.actor;
+}
+
+async function visibleTask(db: Db, actor: Actor, taskId: string, forUpdate = false): Promise<TaskRow> {
+  const task = await findVisibleTask(db, actor.scopePath, taskId, forUpdate);
+  if (!task) throw notFound();
+  return task;
+}
+
+async function isResponsibleLeader(db: Db, actor: Actor, task: TaskRow): Promise<boolean> {
+  return (
+    (actor.roles as string[]).includes('government_leader') &&
+    !!task.responsibleLeaderId &&
+    (await personOfUser(db, actor.userId)) === task.responsibleLeaderId
+  );
+}
+
+async function presentCoordination(
+  db: Db,
+  actor: Actor,
+  task: TaskRow,
+  row: repo.CoordinationRow,
+  unitName: string,
+): Promise<CoordinationRequest> {
+  const attempts = row.attempts as Attempt[];
+  const raiserPathOk = await raisedByActor(db, actor, row);
+  return {
+    id: row.id,
+    taskId: row.taskId,
+    raisedByUnitId: row.raisedByUnitId,
+    raisedByUnitName: unitName,
+    raisedAt: row.raisedAt.toISOString(),
+    subject: row.subject,
+    detail: row.detail,
+    attempts,
+    status: row.status as CoordinationRequest['status'],
+    escalatedAt: row.escalatedAt?.toISOString() ?? null,
+    decision: row.decision,
+    decidedAt: row.decidedAt?.toISOString() ?? null,
+    canEscalate: row.status === 'open' && raiserPathOk && !!task.responsibleLeaderId,
+    canDecide:
+      (row.status === 'escalated' && (await isResponsibleLeader(db, actor, task))) ||
+      (row.status === 'open' && standingOf(actor, task).isSupervisor),
+  };
+}
+
+/** Whether the actor acts for the unit that raised the request. */
+async function raisedByActor(db: Db, actor: Actor, row: repo.CoordinationRow): Promise<boolean> {
+  const units = await repo.listCooperations(db, row.taskId);
+  const task = await findVisibleTask(db, actor.scopePath, row.taskId);
+  const path =
+    row.raisedByUnitId === task?.leadUnitId ? task.leadUnitPath : units.find((u) => u.cooperation.unitId === row.raisedByUnitId)?.unitPath;
+  return !!path && actsForUnit(actor, path);
+}
+
+export async function getCooperation(deps: Deps, ctx: RequestContext, taskId: string): Promise<TaskCooperation> {
+  const actor = requireActor(ctx);
+  const { db } = deps.database;
+  const task = await visibleTask(db, actor, taskId);
+  const rows = await repo.listCooperations(db, taskId);
+  const coordination = await repo.listCoordination(db, taskId);
+  const standing = standingOf(actor, task);
+  return {
+    cooperations: rows.map(({ cooperation: c, unitName, unitPath }) => ({
+      unitId: c.unitId,
+      unitName,
+      duty: c.duty,
+      dueDate: c.dueDate,
+      contribution: c.contribution,
+      contributedAt: c.contributedAt?.toISOString() ?? null,
+      canContribute: actsForUnit(actor, unitPath),
+    })),
+    coordination: await Promise.all(coordination.map((c) => presentCoordination(db, actor, task, c.request, c.unitName))),
+    canRaise: standing.isLeadUnit || rows.some((r) => actsForUnit(actor, r.unitPath)),
+    canSetDuties: standing.isSupervisor || standing.isLeadUnit,
+  };
+}
+
+export async function setCooperationDuty(
+  deps: Deps,
+  ctx: RequestContext,
+  taskId: string,
+  unitId: string,
+  input: z.infer<typeof setCooperationDutyBody>,
+) {
+  const actor = requireActor(ctx);
+  await deps.database.db.transaction(async (tx) => {
+    const task = await visibleTask(tx, actor, taskId, true);
+    const standing = standingOf(actor, task);
+    if (!standing.isSupervisor && !standing.isLeadUnit) throw forbidden();
+    const patch = { duty: input.duty, dueDate: input.dueDate ?? null };
+    if (!(await repo.updateCooperation(tx, taskId, unitId, patch))) throw notFound();
+    await insertEvent(tx, {
+      taskId,
+      at: ctx.clock.now(),
+      type: 'cooperation_duty_set',
+      actorUserId: actor.userId,
+      actorName: actor.username,
+      actorUnitId: actor.unitId,
+      data: { unitId, ...patch },
+    });
+    await recordAudit(deps, tx, ctx, {
+      eventType: 'cooperation.duty_set',
+      objectType: 'task',
+      objectId: taskId,
+      after: { unitId, ...patch },
+    });
+  });
+  return getCooperation(deps, ctx, taskId);
+}
+
+export async function contribute(deps: Deps, ctx: RequestContext, taskId: string, unitId: string, input: z.infer<typeof contributionBody>) {
+  const actor = requireActor(ctx);
+  await deps.database.db.transaction(async (tx) => {
+    const task = await visibleTask(tx, actor, taskId, true);
+    const unit = (await repo.listCooperations(tx, taskId)).find((u) => u.cooperation.unitId === unitId);
+    if (!unit) throw notFound();
+    if (!actsForUnit(actor, unit.unitPath)) throw forbidden();
+    if (['completed', 'evaluated', 'archived', 'withdrawn', 'terminated'].includes(task.status)) {
+      throw new AppError('COORDINATION_NOT_ALLOWED', 409, { status: task.status, action: '报送配合情况', actionEn: 'send a contribution' });
+    }
+    const now = ctx.clock.now();
+    await repo.updateCooperation(tx, taskId, unitId, { contribution: input.contribution, contributedAt: now, contributedBy: actor.userId });
+    await insertEvent(tx, {
+      taskId,
+      at: now,
+      type: 'cooperation_contributed',
+      actorUserId: actor.userId,
+      actorName: actor.username,
+      actorUnitId: unitId,
+      data: { unitId, contribution: input.contribution },
+    });
+    await recordAudit(deps, tx, ctx, {
+      eventType: 'cooperation.contributed',
+      objectType: 'task',
+      objectId: taskId,
+      before: { contribution: unit.cooperation.contribution },
+      after: { unitId, contribution: input.contribution },
+    });
+  });
+  return getCooperation(deps, ctx, taskId);
+}
+
+export async function raiseCoordination(deps: Deps, ctx: RequestContext, taskId: string, input: z.infer<typeof raiseCoordinationBody>) {
+  const actor = requireActor(ctx);
+  await deps.database.db.transaction(async (tx) => {
+    const task = await visibleTask(tx, actor, taskId, true);
+    const cooperating = (await repo.listCooperations(tx, taskId)).find((u) => actsForUnit(actor, u.unitPath));
+    const unitId = standingOf(actor, task).isLeadUnit ? task.leadUnitId : cooperating?.cooperation.unitId;
+    if (!unitId) throw forbidden();
+    const now = ctx.clock.now();
+    const id = randomUUID();
+    await repo.insertCoordination(tx, {
+      id,
+      taskId,
+      raisedByUnitId: unitId,
+      raisedBy: actor.userId,
+      raisedAt: now,
+      subject: input.subject,
+      detail: input.detail,
+      attempts: input.attempts,
+      status: 'open',
+    });
+    await insertEvent(tx, {
+      taskId,
+      at: now,
+      type: 'coordination_raised',
+      actorUserId: actor.userId,
+      actorName: actor.username,
+      actorUnitId: unitId,
+      reason: input.subject,
+      data: { coordinationId: id, attempts: input.attempts },
+    });
+    await recordAudit(deps, tx, ctx, { eventType: 'coordination.raised', objectType: 'task', objectId: taskId, after: { id, ...input } });
+  });
+  return getCooperation(deps, ctx, taskId);
+}
+
+async function lockedRequest(db: Db, actor: Actor, id: string): Promise<{ row: repo.CoordinationRow; task: TaskRow }> {
+  const row = await repo.findCoordination(db, id);
+  if (!row) throw notFound();
+  const task = await visibleTask(db, actor, row.taskId, true);
+  return { row, task };
+}
+
+export async function escalateCoordination(deps: Deps, ctx: RequestContext, id: string, input: z.infer<typeof escalateCoordinationBody>) {
+  const actor = requireActor(ctx);
+  const taskId = await deps.database.db.transaction(async (tx) => {
+    const { row, task } = await lockedRequest(tx, actor, id);
+    if (!(await raisedByActor(tx, actor, row))) throw forbidden();
+    if (row.status !== 'open') {
+      throw new AppError('COORDINATION_NOT_ALLOWED', 409, {
+        status: coordinationStatusLabels[row.status as 'open']['zh-CN'],
+        action: '报分管领导',
+        actionEn: 'escalate',
+      });
+    }
+    const attempts = [...(row.attempts as Attempt[]), ...input.attempts];
+    if (!canEscalate(attempts.length)) throw new AppError('COORDINATION_NOT_TRIED', 409);
+    if (!task.responsibleLeaderId) throw new AppError('COORDINATION_NO_LEADER', 409);
+    const now = ctx.clock.now();
+    await repo.updateCoordination(tx, id, { attempts, status: 'escalated', escalatedAt: now });
+    await insertEvent(tx, {
+      taskId: task.id,
+      at: now,
+      type: 'coordination_escalated',
+      actorUserId: actor.userId,
+      actorName: actor.username,
+      actorUnitId: row.raisedByUnitId,
+      reason: row.subject,
+      data: { coordinationId: id, attempts },
+    });
+    await recordAudit(deps, tx, ctx, {
+      eventType: 'coordination.escalated',
+      objectType: 'task',
+      objectId: task.id,
+      before: { status: row.status },
+      after: { status: 'escalated', attempts },
+    });
+    return task.id;
+  });
+  return getCooperation(deps, ctx, taskId);
+}
+
+export async function decideCoordination(deps: Deps, ctx: RequestContext, id: string, input: z.infer<typeof decideCoordinationBody>) {
+  const actor = requireActor(ctx);
+  const taskId = await deps.database.db.transaction(async (tx) => {
+    const { row, task } = await lockedRequest(tx, actor, id);
+    const allowed =
+      (row.status === 'escalated' && (await isResponsibleLeader(tx, actor, task))) ||
+      (row.status === 'open' && standingOf(actor, task).isSupervisor);
+    if (!allowed) {
+      if (row.status === 'resolved') {
+        throw new AppError('COORDINATION_NOT_ALLOWED', 409, {
+          status: coordinationStatusLabels.resolved['zh-CN'],
+          action: '再次作出决定',
+          actionEn: 'decide again',
+        });
+      }
+      throw forbidden();
+    }
+    const now = ctx.clock.now();
+    await repo.updateCoordination(tx, id, { status: 'resolved', decision: input.decision, decidedBy: actor.userId, decidedAt: now });
+    await insertEvent(tx, {
+      taskId: task.id,
+      at: now,
+      type: 'coordination_decided',
+      actorUserId: actor.userId,
+      actorName: actor.username,
+      actorUnitId: actor.unitId,
+      reason: input.decision,
+      data: { coordinationId: id },
+    });
+    await recordAudit(deps, tx, ctx, {
+      eventType: 'coordination.decided',
+      objectType: 'task',
+      objectId: task.id,
+      before: { status: row.status },
+      after: { status: 'resolved', decision: input.decision },
+    });
+    return task.id;
+  });
+  return getCooperation(deps, ctx, taskId);
+}
