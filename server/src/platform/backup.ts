@@ -32,6 +32,7 @@ export const BACKUP_TABLES: readonly { name: string; orderBy: string }[] = [
   { name: 'task_events', orderBy: 'id' },
   { name: 'extension_requests', orderBy: 'id' },
   { name: 'coordination_requests', orderBy: 'id' },
+  { name: 'instructions', orderBy: 'id' },
   { name: 'attachments', orderBy: 'id' },
   { name: 'progress_reports', orderBy: 'task_id, seq' },
   { name: 'progress_report_attachments', orderBy: 'report_id, attachment_id' },

@@ -172,3 +172,26 @@ export const coordinationRequests = pgTable(
   },
   (t) => [index('coordination_requests_task_idx').on(t.taskId, t.raisedAt)],
 );
+
+/**
+ * 领导批示 on an existing item (REQUIREMENTS S7): adds a requirement to it, or spawns a linked new item; compiled
+ * per leader on the "我的批示" page with the live status of everything they instructed.
+ */
+export const instructions = pgTable(
+  'instructions',
+  {
+    id: uuid('id').primaryKey(),
+    taskId: uuid('task_id')
+      .notNull()
+      .references(() => tasks.id),
+    leaderUserId: uuid('leader_user_id').notNull(),
+    leaderPersonId: uuid('leader_person_id'),
+    leaderName: text('leader_name').notNull(),
+    text: text('text').notNull(),
+    /** requirement | child */
+    kind: varchar('kind', { length: 16 }).notNull(),
+    childTaskId: uuid('child_task_id'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [index('instructions_leader_idx').on(t.leaderUserId, t.createdAt), index('instructions_task_idx').on(t.taskId)],
+);
