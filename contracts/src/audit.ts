@@ -42,6 +42,7 @@ export const auditEventTypeValues = [
   'coordination.raised',
   'coordination.escalated',
   'coordination.decided',
+  'instruction.given',
   'extension.requested',
   'extension.approved',
   'extension.rejected',

@@ -12,3 +12,4 @@ export * from './tasks.js';
 export * from './reports.js';
 export * from './extensions.js';
 export * from './cooperation.js';
+export * from './instructions.js';

@@ -24,6 +24,7 @@ import { registerReportRoutes } from './modules/reports/reports.routes.js';
 import { registerTaskRoutes } from './modules/tasks/tasks.routes.js';
 import { registerExtensionRoutes } from './modules/extensions/extensions.routes.js';
 import { registerCooperationRoutes } from './modules/cooperation/cooperation.routes.js';
+import { registerInstructionRoutes } from './modules/instructions/instructions.routes.js';
 import { registerUserRoutes } from './modules/users/users.routes.js';
 import type { Deps } from './platform/context.js';
 import { AppError } from './platform/errors.js';
@@ -123,6 +124,7 @@ export async function buildApp(deps: Deps, options: BuildOptions = {}): Promise<
       registerReportRoutes(api, deps);
       registerExtensionRoutes(api, deps);
       registerCooperationRoutes(api, deps);
+      registerInstructionRoutes(api, deps);
       api.get(
         '/openapi.json',
         { config: { access: 'public' }, schema: { hide: true, response: { 200: z.looseObject({ openapi: z.string() }) } } },

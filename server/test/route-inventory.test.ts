@@ -419,6 +419,18 @@ const probes: Record<string, Probe> = {
     run: async (ctx) =>
       expectNotFound(await call(ctx.session, 'POST', `/api/coordination/${await coordinationIn(ctx)}/decision`, { decision: '越界' })),
   },
+  'POST /api/tasks/:id/instructions': {
+    role: 'government_leader',
+    run: async (ctx) => {
+      const id = await taskIn(ctx, '乙一县事项');
+      expectNotFound(await call(ctx.session, 'POST', `/api/tasks/${id}/instructions`, { text: '越界批示' }));
+      expect(await env.ownerQuery('select id from instructions where task_id = $1', [id])).toEqual([]);
+    },
+  },
+  'GET /api/tasks/:id/instructions': {
+    role: 'supervisor',
+    run: async (ctx) => expectNotFound(await call(ctx.session, 'GET', `/api/tasks/${await taskIn(ctx, '乙一县事项')}/instructions`)),
+  },
   'POST /api/tasks/:id/transitions': {
     role: 'supervisor',
     run: async (ctx) => {

@@ -87,56 +87,71 @@ export async function createTask(deps: Deps, ctx: RequestContext, input: CreateT
   const answer = await idempotent(deps.database.db, ctx, idempotencyKey, 'POST /tasks', input, async (tx) => {
     const government = await repo.nearestGovernment(tx, actor.scopePath);
     if (!government) throw forbidden();
-    await checkParties(tx, actor, input);
-    checkDeadline(ctx, input.deadline);
-    const id = randomUUID();
-    const now = ctx.clock.now();
-    const year = Number(todayInShanghai(ctx.clock).slice(0, 4));
-    const seq = await repo.nextSerialSeq(tx, government.id, year);
-    const workingDays = input.deadline
-      ? null
-      : (input.deadlineWorkingDays ?? (await repo.deadlineDefault(tx, input.source)) ?? defaultDeadlineWorkingDays[input.source] ?? 20);
-    await repo.insertTask(
-      tx,
-      {
-        id,
-        serialNumber: formatSerialNumber(year, seq),
-        serialYear: year,
-        serialSeq: seq,
-        title: input.title,
-        source: input.source,
-        sourceRef: input.sourceRef ?? {},
-        content: input.content,
-        requirements: input.requirements ?? null,
-        status: 'draft',
-        urgency: input.urgency,
-        reportingFrequency: input.reportingFrequency,
-        deadline: input.deadline ?? null,
-        deadlineWorkingDays: workingDays,
-        supervisingUnitId: government.id,
-        leadUnitId: input.leadUnitId,
-        responsibleLeaderId: input.responsibleLeaderId ?? null,
-        supervisorUserId: actor.userId,
-        relatedTaskId: input.relatedTaskId ?? null,
-        createdAt: now,
-        updatedAt: now,
-      },
-      [...new Set(input.cooperatingUnitIds)],
-    );
-    await repo.insertEvent(tx, {
-      taskId: id,
-      at: now,
-      type: 'created',
-      toStatus: 'draft',
-      actorUserId: actor.userId,
-      actorName: actor.username,
-      actorUnitId: actor.unitId,
-    });
-    const task = await readTask(tx, actor, id);
-    await recordAudit(deps, tx, ctx, { eventType: 'task.created', objectType: 'task', objectId: id, after: task });
-    return { statusCode: 201, body: task };
+    return { statusCode: 201, body: await insertNewTask(deps, tx, ctx, government.id, input) };
   });
   return answer.body;
+}
+
+/**
+ * Registers an item (拟办) inside `tx`: checks the parties and deadline, takes the next serial number of the
+ * supervising government's year, writes the timeline and audit events. Also used for items a leader's 批示 spawns.
+ */
+export async function insertNewTask(
+  deps: Deps,
+  tx: Db,
+  ctx: RequestContext,
+  supervisingUnitId: string,
+  input: CreateTaskBody,
+): Promise<Task> {
+  const actor = requireActor(ctx);
+  await checkParties(tx, actor, input);
+  checkDeadline(ctx, input.deadline);
+  const id = randomUUID();
+  const now = ctx.clock.now();
+  const year = Number(todayInShanghai(ctx.clock).slice(0, 4));
+  const seq = await repo.nextSerialSeq(tx, supervisingUnitId, year);
+  const workingDays = input.deadline
+    ? null
+    : (input.deadlineWorkingDays ?? (await repo.deadlineDefault(tx, input.source)) ?? defaultDeadlineWorkingDays[input.source] ?? 20);
+  await repo.insertTask(
+    tx,
+    {
+      id,
+      serialNumber: formatSerialNumber(year, seq),
+      serialYear: year,
+      serialSeq: seq,
+      title: input.title,
+      source: input.source,
+      sourceRef: input.sourceRef ?? {},
+      content: input.content,
+      requirements: input.requirements ?? null,
+      status: 'draft',
+      urgency: input.urgency,
+      reportingFrequency: input.reportingFrequency,
+      deadline: input.deadline ?? null,
+      deadlineWorkingDays: workingDays,
+      supervisingUnitId,
+      leadUnitId: input.leadUnitId,
+      responsibleLeaderId: input.responsibleLeaderId ?? null,
+      supervisorUserId: canRegisterTasks(actor) ? actor.userId : null,
+      relatedTaskId: input.relatedTaskId ?? null,
+      createdAt: now,
+      updatedAt: now,
+    },
+    [...new Set(input.cooperatingUnitIds)],
+  );
+  await repo.insertEvent(tx, {
+    taskId: id,
+    at: now,
+    type: 'created',
+    toStatus: 'draft',
+    actorUserId: actor.userId,
+    actorName: actor.username,
+    actorUnitId: actor.unitId,
+  });
+  const task = await readTask(tx, actor, id);
+  await recordAudit(deps, tx, ctx, { eventType: 'task.created', objectType: 'task', objectId: id, after: task });
+  return task;
 }
 
 export async function listTasks(

@@ -1,0 +1,142 @@
+/**
+ * 领导批示 (REQUIREMENTS S7): a government leader instructs on an item they can see — the instruction becomes a
+ * requirement on the item's timeline, or spawns a linked new item (拟办, numbered by the same government, for its
+ * 督查室 to assign). "我的批示" lists everything a leader instructed with the live status of each item.
+ */
+import { randomUUID } from 'node:crypto';
+import type { Instruction, TaskStatus, giveInstructionBody } from '@luoshi/contracts';
+import { desc, eq } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
+import type { z } from 'zod';
+import { instructions, tasks, users } from '../../db/schema/index.js';
+import { recordAudit } from '../../platform/audit-log.js';
+import type { Actor, Deps, RequestContext } from '../../platform/context.js';
+import type { Db } from '../../platform/db.js';
+import { AppError, forbidden, notFound } from '../../platform/errors.js';
+import { personOfUser } from '../extensions/extensions.repository.js';
+import { findVisibleTask, insertEvent } from '../tasks/tasks.repository.js';
+import { insertNewTask } from '../tasks/tasks.service.js';
+
+type GiveInstruction = z.infer<typeof giveInstructionBody>;
+
+/** Instructions are given by government leaders (省长、副省长 …). */
+export function canInstruct(actor: Actor): boolean {
+  return actor.roles.includes('government_leader');
+}
+
+function requireLeader(ctx: RequestContext): Actor {
+  if (!ctx.actor) throw new AppError('UNAUTHENTICATED', 401);
+  if (!canInstruct(ctx.actor)) throw forbidden();
+  return ctx.actor;
+}
+
+const child = alias(tasks, 'child');
+
+function selectInstructions(db: Db) {
+  return db
+    .select({
+      instruction: instructions,
+      taskSerialNumber: tasks.serialNumber,
+      taskTitle: tasks.title,
+      taskStatus: tasks.status,
+      taskDeadline: tasks.deadline,
+      childSerialNumber: child.serialNumber,
+      childStatus: child.status,
+    })
+    .from(instructions)
+    .innerJoin(tasks, eq(tasks.id, instructions.taskId))
+    .leftJoin(child, eq(child.id, instructions.childTaskId));
+}
+
+type Row = Awaited<ReturnType<ReturnType<typeof selectInstructions>['execute']>>[number];
+
+function present(row: Row): Instruction {
+  return {
+    id: row.instruction.id,
+    taskId: row.instruction.taskId,
+    taskSerialNumber: row.taskSerialNumber,
+    taskTitle: row.taskTitle,
+    taskStatus: row.taskStatus as TaskStatus,
+    taskDeadline: row.taskDeadline,
+    leaderName: row.instruction.leaderName,
+    text: row.instruction.text,
+    kind: row.instruction.kind === 'child' ? 'child' : 'requirement',
+    childTaskId: row.instruction.childTaskId,
+    childSerialNumber: row.childSerialNumber,
+    childStatus: (row.childStatus ?? null) as TaskStatus | null,
+    createdAt: row.instruction.createdAt.toISOString(),
+  };
+}
+
+export async function giveInstruction(deps: Deps, ctx: RequestContext, taskId: string, input: GiveInstruction): Promise<Instruction> {
+  const actor = requireLeader(ctx);
+  return deps.database.db.transaction(async (tx) => {
+    const task = await findVisibleTask(tx, actor.scopePath, taskId, true);
+    if (!task) throw notFound();
+    const id = randomUUID();
+    const now = ctx.clock.now();
+    const [account] = await tx.select({ displayName: users.displayName }).from(users).where(eq(users.id, actor.userId));
+    const leaderName = account?.displayName ?? actor.username;
+    let childTaskId: string | null = null;
+    if (input.spawn) {
+      const spawned = await insertNewTask(deps, tx, ctx, task.supervisingUnitId, {
+        title: input.spawn.title,
+        source: 'leader_instruction',
+        sourceRef: { leaderName, clause: input.text, documentNumber: task.serialNumber },
+        content: input.text,
+        deadline: input.spawn.deadline,
+        urgency: 'normal',
+        reportingFrequency: 'monthly',
+        leadUnitId: input.spawn.leadUnitId,
+        cooperatingUnitIds: [],
+        responsibleLeaderId: (await personOfUser(tx, actor.userId)) ?? undefined,
+        relatedTaskId: task.id,
+      });
+      childTaskId = spawned.id;
+    }
+    await tx.insert(instructions).values({
+      id,
+      taskId,
+      leaderUserId: actor.userId,
+      leaderPersonId: await personOfUser(tx, actor.userId),
+      leaderName,
+      text: input.text,
+      kind: childTaskId ? 'child' : 'requirement',
+      childTaskId,
+      createdAt: now,
+    });
+    await insertEvent(tx, {
+      taskId,
+      at: now,
+      type: 'instruction',
+      actorUserId: actor.userId,
+      actorName: leaderName,
+      actorUnitId: actor.unitId,
+      reason: input.text,
+      data: { instructionId: id, childTaskId },
+    });
+    const [row] = await selectInstructions(tx).where(eq(instructions.id, id));
+    if (!row) throw new Error('instruction not readable');
+    const body = present(row);
+    await recordAudit(deps, tx, ctx, { eventType: 'instruction.given', objectType: 'task', objectId: taskId, after: body });
+    return body;
+  });
+}
+
+export async function listTaskInstructions(deps: Deps, ctx: RequestContext, taskId: string): Promise<Instruction[]> {
+  if (!ctx.actor) throw new AppError('UNAUTHENTICATED', 401);
+  const { db } = deps.database;
+  if (!(await findVisibleTask(db, ctx.actor.scopePath, taskId))) throw notFound();
+  const rows = await selectInstructions(db).where(eq(instructions.taskId, taskId)).orderBy(desc(instructions.createdAt));
+  return rows.map(present);
+}
+
+/** 我的批示: everything the caller instructed, newest first, with each item's live status. */
+export async function listMyInstructions(deps: Deps, ctx: RequestContext): Promise<Instruction[]> {
+  const actor = requireLeader(ctx);
+  const rows = await selectInstructions(deps.database.db)
+    .where(eq(instructions.leaderUserId, actor.userId))
+    .orderBy(desc(instructions.createdAt))
+    .limit(500);
+  return rows.map(present);
+}
