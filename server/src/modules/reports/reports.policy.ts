@@ -1,0 +1,20 @@
+/**
+ * Who may do what with progress reports and evidence files. The parties are those of the item (`standingOf` in
+ * tasks.policy.ts): the lead unit files reports and uploads their evidence; the supervising 督查室 reviews them.
+ * Everyone who can see the item (cooperating units too) reads its reports — one report serves every view.
+ */
+import type { ActorStanding } from '../tasks/tasks.rules.js';
+
+export { standingOf } from '../tasks/tasks.policy.js';
+
+type Words = { 'zh-CN': string; en: string };
+
+/** Why the actor may not file reports (or upload evidence) on the item; null when they may. */
+export function reporterRefusal(standing: ActorStanding): Words | null {
+  return standing.isLeadUnit ? null : { 'zh-CN': '只有牵头单位可以报送', en: 'only the lead unit reports progress' };
+}
+
+/** Why the actor may not review the item's reports; null when they may. */
+export function reviewerRefusal(standing: ActorStanding): Words | null {
+  return standing.isSupervisor ? null : { 'zh-CN': '只有负责督办的督查室可以审核', en: 'only the supervising office reviews reports' };
+}

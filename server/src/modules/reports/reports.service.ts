@@ -1,0 +1,229 @@
+/**
+ * 进展反馈 use cases: list an item's reports, pre-fill the next one, submit (or correct), review. Every write runs in
+ * one transaction with its timeline event on the item and its audit event; submission accepts an Idempotency-Key
+ * so a retried form has exactly one effect. Filing a report never moves the item's status.
+ */
+import { randomUUID } from 'node:crypto';
+import {
+  progressReportStatusLabels,
+  type ProgressReport,
+  type ProgressReportStatus,
+  type ReportDraft,
+  type ReviewReportBody,
+  type SubmitReportBody,
+  type TaskStatus,
+} from '@luoshi/contracts';
+import { recordAudit } from '../../platform/audit-log.js';
+import type { Actor, Deps, RequestContext } from '../../platform/context.js';
+import type { Db } from '../../platform/db.js';
+import { AppError, fieldError, notFound } from '../../platform/errors.js';
+import { idempotent } from '../../platform/idempotency.js';
+import { findVisibleTask, insertEvent, type TaskRow } from '../tasks/tasks.repository.js';
+import { reviewerRefusal, standingOf } from './reports.policy.js';
+import { presentDraft, presentReport } from './reports.presenter.js';
+import * as repo from './reports.repository.js';
+import { correctionRefusal, reportActions, submitRefusal, versionOf } from './reports.rules.js';
+
+type Words = { 'zh-CN': string; en: string };
+
+/** What a refused step is called in REPORT_NOT_ALLOWED. */
+export const reportStepWords = {
+  submit: { 'zh-CN': '报送进展反馈', en: 'submit a progress report' },
+  correct: { 'zh-CN': '更正该进展反馈', en: 'correct this progress report' },
+  review: { 'zh-CN': '审核该进展反馈', en: 'review this progress report' },
+  upload: { 'zh-CN': '上传附件', en: 'upload evidence' },
+} as const satisfies Record<string, Words>;
+
+export function notAllowed(step: keyof typeof reportStepWords, why: Words): AppError {
+  const words = reportStepWords[step];
+  return new AppError('REPORT_NOT_ALLOWED', 409, { action: words['zh-CN'], actionEn: words.en, why: why['zh-CN'], whyEn: why.en });
+}
+
+export function requireActor(ctx: RequestContext): Actor {
+  if (!ctx.actor) throw new AppError('UNAUTHENTICATED', 401);
+  return ctx.actor;
+}
+
+/** The item if the actor can see it; otherwise 404, the same as a missing item. */
+export async function visibleTask(db: Db, actor: Actor, taskId: string, forUpdate = false): Promise<TaskRow> {
+  const row = await findVisibleTask(db, actor.scopePath, taskId, forUpdate);
+  if (!row) throw notFound();
+  return row;
+}
+
+async function presentReports(db: Db, actor: Actor, task: TaskRow, rows: repo.ReportRow[]): Promise<ProgressReport[]> {
+  const attachments = await repo.listReportAttachments(
+    db,
+    rows.map((r) => r.id),
+  );
+  const standing = standingOf(actor, task);
+  return rows.map((row) =>
+    presentReport(
+      row,
+      attachments.get(row.id) ?? [],
+      reportActions(
+        { status: row.status as ProgressReportStatus, isCorrected: row.correctedByReportId !== null },
+        standing,
+        task.status as TaskStatus,
+      ),
+    ),
+  );
+}
+
+async function readReport(db: Db, actor: Actor, task: TaskRow, id: string): Promise<ProgressReport> {
+  const row = await repo.findReport(db, id);
+  if (!row) throw notFound();
+  const [report] = await presentReports(db, actor, task, [row]);
+  if (!report) throw notFound();
+  return report;
+}
+
+export async function listProgressReports(
+  deps: Deps,
+  ctx: RequestContext,
+  taskId: string,
+): Promise<{ items: ProgressReport[]; canSubmit: boolean }> {
+  const actor = requireActor(ctx);
+  const { db } = deps.database;
+  const task = await visibleTask(db, actor, taskId);
+  const items = await presentReports(db, actor, task, await repo.listReports(db, taskId));
+  return { items, canSubmit: submitRefusal(task.status as TaskStatus, standingOf(actor, task)) === null };
+}
+
+export async function getReportDraft(deps: Deps, ctx: RequestContext, taskId: string): Promise<ReportDraft> {
+  const actor = requireActor(ctx);
+  const { db } = deps.database;
+  const task = await visibleTask(db, actor, taskId);
+  const latest = await repo.latestReport(db, taskId);
+  const attachments = latest ? ((await repo.listReportAttachments(db, [latest.id])).get(latest.id) ?? []) : [];
+  const canSubmit = submitRefusal(task.status as TaskStatus, standingOf(actor, task)) === null;
+  return presentDraft(taskId, latest, attachments, canSubmit);
+}
+
+/**
+ * Files a report, or with `correctsReportId` the correction of a returned one (its next version). The item row is
+ * locked for the transaction, so reports of one item are numbered in order and a report cannot be corrected twice.
+ */
+export async function submitProgressReport(
+  deps: Deps,
+  ctx: RequestContext,
+  taskId: string,
+  input: SubmitReportBody,
+  idempotencyKey?: string,
+): Promise<ProgressReport> {
+  const actor = requireActor(ctx);
+  const answer = await idempotent(deps.database.db, ctx, idempotencyKey, `POST /tasks/${taskId}/reports`, input, async (tx) => {
+    const task = await visibleTask(tx, actor, taskId, true);
+    const refusal = submitRefusal(task.status as TaskStatus, standingOf(actor, task));
+    if (refusal) throw notAllowed('submit', refusal);
+    let corrected: repo.ReportRow | null = null;
+    if (input.correctsReportId) {
+      corrected = await repo.findReport(tx, input.correctsReportId, true);
+      if (!corrected || corrected.taskId !== taskId) throw notFound();
+      const why = correctionRefusal({
+        status: corrected.status as ProgressReportStatus,
+        isCorrected: corrected.correctedByReportId !== null,
+      });
+      if (why) throw notAllowed('correct', why);
+    }
+    const attachmentIds = [...new Set(input.attachmentIds)];
+    const found = await repo.findTaskAttachments(tx, taskId, attachmentIds);
+    if (found.length !== attachmentIds.length) {
+      throw fieldError('VALIDATION_FAILED', 'attachmentIds', 'not an attachment of this item');
+    }
+    const id = randomUUID();
+    const now = ctx.clock.now();
+    const version = versionOf(corrected);
+    await repo.insertReport(
+      tx,
+      {
+        id,
+        taskId,
+        seq: await repo.nextReportSeq(tx, taskId),
+        version,
+        correctsReportId: corrected?.id ?? null,
+        reporterUserId: actor.userId,
+        periodLabel: input.periodLabel,
+        done: input.done,
+        nextSteps: input.nextSteps ?? null,
+        problems: input.problems ?? null,
+        helpNeeded: input.helpNeeded ?? null,
+        percent: input.percent ?? null,
+        milestone: input.milestone ?? null,
+        status: 'submitted',
+        createdAt: now,
+      },
+      attachmentIds,
+    );
+    await insertEvent(tx, {
+      taskId,
+      at: now,
+      type: 'report_submitted',
+      actorUserId: actor.userId,
+      actorName: actor.username,
+      actorUnitId: actor.unitId,
+      data: {
+        reportId: id,
+        version,
+        correctsReportId: corrected?.id ?? null,
+        periodLabel: input.periodLabel,
+        percent: input.percent ?? null,
+      },
+    });
+    const report = await readReport(tx, actor, task, id);
+    await recordAudit(deps, tx, ctx, { eventType: 'report.submitted', objectType: 'progress_report', objectId: id, after: report });
+    return { statusCode: 201, body: report };
+  });
+  return answer.body;
+}
+
+/** The 督查室 accepts a report (it is final) or returns it with reasons for the unit to correct. Once only. */
+export async function reviewProgressReport(
+  deps: Deps,
+  ctx: RequestContext,
+  reportId: string,
+  input: ReviewReportBody,
+): Promise<ProgressReport> {
+  const actor = requireActor(ctx);
+  return deps.database.db.transaction(async (tx) => {
+    const row = await repo.findReport(tx, reportId, true);
+    if (!row) throw notFound();
+    const task = await visibleTask(tx, actor, row.taskId);
+    const refusal = reviewerRefusal(standingOf(actor, task));
+    if (refusal) throw notAllowed('review', refusal);
+    if (row.status !== 'submitted') throw alreadyReviewed(row.status as ProgressReportStatus);
+    const before = await readReport(tx, actor, task, reportId);
+    const now = ctx.clock.now();
+    const status = input.accept ? 'accepted' : 'returned';
+    const reason = input.reason ?? null;
+    if (!(await repo.markReviewed(tx, reportId, { status, reviewReason: reason, reviewedBy: actor.userId, reviewedAt: now }))) {
+      throw new Error('report reviewed under its own row lock');
+    }
+    await insertEvent(tx, {
+      taskId: row.taskId,
+      at: now,
+      type: input.accept ? 'report_accepted' : 'report_returned',
+      actorUserId: actor.userId,
+      actorName: actor.username,
+      actorUnitId: actor.unitId,
+      reason,
+      data: { reportId, version: row.version, periodLabel: row.periodLabel },
+    });
+    const after = await readReport(tx, actor, task, reportId);
+    await recordAudit(deps, tx, ctx, {
+      eventType: input.accept ? 'report.accepted' : 'report.returned',
+      objectType: 'progress_report',
+      objectId: reportId,
+      before,
+      after,
+    });
+    return after;
+  });
+}
+
+function alreadyReviewed(status: ProgressReportStatus): AppError {
+  return new AppError('REPORT_ALREADY_REVIEWED', 409, {
+    status: progressReportStatusLabels[status]['zh-CN'],
+    statusEn: progressReportStatusLabels[status].en,
+  });
+}
