@@ -10,6 +10,8 @@ import type { Env } from './env.js';
 export interface Actor {
   userId: string;
   username: string;
+  /** The name people see (e.g. 王建华 or 省教育厅承办人), used on timelines. */
+  displayName: string;
   roles: Role[];
   /** Root unit of the actor's data scope, and its materialised path for subtree checks. */
   scopeUnitId: string;

@@ -1,5 +1,14 @@
 /** The side-menu entries and who sees them. The server enforces the same rules; this only avoids dead links. */
-import { ApartmentOutlined, AuditOutlined, CalendarOutlined, HomeOutlined, SettingOutlined, TeamOutlined } from '@ant-design/icons';
+import {
+  ApartmentOutlined,
+  AuditOutlined,
+  CalendarOutlined,
+  FileAddOutlined,
+  FileTextOutlined,
+  HomeOutlined,
+  SettingOutlined,
+  TeamOutlined,
+} from '@ant-design/icons';
 import type { CurrentUser, Role } from '@luoshi/contracts';
 import type { TFunction } from 'i18next';
 import type { ReactNode } from 'react';
@@ -12,6 +21,8 @@ export type MenuEntry = { path: string; name: string; icon: ReactNode; roles: Ro
 export function menuEntriesFor(user: Pick<CurrentUser, 'roles'>, t: TFunction): MenuEntry[] {
   const entries: MenuEntry[] = [
     { path: '/', name: t('menu.home'), icon: <HomeOutlined />, roles: [] },
+    { path: '/tasks', name: t('menu.tasks'), icon: <FileTextOutlined />, roles: [] },
+    { path: '/tasks/new', name: t('menu.taskCreate'), icon: <FileAddOutlined />, roles: ['supervisor'] },
     { path: '/org', name: t('menu.org'), icon: <ApartmentOutlined />, roles: [] },
     { path: '/admin/users', name: t('menu.users'), icon: <TeamOutlined />, roles: ['security_admin'] },
     { path: '/admin/audit', name: t('menu.audit'), icon: <AuditOutlined />, roles: ['audit_admin'] },

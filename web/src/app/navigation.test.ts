@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { loginPathFor, safeNextPath } from './navigation';
+import { loginPathFor, safeNextPath, selectedMenuPath } from './navigation';
 
 describe('safeNextPath', () => {
   it('keeps same-site paths with their query', () => {
@@ -16,5 +16,16 @@ describe('loginPathFor', () => {
   });
   it('adds no next for the home page', () => {
     expect(loginPathFor({ pathname: '/', search: '' })).toBe('/login');
+  });
+});
+
+describe('selectedMenuPath', () => {
+  const paths = ['/', '/tasks', '/tasks/new', '/org'];
+  it('picks the deepest matching entry only', () => {
+    expect(selectedMenuPath('/tasks/new', paths)).toBe('/tasks/new');
+    expect(selectedMenuPath('/tasks/0190f3a4-7b1c-7def-8abc-0123456789ab', paths)).toBe('/tasks');
+    expect(selectedMenuPath('/tasks', paths)).toBe('/tasks');
+    expect(selectedMenuPath('/', paths)).toBe('/');
+    expect(selectedMenuPath('/tasksx', paths)).toBeUndefined();
   });
 });

@@ -16,3 +16,12 @@ export function loginPathFor(location: { pathname: string; search: string }): st
   const target = `${location.pathname}${location.search}`;
   return target === '/' || target.startsWith('/login') ? '/login' : `/login?next=${encodeURIComponent(target)}`;
 }
+
+/**
+ * The one menu entry to highlight for `pathname`: the longest entry path it equals or lies below. Without this the
+ * layout would highlight every prefix, e.g. both 督办事项 (`/tasks`) and 登记督办事项 (`/tasks/new`).
+ */
+export function selectedMenuPath(pathname: string, paths: readonly string[]): string | undefined {
+  const matches = paths.filter((path) => pathname === path || (path !== '/' && pathname.startsWith(`${path}/`)));
+  return matches.sort((a, b) => b.length - a.length)[0];
+}

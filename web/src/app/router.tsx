@@ -15,6 +15,9 @@ const OrgPage = lazy(() => import('../features/org/org-page').then((m) => ({ def
 const UsersPage = lazy(() => import('../features/users/users-page').then((m) => ({ default: m.UsersPage })));
 const AuditPage = lazy(() => import('../features/audit/audit-page').then((m) => ({ default: m.AuditPage })));
 const CalendarPage = lazy(() => import('../features/calendar/calendar-page').then((m) => ({ default: m.CalendarPage })));
+const TasksPage = lazy(() => import('../features/tasks/tasks-page').then((m) => ({ default: m.TasksPage })));
+const TaskCreatePage = lazy(() => import('../features/tasks/task-create-page').then((m) => ({ default: m.TaskCreatePage })));
+const TaskDetailPage = lazy(() => import('../features/tasks/task-detail-page').then((m) => ({ default: m.TaskDetailPage })));
 const SettingsPage = lazy(() => import('../features/auth/settings-page').then((m) => ({ default: m.SettingsPage })));
 
 function Loading({ children }: { children: ReactNode }) {
@@ -44,6 +47,16 @@ export const router = createBrowserRouter([
     errorElement: <RouteError />,
     children: [
       { index: true, element: <HomePage /> },
+      { path: 'tasks', element: <TasksPage /> },
+      {
+        path: 'tasks/new',
+        element: (
+          <RequireRole roles={['supervisor']}>
+            <TaskCreatePage />
+          </RequireRole>
+        ),
+      },
+      { path: 'tasks/:id', element: <TaskDetailPage /> },
       { path: 'org', element: <OrgPage /> },
       {
         path: 'admin/users',

@@ -11,6 +11,7 @@ import { Link, Outlet, useLocation, useNavigate } from 'react-router';
 import { useAppLocale } from './i18n/i18n';
 import { LanguageSwitch } from './language-switch';
 import { menuEntriesFor } from './menu';
+import { selectedMenuPath } from './navigation';
 import { PageLoading } from './page-states';
 import { useCurrentUser, useSignOut } from './session';
 
@@ -43,6 +44,11 @@ export function AppShell() {
   const location = useLocation();
   const navigate = useNavigate();
   const signOut = useSignOut();
+  const menuEntries = menuEntriesFor(user, t);
+  const selectedPath = selectedMenuPath(
+    location.pathname,
+    menuEntries.map((entry) => entry.path),
+  );
 
   const userMenu: MenuProps['items'] = [
     { key: 'settings', icon: <SettingOutlined />, label: t('menu.settings') },
@@ -66,8 +72,9 @@ export function AppShell() {
       locale={locale === 'en' ? 'en-US' : 'zh-CN'}
       location={{ pathname: location.pathname }}
       // `children`, not `routes`: ProLayout re-derives its menu only when `route.children` changes (language switch).
-      route={{ path: '/', children: menuEntriesFor(user, t).map(({ path, name, icon }) => ({ path, name, icon })) }}
+      route={{ path: '/', children: menuEntries.map(({ path, name, icon }) => ({ path, name, icon })) }}
       menu={{ locale: false }}
+      menuProps={{ selectedKeys: selectedPath ? [selectedPath] : [] }}
       menuItemRender={(item, dom, menuProps) => (
         // On phones the menu is a drawer; item.onClick closes it (on desktop it would collapse the sider).
         <Link to={item.path ?? '/'} onClick={menuProps.isMobile ? item.onClick : undefined}>

@@ -43,6 +43,7 @@ export function actorOf(auth: SessionWithUser): Actor {
   return {
     userId: auth.user.id,
     username: auth.user.username,
+    displayName: auth.user.displayName,
     roles: auth.user.roles as Actor['roles'],
     scopeUnitId: auth.user.scopeUnitId,
     scopePath: auth.scopePath,
@@ -133,6 +134,7 @@ function actorOfUser(user: repo.UserRow): Omit<Actor, 'scopePath'> {
   return {
     userId: user.id,
     username: user.username,
+    displayName: user.displayName,
     roles: user.roles as Actor['roles'],
     scopeUnitId: user.scopeUnitId,
     unitId: user.scopeUnitId,

@@ -20,7 +20,10 @@ export async function insert(tx: Db, row: typeof extensionRequests.$inferInsert)
 }
 
 export async function update(tx: Db, id: string, patch: Partial<typeof extensionRequests.$inferInsert>): Promise<void> {
-  await tx.update(extensionRequests).set(patch).where(and(eq(extensionRequests.id, id)));
+  await tx
+    .update(extensionRequests)
+    .set(patch)
+    .where(and(eq(extensionRequests.id, id)));
 }
 
 /** The person an account belongs to (a leader approves as the person named on the item). */

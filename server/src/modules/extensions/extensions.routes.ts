@@ -14,7 +14,15 @@ export function registerExtensionRoutes(server: FastifyInstance, deps: Deps): vo
   const tags = ['tasks'];
   app.get(
     '/tasks/:id/extensions',
-    { config, schema: { tags, summary: '延期申请记录 Extension requests of an item', params: idParams, response: { 200: taskExtensions, ...errors } } },
+    {
+      config,
+      schema: {
+        tags,
+        summary: '延期申请记录 Extension requests of an item',
+        params: idParams,
+        response: { 200: taskExtensions, ...errors },
+      },
+    },
     (request) => extensions.listExtensions(deps, request.ctx, request.params.id),
   );
   app.post(
@@ -32,14 +40,24 @@ export function registerExtensionRoutes(server: FastifyInstance, deps: Deps): vo
     },
     async (request, reply) => {
       const key = request.headers['idempotency-key'];
-      return reply.code(201).send(await extensions.requestExtension(deps, request.ctx, request.params.id, request.body, typeof key === 'string' ? key : undefined));
+      return reply
+        .code(201)
+        .send(
+          await extensions.requestExtension(deps, request.ctx, request.params.id, request.body, typeof key === 'string' ? key : undefined),
+        );
     },
   );
   app.post(
     '/extensions/:id/decision',
     {
       config,
-      schema: { tags, summary: '审批延期申请 Decide an extension step', params: idParams, body: decideExtensionBody, response: { 200: extensionRequest, ...errors } },
+      schema: {
+        tags,
+        summary: '审批延期申请 Decide an extension step',
+        params: idParams,
+        body: decideExtensionBody,
+        response: { 200: extensionRequest, ...errors },
+      },
     },
     (request) => extensions.decideExtension(deps, request.ctx, request.params.id, request.body),
   );

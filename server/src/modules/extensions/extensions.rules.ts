@@ -25,14 +25,18 @@ export function extensionRefusal(input: {
   if (!extendableStatuses.includes(input.status) || !input.deadline) return { code: 'EXTENSION_NOT_ALLOWED' };
   if (input.today > input.deadline) return { code: 'EXTENSION_AFTER_DEADLINE', deadline: input.deadline };
   if (input.hasPending) return { code: 'EXTENSION_PENDING' };
-  if (input.newDeadline !== undefined && input.newDeadline <= input.deadline) return { code: 'EXTENSION_NOT_LATER', deadline: input.deadline };
+  if (input.newDeadline !== undefined && input.newDeadline <= input.deadline)
+    return { code: 'EXTENSION_NOT_LATER', deadline: input.deadline };
   return null;
 }
 
 const chain: readonly ExtensionStatus[] = ['pending_unit_leader', 'pending_supervisor', 'pending_leader'];
 
 /** The first step after `from` (exclusive) that someone can take, or 'approved' at the end of the chain. */
-export function nextStep(from: ExtensionStatus | null, options: { skipUnitLeader: boolean; hasResponsibleLeader: boolean }): ExtensionStatus {
+export function nextStep(
+  from: ExtensionStatus | null,
+  options: { skipUnitLeader: boolean; hasResponsibleLeader: boolean },
+): ExtensionStatus {
   const start = from === null ? 0 : chain.indexOf(from) + 1;
   for (const step of chain.slice(start)) {
     if (step === 'pending_unit_leader' && options.skipUnitLeader) continue;

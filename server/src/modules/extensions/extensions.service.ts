@@ -42,7 +42,13 @@ function requireActor(ctx: RequestContext): Actor {
 }
 
 function present(row: repo.ExtensionRow): ExtensionRequest {
-  const decisions = (row.decisions as StoredDecision[]).map(({ step, approverName, approve, reason, at }) => ({ step, approverName, approve, reason, at }));
+  const decisions = (row.decisions as StoredDecision[]).map(({ step, approverName, approve, reason, at }) => ({
+    step,
+    approverName,
+    approve,
+    reason,
+    at,
+  }));
   return {
     id: row.id,
     taskId: row.taskId,
@@ -65,7 +71,10 @@ function refusalError(refusal: ExtensionRefusal, status: TaskStatus): AppError {
     case 'EXTENSION_PENDING':
       return new AppError('EXTENSION_PENDING', 409);
     default:
-      return new AppError('EXTENSION_NOT_ALLOWED', 409, { status: taskStatusLabels[status]['zh-CN'], statusEn: taskStatusLabels[status].en });
+      return new AppError('EXTENSION_NOT_ALLOWED', 409, {
+        status: taskStatusLabels[status]['zh-CN'],
+        statusEn: taskStatusLabels[status].en,
+      });
   }
 }
 
@@ -75,7 +84,11 @@ async function takesStep(db: Db, actor: Actor, task: TaskRow, step: ExtensionSta
   if (step === 'pending_unit_leader') return roles.includes('unit_leader') && task.leadUnitPath.startsWith(actor.scopePath);
   if (step === 'pending_supervisor') return standingOf(actor, task).isSupervisor;
   if (step === 'pending_leader') {
-    return roles.includes('government_leader') && !!task.responsibleLeaderId && (await repo.personOfUser(db, actor.userId)) === task.responsibleLeaderId;
+    return (
+      roles.includes('government_leader') &&
+      !!task.responsibleLeaderId &&
+      (await repo.personOfUser(db, actor.userId)) === task.responsibleLeaderId
+    );
   }
   return false;
 }
@@ -89,24 +102,48 @@ export async function listExtensions(deps: Deps, ctx: RequestContext, taskId: st
   const pending = rows.find((r) => isPending(r.status as ExtensionStatus));
   const canRequest =
     standingOf(actor, task).isLeadUnit &&
-    extensionRefusal({ status: task.status as TaskStatus, deadline: task.deadline, today: todayInShanghai(ctx.clock), hasPending: !!pending }) === null;
+    extensionRefusal({
+      status: task.status as TaskStatus,
+      deadline: task.deadline,
+      today: todayInShanghai(ctx.clock),
+      hasPending: !!pending,
+    }) === null;
   const canDecideId = pending && (await takesStep(db, actor, task, pending.status as ExtensionStatus)) ? pending.id : null;
   return { items: rows.map(present), canRequest, canDecideId };
 }
 
-export async function requestExtension(deps: Deps, ctx: RequestContext, taskId: string, input: RequestBody, idempotencyKey?: string): Promise<ExtensionRequest> {
+export async function requestExtension(
+  deps: Deps,
+  ctx: RequestContext,
+  taskId: string,
+  input: RequestBody,
+  idempotencyKey?: string,
+): Promise<ExtensionRequest> {
   const actor = requireActor(ctx);
   const answer = await idempotent(deps.database.db, ctx, idempotencyKey, `POST /tasks/${taskId}/extensions`, input, async (tx) => {
     const task = await findVisibleTask(tx, actor.scopePath, taskId, true);
     if (!task) throw notFound();
     const status = task.status as TaskStatus;
-    if (!standingOf(actor, task).isLeadUnit) throw new AppError('EXTENSION_NOT_ALLOWED', 409, { status: taskStatusLabels[status]['zh-CN'], statusEn: taskStatusLabels[status].en });
+    if (!standingOf(actor, task).isLeadUnit)
+      throw new AppError('EXTENSION_NOT_ALLOWED', 409, {
+        status: taskStatusLabels[status]['zh-CN'],
+        statusEn: taskStatusLabels[status].en,
+      });
     const hasPending = (await repo.listForTask(tx, taskId)).some((r) => isPending(r.status as ExtensionStatus));
-    const refusal = extensionRefusal({ status, deadline: task.deadline, today: todayInShanghai(ctx.clock), hasPending, newDeadline: input.newDeadline });
+    const refusal = extensionRefusal({
+      status,
+      deadline: task.deadline,
+      today: todayInShanghai(ctx.clock),
+      hasPending,
+      newDeadline: input.newDeadline,
+    });
     if (refusal || !task.deadline) throw refusalError(refusal ?? { code: 'EXTENSION_NOT_ALLOWED' }, status);
     const now = ctx.clock.now();
     const id = randomUUID();
-    const first = nextStep(null, { skipUnitLeader: (actor.roles as string[]).includes('unit_leader'), hasResponsibleLeader: !!task.responsibleLeaderId });
+    const first = nextStep(null, {
+      skipUnitLeader: (actor.roles as string[]).includes('unit_leader'),
+      hasResponsibleLeader: !!task.responsibleLeaderId,
+    });
     await repo.insert(tx, {
       id,
       taskId,
@@ -124,7 +161,7 @@ export async function requestExtension(deps: Deps, ctx: RequestContext, taskId: 
       at: now,
       type: 'extension_requested',
       actorUserId: actor.userId,
-      actorName: actor.username,
+      actorName: actor.displayName,
       actorUnitId: actor.unitId,
       reason: input.reason,
       data: { extensionId: id, currentDeadline: task.deadline, newDeadline: input.newDeadline, progress: input.progress },
@@ -156,7 +193,14 @@ export async function decideExtension(deps: Deps, ctx: RequestContext, extension
     const now = ctx.clock.now();
     const decisions: StoredDecision[] = [
       ...(row.decisions as StoredDecision[]),
-      { step, approverUserId: actor.userId, approverName: actor.username, approve: input.approve, reason: input.reason ?? null, at: now.toISOString() },
+      {
+        step,
+        approverUserId: actor.userId,
+        approverName: actor.displayName,
+        approve: input.approve,
+        reason: input.reason ?? null,
+        at: now.toISOString(),
+      },
     ];
     const next: ExtensionStatus = input.approve
       ? nextStep(step, { skipUnitLeader: true, hasResponsibleLeader: !!task.responsibleLeaderId })
@@ -164,14 +208,15 @@ export async function decideExtension(deps: Deps, ctx: RequestContext, extension
     const isFinal = next === 'approved' || next === 'rejected';
     await repo.update(tx, row.id, { status: next, decisions, ...(isFinal ? { decidedAt: now } : {}) });
     if (next === 'approved') {
-      if (!(await updateTaskVersioned(tx, task.id, task.version, { deadline: row.newDeadline, updatedAt: now }))) throw new AppError('VERSION_CONFLICT', 412);
+      if (!(await updateTaskVersioned(tx, task.id, task.version, { deadline: row.newDeadline, updatedAt: now })))
+        throw new AppError('VERSION_CONFLICT', 412);
     }
     await insertEvent(tx, {
       taskId: task.id,
       at: now,
       type: next === 'approved' ? 'extension_approved' : next === 'rejected' ? 'extension_rejected' : 'extension_step_approved',
       actorUserId: actor.userId,
-      actorName: actor.username,
+      actorName: actor.displayName,
       actorUnitId: actor.unitId,
       reason: input.reason ?? null,
       data: { extensionId: row.id, step, newDeadline: row.newDeadline },

@@ -160,7 +160,7 @@ export async function submitProgressReport(
       at: now,
       type: 'report_submitted',
       actorUserId: actor.userId,
-      actorName: actor.username,
+      actorName: actor.displayName,
       actorUnitId: actor.unitId,
       data: {
         reportId: id,
@@ -204,7 +204,7 @@ export async function reviewProgressReport(
       at: now,
       type: input.accept ? 'report_accepted' : 'report_returned',
       actorUserId: actor.userId,
-      actorName: actor.username,
+      actorName: actor.displayName,
       actorUnitId: actor.unitId,
       reason,
       data: { reportId, version: row.version, periodLabel: row.periodLabel },

@@ -146,7 +146,7 @@ export async function insertNewTask(
     type: 'created',
     toStatus: 'draft',
     actorUserId: actor.userId,
-    actorName: actor.username,
+    actorName: actor.displayName,
     actorUnitId: actor.unitId,
   });
   const task = await readTask(tx, actor, id);
@@ -233,7 +233,7 @@ export async function updateTask(deps: Deps, ctx: RequestContext, id: string, ve
       at: ctx.clock.now(),
       type: 'updated',
       actorUserId: actor.userId,
-      actorName: actor.username,
+      actorName: actor.displayName,
       actorUnitId: actor.unitId,
       data: { fields: Object.keys(input) },
     });
@@ -309,7 +309,7 @@ export async function transitionTask(
       fromStatus: status,
       toStatus: rule.to ?? status,
       actorUserId: actor.userId,
-      actorName: actor.username,
+      actorName: actor.displayName,
       actorUnitId: actor.unitId,
       reason: input.reason ?? null,
       data: eventData(input),

@@ -91,6 +91,15 @@ describe('apiRequest', () => {
     expect(init.body).toBe('{"name":"x"}');
   });
 
+  it('sends the Idempotency-Key of a write when given', async () => {
+    applySession(session);
+    fetchMock.mockImplementation(() => Promise.resolve(json(200, { ok: true })));
+    await apiRequest('POST', '/api/tasks', { schema: okBody, body: {}, idempotencyKey: 'key-1' });
+    expect(lastRequest().headers['idempotency-key']).toBe('key-1');
+    await apiRequest('POST', '/api/x', { schema: okBody, body: {} });
+    expect(lastRequest().headers['idempotency-key']).toBeUndefined();
+  });
+
   it('turns a 401 into a sign-out that also clears other cached data', async () => {
     applySession(session);
     queryClient.setQueryData(['units', 'detail', 'a'], sampleUnit);

@@ -32,6 +32,11 @@ export type RequestOptions<T> = {
   /** Record version for optimistic concurrency; sent as `If-Match: "<version>"`. */
   version?: number;
   /**
+   * `Idempotency-Key` of a creating write: the same key on a retry makes the server answer with the first result
+   * instead of doing the work twice (see `idempotency.ts`).
+   */
+  idempotencyKey?: string;
+  /**
    * Whether a 401 signs the user out (default). Sign-in and the session probe turn it off: for them a 401 is an
    * ordinary answer, not an expired session.
    */
@@ -98,6 +103,9 @@ export async function apiRequest<T>(method: Method, path: string, options: Reque
   }
   if (options.version !== undefined) {
     headers['If-Match'] = `"${options.version}"`;
+  }
+  if (options.idempotencyKey !== undefined) {
+    headers['Idempotency-Key'] = options.idempotencyKey;
   }
 
   let response: Response;

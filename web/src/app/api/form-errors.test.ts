@@ -31,6 +31,18 @@ describe('formFieldErrors', () => {
     const error = new ApiError({ status: 400, code: 'PASSWORD_COMMON', message: 'x', messages });
     expect(formFieldErrors(error, 'en', 'newPassword')).toEqual([{ name: ['newPassword'], errors: ['This password is too common'] }]);
   });
+  it('puts a top-level code on the field named for it', () => {
+    const error = new ApiError({
+      status: 400,
+      code: 'TASK_REASON_REQUIRED',
+      message: 'x',
+      messages: { 'zh-CN': '退回须填写理由', en: 'A reason is required to return' },
+    });
+    expect(formFieldErrors(error, 'zh-CN', undefined, { TASK_REASON_REQUIRED: 'reason' })).toEqual([
+      { name: ['reason'], errors: ['退回须填写理由'] },
+    ]);
+    expect(formFieldErrors(error, 'zh-CN', undefined, { OTHER: 'reason' })).toEqual([]);
+  });
   it('ignores non-API errors', () => {
     expect(formFieldErrors(new Error('boom'), 'zh-CN')).toEqual([]);
   });

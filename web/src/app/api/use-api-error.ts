@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { useAppLocale } from '../i18n/i18n';
 import { ApiError } from './api-error';
 import { errorText } from './errors';
-import { formFieldErrors } from './form-errors';
+import { formFieldErrors, type CodeFields } from './form-errors';
 
 /** What the caller can add to the default reaction. */
 export type ApiErrorOptions = {
@@ -13,6 +13,8 @@ export type ApiErrorOptions = {
   form?: FormInstance;
   /** Field that PASSWORD_* errors belong to. */
   passwordField?: string;
+  /** Fields that top-level error codes (without `fields`) belong to. */
+  codeFields?: CodeFields;
   /** Reload the record after a 412 VERSION_CONFLICT. */
   onConflict?: () => void;
 };
@@ -35,7 +37,7 @@ export function useApiErrorHandler(): (error: unknown, options?: ApiErrorOptions
       if (error instanceof ApiError && (error.code === 'UNAUTHENTICATED' || error.code === 'SESSION_EXPIRED')) {
         return; // the session was dropped; the guard is already on its way to /login
       }
-      const fields = options?.form ? formFieldErrors(error, locale, options.passwordField) : [];
+      const fields = options?.form ? formFieldErrors(error, locale, options.passwordField, options.codeFields) : [];
       if (options?.form && fields.length > 0) {
         options.form.setFields(fields);
       }

@@ -1,0 +1,134 @@
+/**
+ * /tasks/:id the item page: facts, 督办内容 / 办理要求 / 来源信息, the actions this reader may take now, and the
+ * 时间线. An action's answer is the whole item, which replaces the page's data at once.
+ */
+import { PageContainer } from '@ant-design/pro-components';
+import type { TaskAction } from '@luoshi/contracts';
+import { useQuery } from '@tanstack/react-query';
+import { Alert, Button, Card, Col, Empty, Flex, Row, Typography } from 'antd';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useLocation, useNavigate, useParams } from 'react-router';
+import { ApiError } from '../../app/api/api-error';
+import { errorText } from '../../app/api/errors';
+import { useAppLocale } from '../../app/i18n/i18n';
+import { PageLoading } from '../../app/page-states';
+import { taskQuery, type TaskDetail } from './tasks.api';
+import { TaskActionBar } from './task-action-bar';
+import { TaskActionModal } from './task-action-modal';
+import { sourceRefFields } from './task-form';
+import { TaskStatusTag } from './task-tags';
+import { TaskSummary } from './task-summary';
+import { TaskTimeline } from './task-timeline';
+
+function TextSection({ title, text }: { title: string; text: string }) {
+  return (
+    <Card size="small" title={title}>
+      <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', margin: 0 }}>{text}</Typography.Paragraph>
+    </Card>
+  );
+}
+
+function SourceRefSection({ item }: { item: TaskDetail }) {
+  const { t } = useTranslation();
+  const entries = sourceRefFields[item.source]
+    .concat(
+      (['documentNumber', 'meeting', 'leaderName', 'clause'] as const).filter((field) => !sourceRefFields[item.source].includes(field)),
+    )
+    .flatMap((field) => (item.sourceRef[field] ? [{ field, value: item.sourceRef[field] }] : []));
+  if (entries.length === 0) return null;
+  return (
+    <Card size="small" title={t('tasks.sections.sourceRef')}>
+      <Flex vertical gap={8}>
+        {entries.map(({ field, value }) => (
+          <div key={field}>
+            <Typography.Text type="secondary">{t(`tasks.sourceRefFields.${field}`)}</Typography.Text>
+            <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', margin: 0 }}>{value}</Typography.Paragraph>
+          </div>
+        ))}
+      </Flex>
+    </Card>
+  );
+}
+
+/** The page. */
+export function TaskDetailPage() {
+  const { t } = useTranslation();
+  const locale = useAppLocale();
+  const { id = '' } = useParams();
+  const navigate = useNavigate();
+  const location = useLocation();
+  const detail = useQuery(taskQuery(id));
+  const [acting, setActing] = useState<{ action: TaskAction; opening: number } | null>(null);
+  // The first page of a fresh tab has no in-app history to go back to.
+  const back = () => void (location.key === 'default' ? navigate('/tasks') : navigate(-1));
+
+  if (detail.isPending) {
+    return <PageLoading />;
+  }
+  if (detail.isError) {
+    const isMissing = detail.error instanceof ApiError && detail.error.status === 404;
+    return (
+      <PageContainer title={t('menu.tasks')} onBack={back}>
+        {isMissing ? (
+          <Empty description={t('tasks.notFound')}>
+            <Link to="/tasks">
+              <Button type="primary">{t('tasks.backToList')}</Button>
+            </Link>
+          </Empty>
+        ) : (
+          <Alert
+            type="error"
+            showIcon
+            title={errorText(detail.error, locale)}
+            action={<Button onClick={() => void detail.refetch()}>{t('common.retry')}</Button>}
+          />
+        )}
+      </PageContainer>
+    );
+  }
+
+  const item = detail.data;
+  return (
+    <PageContainer
+      title={<span style={{ whiteSpace: 'normal' }}>{item.title}</span>}
+      onBack={back}
+      tags={<TaskStatusTag status={item.status} />}
+      content={<Typography.Text type="secondary">{item.serialNumber}</Typography.Text>}
+    >
+      <Card size="small" style={{ marginBottom: 16 }}>
+        {item.allowedActions.length > 0 ? (
+          <TaskActionBar actions={item.allowedActions} onPick={(action) => setActing({ action, opening: Date.now() })} />
+        ) : (
+          <Typography.Text type="secondary">{t('tasks.noActions')}</Typography.Text>
+        )}
+      </Card>
+      <Row gutter={[16, 16]}>
+        <Col xs={24} xl={15}>
+          <Flex vertical gap={16}>
+            <Card size="small" title={t('tasks.sections.basic')}>
+              <TaskSummary item={item} />
+            </Card>
+            <TextSection title={t('tasks.sections.content')} text={item.content} />
+            {item.requirements && <TextSection title={t('tasks.sections.requirements')} text={item.requirements} />}
+            <SourceRefSection item={item} />
+          </Flex>
+        </Col>
+        <Col xs={24} xl={9}>
+          <Card size="small" title={t('tasks.sections.timeline')}>
+            <TaskTimeline events={item.timeline} />
+          </Card>
+        </Col>
+      </Row>
+      {acting && (
+        <TaskActionModal
+          key={acting.opening}
+          item={item}
+          action={acting.action}
+          onClose={() => setActing(null)}
+          onStale={() => void detail.refetch()}
+        />
+      )}
+    </PageContainer>
+  );
+}

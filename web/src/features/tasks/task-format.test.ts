@@ -1,0 +1,35 @@
+import { describe, expect, it } from 'vitest';
+import { beijingToday, eventTypeLabel, formatBeijingTime, isOverdue } from './task-format';
+
+describe('Beijing time', () => {
+  it('formats an instant in Asia/Shanghai whatever the local zone', () => {
+    expect(formatBeijingTime('2026-03-01T16:05:00.000Z')).toBe('2026-03-02 00:05');
+    expect(formatBeijingTime('2026-03-01T03:30:00Z')).toBe('2026-03-01 11:30');
+  });
+  it('gives the Beijing date', () => {
+    expect(beijingToday(new Date('2026-12-31T17:00:00Z'))).toBe('2027-01-01');
+  });
+});
+
+describe('isOverdue', () => {
+  it('flags only open items past their deadline', () => {
+    expect(isOverdue({ status: 'in_progress', deadline: '2026-03-01' }, '2026-03-02')).toBe(true);
+    expect(isOverdue({ status: 'in_progress', deadline: '2026-03-02' }, '2026-03-02')).toBe(false);
+    expect(isOverdue({ status: 'completed', deadline: '2026-03-01' }, '2026-03-02')).toBe(false);
+    expect(isOverdue({ status: 'assigned', deadline: null }, '2026-03-02')).toBe(false);
+  });
+});
+
+describe('eventTypeLabel', () => {
+  it('uses the glossary words', () => {
+    expect(eventTypeLabel('created', 'zh-CN')).toBe('登记');
+    expect(eventTypeLabel('updated', 'zh-CN')).toBe('修改');
+    expect(eventTypeLabel('assign', 'zh-CN')).toBe('交办');
+    expect(eventTypeLabel('send_back', 'zh-CN')).toBe('退回重办');
+    expect(eventTypeLabel('archive', 'en')).toBe('Archive');
+    expect(eventTypeLabel('extension_requested', 'zh-CN')).toBe('申请延期');
+    expect(eventTypeLabel('cooperation_duty_set', 'en')).toBe('Cooperation duty set');
+    expect(eventTypeLabel('something_new', 'zh-CN')).toBe('something_new');
+    expect(eventTypeLabel('constructor', 'zh-CN')).toBe('constructor');
+  });
+});

@@ -1,0 +1,74 @@
+/**
+ * Reads and writes of 督办事项. Query keys start with `tasks`, so one invalidation refreshes lists and details. The two
+ * writes carry an `Idempotency-Key` (see `app/api/idempotency.ts`): a double click or a retry never does the work twice.
+ */
+import { similarTask, task, taskDetail, taskPage, type createTaskBody, type TaskStatus, type transitionBody } from '@luoshi/contracts';
+import { infiniteQueryOptions, queryOptions, useMutation, useQueryClient } from '@tanstack/react-query';
+import { apiRequest } from '../../app/api/client';
+import type { BodyOf } from '../../app/api/contract-types';
+
+/** An item with its 时间线, as `GET /api/tasks/:id` and every transition return it. */
+export type TaskDetail = ReturnType<typeof taskDetail.parse>;
+/** One 时间线 entry. */
+export type TaskEvent = TaskDetail['timeline'][number];
+
+/** Filters of `GET /api/tasks`; `inbox` is 我的待办 (items waiting for the caller). */
+export type TaskFilter = { status?: TaskStatus; q?: string; inbox: boolean };
+
+const pageSize = 30;
+const firstPage: string | null = null;
+
+/** Keyset-paged list: "加载更多" passes the previous page's `nextCursor` back. */
+export function tasksQuery(filter: TaskFilter) {
+  return infiniteQueryOptions({
+    queryKey: ['tasks', 'list', filter],
+    initialPageParam: firstPage,
+    queryFn: ({ pageParam }) =>
+      apiRequest('GET', '/api/tasks', {
+        schema: taskPage,
+        query: { status: filter.status, q: filter.q, inbox: filter.inbox, limit: pageSize, cursor: pageParam },
+      }),
+    getNextPageParam: (lastPage) => lastPage.nextCursor,
+  });
+}
+
+/** One item with its 时间线; `version` goes back as `If-Match` with the next transition. */
+export function taskQuery(id: string) {
+  return queryOptions({
+    queryKey: ['tasks', 'detail', id],
+    queryFn: () => apiRequest('GET', `/api/tasks/${encodeURIComponent(id)}`, { schema: taskDetail }),
+  });
+}
+
+/** Open items that look like `text` (可能重复的督办事项); only asked for from 4 characters on. */
+export function similarTasksQuery(text: string) {
+  return queryOptions({
+    queryKey: ['tasks', 'similar', text],
+    queryFn: () => apiRequest('GET', '/api/tasks/similar', { schema: similarTask.array(), query: { text } }),
+    enabled: text.length >= 4,
+    staleTime: 60_000,
+  });
+}
+
+/** `POST /api/tasks` (登记). */
+export function useCreateTask() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: ({ body, idempotencyKey }: { body: BodyOf<typeof createTaskBody>; idempotencyKey: string }) =>
+      apiRequest('POST', '/api/tasks', { schema: task, body, idempotencyKey }),
+    onSuccess: () => client.invalidateQueries({ queryKey: ['tasks'] }),
+  });
+}
+
+/** `POST /api/tasks/:id/transitions`: the answer is the whole item, which replaces the cached detail at once. */
+export function useTaskTransition(id: string) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: ({ body, version, idempotencyKey }: { body: BodyOf<typeof transitionBody>; version: number; idempotencyKey: string }) =>
+      apiRequest('POST', `/api/tasks/${encodeURIComponent(id)}/transitions`, { schema: taskDetail, body, version, idempotencyKey }),
+    onSuccess: (detail) => {
+      client.setQueryData(taskQuery(id).queryKey, detail);
+      void client.invalidateQueries({ queryKey: ['tasks', 'list'] });
+    },
+  });
+}
