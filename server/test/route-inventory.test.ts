@@ -431,6 +431,23 @@ const probes: Record<string, Probe> = {
     role: 'supervisor',
     run: async (ctx) => expectNotFound(await call(ctx.session, 'GET', `/api/tasks/${await taskIn(ctx, '乙一县事项')}/instructions`)),
   },
+  'GET /api/tasks/:id/assignment-notice.docx': {
+    role: 'supervisor',
+    run: async (ctx) =>
+      expectNotFound(await call(ctx.session, 'GET', `/api/tasks/${await taskIn(ctx, '乙一县事项')}/assignment-notice.docx`)),
+  },
+  'GET /api/tasks/:id/urge-notice.docx': {
+    role: 'supervisor',
+    run: async (ctx) => {
+      const id = await taskIn(ctx, '乙一县事项');
+      const supervisorB = await signIn(env, await createUser(env.deps, ctx.tree.countyB1, ['supervisor']));
+      await call(supervisorB, 'POST', `/api/tasks/${id}/transitions`, { action: 'assign' });
+      expect(
+        (await call(supervisorB, 'POST', `/api/tasks/${id}/transitions`, { action: 'urge', reason: '催', channel: 'phone' })).statusCode,
+      ).toBe(200);
+      expectNotFound(await call(ctx.session, 'GET', `/api/tasks/${id}/urge-notice.docx`));
+    },
+  },
   'POST /api/tasks/:id/transitions': {
     role: 'supervisor',
     run: async (ctx) => {

@@ -4,6 +4,7 @@
  * the same transaction, idempotent retries and version conflicts.
  */
 import { randomUUID } from 'node:crypto';
+import { strFromU8, unzipSync } from 'fflate';
 import type { Task } from '@luoshi/contracts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import calendarSeed from '../src/platform/calendar/calendar-seed.json' with { type: 'json' };
@@ -326,3 +327,39 @@ describe('nothing lost, nothing doubled', () => {
     expect((await act(c.supervisor, task.id, { action: 'assign' }, { 'if-match': `"${task.version}"` })).statusCode).toBe(200);
   });
 });
+
+describe('督办通知单 and 催办通知单', () => {
+  it('downloads as DOCX in the GB/T 9704 layout with the 发文字号, addressee and deadline', async () => {
+    const c = await cast();
+    const task = await register(c, { deadline: '2026-12-31', requirements: '每月 25 日前报送进展。' });
+    const res = await env.app.inject({ method: 'GET', url: `/api/tasks/${task.id}/assignment-notice.docx`, headers: authHeaders(c.unit) });
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['content-type']).toContain('wordprocessingml');
+    expect(String(res.headers['content-disposition'])).toContain(encodeURIComponent('督办通知单'));
+    const xml = documentXml(res.rawPayload);
+    expect(xml).toContain(task.serialNumber);
+    expect(xml).toContain('督办通知单');
+    expect(xml).toContain(`${task.leadUnitName}：`);
+    expect(xml).toContain('2026年12月31日');
+    expect(xml).toContain('每月 25 日前报送进展。');
+    // A4, margins 37/35/28/26 mm.
+    expect(xml).toMatch(/w:pgMar[^>]*w:top="2098"/);
+    expect(xml).toMatch(/w:pgMar[^>]*w:left="1587"/);
+    const none = await env.app.inject({ method: 'GET', url: `/api/tasks/${task.id}/urge-notice.docx`, headers: authHeaders(c.supervisor) });
+    expect(none.statusCode).toBe(404);
+    await act(c.supervisor, task.id, { action: 'assign' });
+    await act(c.supervisor, task.id, { action: 'urge', reason: '请于 12 月 10 日前报送阶段性成果', channel: 'document' });
+    const urge = await env.app.inject({ method: 'GET', url: `/api/tasks/${task.id}/urge-notice.docx`, headers: authHeaders(c.supervisor) });
+    expect(urge.statusCode).toBe(200);
+    const urgeXml = documentXml(urge.rawPayload);
+    expect(urgeXml).toContain('催办通知单');
+    expect(urgeXml).toContain('请于 12 月 10 日前报送阶段性成果');
+    expect(urgeXml).toContain('第1次催办');
+  });
+});
+
+function documentXml(bytes: Buffer): string {
+  const file = unzipSync(new Uint8Array(bytes))['word/document.xml'];
+  if (!file) throw new Error('no document.xml');
+  return strFromU8(file);
+}

@@ -17,6 +17,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Deps } from '../../platform/context.js';
 import { fieldError } from '../../platform/errors.js';
+import { contentDisposition } from '../../platform/files.js';
 import { expectedVersion, withEtag } from '../../platform/http/versioning.js';
 import * as tasks from './tasks.service.js';
 
@@ -83,6 +84,24 @@ export function registerTaskRoutes(server: FastifyInstance, deps: Deps): void {
     },
     async (request, reply) => withEtag(reply, await tasks.getTask(deps, request.ctx, request.params.id)),
   );
+  const docx = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
+  for (const [path, render, summary] of [
+    ['/tasks/:id/assignment-notice.docx', tasks.renderAssignmentNotice, '督办通知单 (DOCX, GB/T 9704)'],
+    ['/tasks/:id/urge-notice.docx', tasks.renderUrgeNotice, '催办通知单 (DOCX, GB/T 9704), latest 催办'],
+  ] as const) {
+    app.get(
+      path,
+      { config, schema: { tags, summary, params: idParams, response: { 200: z.unknown().describe('DOCX bytes'), ...errors } } },
+      async (request, reply) => {
+        const notice = await render(deps, request.ctx, request.params.id);
+        return reply
+          .header('content-type', docx)
+          .header('content-disposition', contentDisposition(notice.fileName))
+          .header('cache-control', 'private, no-store')
+          .send(notice.bytes);
+      },
+    );
+  }
   app.patch(
     '/tasks/:id',
     {

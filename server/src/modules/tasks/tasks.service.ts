@@ -25,6 +25,7 @@ import { AppError, fieldError, forbidden, notFound } from '../../platform/errors
 import { idempotent } from '../../platform/idempotency.js';
 import { canRegisterTasks, standingOf } from './tasks.policy.js';
 import { presentDetail, presentTask } from './tasks.presenter.js';
+import { assignmentNotice, urgeNotice } from './tasks.notices.js';
 import * as repo from './tasks.repository.js';
 import {
   allowedActions,
@@ -354,4 +355,25 @@ async function effectOf(tx: Db, ctx: RequestContext, row: repo.TaskRow, input: T
     default:
       return {};
   }
+}
+
+/** The 督办通知单 of an item, as a DOCX in the GB/T 9704 layout. */
+export async function renderAssignmentNotice(deps: Deps, ctx: RequestContext, id: string): Promise<{ fileName: string; bytes: Buffer }> {
+  const task = await readTask(deps.database.db, requireActor(ctx), id);
+  return { fileName: `督办通知单-${task.serialNumber}.docx`, bytes: await assignmentNotice(task, todayInShanghai(ctx.clock)) };
+}
+
+/** The 催办通知单 for the latest 催办 of an item (404 when it was never urged). */
+export async function renderUrgeNotice(deps: Deps, ctx: RequestContext, id: string): Promise<{ fileName: string; bytes: Buffer }> {
+  const { db } = deps.database;
+  const task = await readTask(db, requireActor(ctx), id);
+  const urges = (await repo.listEvents(db, id)).filter((e) => e.event.type === 'urge');
+  const latest = urges.at(-1);
+  if (!latest) throw notFound();
+  const notice = await urgeNotice(
+    task,
+    { reason: latest.event.reason ?? '', at: latest.event.at.toISOString(), count: urges.length },
+    todayInShanghai(ctx.clock),
+  );
+  return { fileName: `催办通知单-${task.serialNumber}-${urges.length}.docx`, bytes: notice };
 }

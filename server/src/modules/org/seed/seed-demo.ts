@@ -142,8 +142,10 @@ export async function seedDemo(deps: Deps, ctx: RequestContext): Promise<boolean
     const provinceGov = all.find((u) => u.parentId === null);
     if (!provinceGov) throw new Error('demo seed needs the base seed first');
     const oversees: { leaderId: string; unitId: string }[] = [];
+    const leaderIds = new Map<string, string>();
     for (const leader of provincialLeaders) {
       const id = randomUUID();
+      leaderIds.set(leader.title, leaderIds.get(leader.title) ?? id);
       personRows.push({
         id,
         unitId: provinceGov.id,
@@ -176,6 +178,11 @@ export async function seedDemo(deps: Deps, ctx: RequestContext): Promise<boolean
         isDemo: true,
         mustChangePassword: false,
       });
+      // The demo 副省长 account is the first 副省长 of the leadership, so 分管领导 steps can be tried.
+      if (account.username === 'leader') {
+        const personId = leaderIds.get('副省长');
+        if (personId) await tx.update(users).set({ personId }).where(eq(users.id, created.id));
+      }
       if (account.totpSecret) {
         await tx.update(users).set({ totpSecret: account.totpSecret, totpEnabledAt: now }).where(eq(users.id, created.id));
       }
