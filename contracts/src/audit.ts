@@ -22,6 +22,8 @@ export const auditEventTypeValues = [
   'person.created',
   'person.updated',
   'person.oversees_changed',
+  'person.absence_set',
+  'person.absence_cleared',
   'post.created',
   'post.updated',
   'task.created',

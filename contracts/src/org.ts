@@ -70,10 +70,16 @@ export const person = z.object({
   isLeader: z.boolean(),
   oversightAreas: z.string().nullable(),
   overseenUnitIds: z.array(z.uuid()),
+  /** Current or planned absence (请假、出差); while it lasts the B角 acts on this person's items. */
+  absence: z.object({ from: z.iso.date(), until: z.iso.date(), reason: z.string() }).nullable(),
   version: z.number().int(),
   isDisabled: z.boolean(),
 });
 export type Person = z.infer<typeof person>;
+
+export const setAbsenceBody = z
+  .strictObject({ from: z.iso.date(), until: z.iso.date(), reason: text(100) })
+  .refine((v) => v.until >= v.from, { message: 'until must not be before from', path: ['until'] });
 
 export const personListQuery = z.strictObject({
   unitId: z.uuid().optional(),

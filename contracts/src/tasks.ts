@@ -203,6 +203,10 @@ export const task = z.object({
   responsibleLeaderName: z.string().nullable(),
   handlerId: z.uuid().nullable(),
   handlerName: z.string().nullable(),
+  /** Set while the 承办人 (A角) is away: the B角 who acts meanwhile. The deadline keeps running. */
+  handlerAbsence: z
+    .object({ until: z.iso.date(), reason: z.string(), backupId: z.uuid().nullable(), backupName: z.string().nullable() })
+    .nullable(),
   relatedTaskId: z.uuid().nullable(),
   sendBackCount: z.number().int(),
   urgeCount: z.number().int(),
@@ -221,6 +225,8 @@ export const taskListQuery = z.strictObject({
   status: taskStatusSchema.optional(),
   /** 待办: items waiting for the caller's action. */
   inbox: z.enum(['true', 'false']).optional(),
+  /** 我承办的: items whose 承办人 is the caller, or whose absent 承办人 has the caller as B角. */
+  mine: z.enum(['true', 'false']).optional(),
   q: z.string().trim().min(1).max(limits.nameMax).optional(),
   limit: z.coerce.number().int().min(1).max(limits.pageSizeMax).optional(),
   cursor: z.string().max(80).optional(),

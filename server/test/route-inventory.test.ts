@@ -226,6 +226,23 @@ const probes: Record<string, Probe> = {
       expectNotFound(await call(ctx.session, 'PUT', `/api/persons/${ownLeader.id}/overseen-units`, { unitIds: [ctx.tree.countyB1] }));
     },
   },
+  'PUT /api/persons/:id/absence': {
+    role: 'system_admin',
+    run: async (ctx) => {
+      const person = await personIn(ctx, ctx.tree.countyB1);
+      expectNotFound(
+        await call(ctx.session, 'PUT', `/api/persons/${person.id}/absence`, { from: '2026-12-01', until: '2026-12-10', reason: '休假' }),
+      );
+    },
+  },
+  'DELETE /api/persons/:id/absence': {
+    role: 'system_admin',
+    run: async (ctx) => {
+      const person = await personIn(ctx, ctx.tree.countyB1);
+      const res = await env.app.inject({ method: 'DELETE', url: `/api/persons/${person.id}/absence`, headers: authHeaders(ctx.session) });
+      expectNotFound(res);
+    },
+  },
   'GET /api/posts': {
     role: 'system_admin',
     run: async ({ tree, session }) => expectNotFound(await call(session, 'GET', `/api/posts?unitId=${tree.countyB1}`)),

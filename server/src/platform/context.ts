@@ -12,6 +12,8 @@ export interface Actor {
   username: string;
   /** The name people see (e.g. 王建华 or 省教育厅承办人), used on timelines. */
   displayName: string;
+  /** The person (人员) the account belongs to, if linked: 承办人, A角/B角 and leaders are people. */
+  personId: string | null;
   roles: Role[];
   /** Root unit of the actor's data scope, and its materialised path for subtree checks. */
   scopeUnitId: string;

@@ -5,7 +5,7 @@
  * materialised `path` of ancestor ids so that data scope ("this user's subtree") is one indexed prefix match.
  */
 import { sql } from 'drizzle-orm';
-import { boolean, index, integer, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid, varchar } from 'drizzle-orm/pg-core';
+import { boolean, date, index, integer, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid, varchar } from 'drizzle-orm/pg-core';
 
 export const divisions = pgTable(
   'divisions',
@@ -63,6 +63,10 @@ export const persons = pgTable(
     isLeader: boolean('is_leader').notNull().default(false),
     /** 分管领域 in words, e.g. "教育、科技" */
     oversightAreas: text('oversight_areas'),
+    /** Current absence (请假、出差): while it lasts, the B角 of this person's posts acts on their items. */
+    absentFrom: date('absent_from', { mode: 'string' }),
+    absentUntil: date('absent_until', { mode: 'string' }),
+    absenceReason: text('absence_reason'),
     version: integer('version').notNull().default(1),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),

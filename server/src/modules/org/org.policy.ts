@@ -8,3 +8,12 @@ import type { Actor } from '../../platform/context.js';
 export function canManageOrg(actor: Actor): boolean {
   return actor.roles.includes('system_admin');
 }
+
+/**
+ * Marking someone absent (A角 on leave or travelling) is the unit's own business: its handlers and leaders may
+ * do it for their people, and the system administrator may do it for anyone in scope.
+ */
+export function canMarkAbsence(actor: Actor, personUnitPath: string): boolean {
+  if (actor.roles.includes('system_admin')) return true;
+  return (actor.roles.includes('unit_leader') || actor.roles.includes('unit_handler')) && personUnitPath.startsWith(actor.scopePath);
+}

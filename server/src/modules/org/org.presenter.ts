@@ -32,6 +32,7 @@ export function presentPerson(row: PersonWithUnit): Person {
     isLeader: row.isLeader,
     oversightAreas: row.oversightAreas,
     overseenUnitIds: row.overseenUnitIds,
+    absence: row.absentFrom && row.absentUntil ? { from: row.absentFrom, until: row.absentUntil, reason: row.absenceReason ?? '' } : null,
     version: row.version,
     isDisabled: row.disabledAt !== null,
   };

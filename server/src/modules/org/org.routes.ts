@@ -10,6 +10,7 @@ import {
   personListQuery,
   post,
   postListQuery,
+  setAbsenceBody,
   setOverseenUnitsBody,
   unit,
   unitListQuery,
@@ -151,6 +152,29 @@ export function registerOrgRoutes(server: FastifyInstance, deps: Deps): void {
       },
     },
     (request) => org.setOverseenUnits(deps, request.ctx, request.params.id, request.body.unitIds),
+  );
+
+  app.put(
+    '/persons/:id/absence',
+    {
+      config: scoped,
+      schema: {
+        tags: ['org'],
+        summary: '登记请假/出差（B角代办）Mark an absence',
+        params: idParams,
+        body: setAbsenceBody,
+        response: { 200: person, ...writeErrors },
+      },
+    },
+    (request) => org.setAbsence(deps, request.ctx, request.params.id, request.body),
+  );
+  app.delete(
+    '/persons/:id/absence',
+    {
+      config: scoped,
+      schema: { tags: ['org'], summary: '销假 Clear an absence', params: idParams, response: { 200: person, ...writeErrors } },
+    },
+    (request) => org.setAbsence(deps, request.ctx, request.params.id, null),
   );
 
   app.get(

@@ -18,7 +18,7 @@ import type { z } from 'zod';
 import { recordAudit } from '../../platform/audit-log.js';
 import type { Actor, Deps, RequestContext } from '../../platform/context.js';
 import { AppError, fieldError, forbidden, notFound, refuseDuplicate } from '../../platform/errors.js';
-import { canManageOrg } from './org.policy.js';
+import { canManageOrg, canMarkAbsence } from './org.policy.js';
 import { presentPerson, presentPost, presentUnit } from './org.presenter.js';
 import * as repo from './org.repository.js';
 
@@ -307,5 +307,44 @@ export async function updatePost(deps: Deps, ctx: RequestContext, id: string, ve
       after: post,
     });
     return post;
+  });
+}
+
+// ── absence (A角/B角) ─────────────────────────────────────────────────────────────────────────────────────────
+
+/**
+ * Sets or clears a person's absence. While it lasts, the B角 of the person's posts sees and acts on the items the
+ * person handles; deadlines keep running.
+ */
+export async function setAbsence(
+  deps: Deps,
+  ctx: RequestContext,
+  id: string,
+  absence: { from: string; until: string; reason: string } | null,
+): Promise<Person> {
+  const actor = requireActor(ctx);
+  return deps.database.db.transaction(async (tx) => {
+    const current = await repo.findPersonInScope(tx, actor.scopePath, id);
+    if (!current) throw notFound();
+    const unit = await repo.findUnitInScope(tx, actor.scopePath, current.unitId);
+    if (!unit || !canMarkAbsence(actor, unit.path)) throw forbidden();
+    const patch = {
+      absentFrom: absence?.from ?? null,
+      absentUntil: absence?.until ?? null,
+      absenceReason: absence?.reason ?? null,
+      updatedAt: ctx.clock.now(),
+    };
+    if (!(await repo.updatePersonVersioned(tx, id, current.version, patch))) throw new AppError('VERSION_CONFLICT', 412);
+    const updated = await repo.findPersonInScope(tx, actor.scopePath, id);
+    if (!updated) throw new Error('person not readable');
+    const person = presentPerson(updated);
+    await recordAudit(deps, tx, ctx, {
+      eventType: absence ? 'person.absence_set' : 'person.absence_cleared',
+      objectType: 'person',
+      objectId: id,
+      before: { absence: presentPerson(current).absence },
+      after: { absence: person.absence },
+    });
+    return person;
   });
 }

@@ -9,7 +9,18 @@ type TaskEvent = z.infer<typeof taskEvent>;
 type Urgency = Task['urgency'];
 type Frequency = Task['reportingFrequency'];
 
-export function presentTask(row: TaskRow, cooperatingUnits: { unitId: string; unitName: string }[], allowedActions: TaskAction[]): Task {
+/** The handler's absence, when `today` falls inside it. */
+function absenceOn(row: TaskRow, today: string): Task['handlerAbsence'] {
+  if (!row.handlerAbsentFrom || !row.handlerAbsentUntil || today < row.handlerAbsentFrom || today > row.handlerAbsentUntil) return null;
+  return { until: row.handlerAbsentUntil, reason: row.handlerAbsenceReason ?? '', backupId: row.handlerBackupId, backupName: row.handlerBackupName };
+}
+
+export function presentTask(
+  row: TaskRow,
+  cooperatingUnits: { unitId: string; unitName: string }[],
+  allowedActions: TaskAction[],
+  today: string,
+): Task {
   return {
     id: row.id,
     serialNumber: row.serialNumber,
@@ -33,6 +44,7 @@ export function presentTask(row: TaskRow, cooperatingUnits: { unitId: string; un
     responsibleLeaderName: row.responsibleLeaderName,
     handlerId: row.handlerId,
     handlerName: row.handlerName,
+    handlerAbsence: absenceOn(row, today),
     relatedTaskId: row.relatedTaskId,
     sendBackCount: row.sendBackCount,
     urgeCount: row.urgeCount,

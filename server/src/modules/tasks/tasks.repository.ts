@@ -17,7 +17,16 @@ export interface TaskRow extends TaskRecord {
   leadUnitPath: string;
   responsibleLeaderName: string | null;
   handlerName: string | null;
+  handlerAbsentFrom: string | null;
+  handlerAbsentUntil: string | null;
+  handlerAbsenceReason: string | null;
+  /** The B角 of the handler's post (the post where the handler is A角). */
+  handlerBackupId: string | null;
+  handlerBackupName: string | null;
 }
+
+const backupOfHandler = sql<string | null>`(select p.backup_holder_id from posts p
+  where p.primary_holder_id = ${tasks.handlerId} and p.backup_holder_id is not null order by p.created_at limit 1)`;
 
 const supervising = alias(units, 'su');
 const lead = alias(units, 'lu');
@@ -40,6 +49,11 @@ function selectTasks(db: Db) {
       leadUnitPath: lead.path,
       responsibleLeaderName: leader.name,
       handlerName: handler.name,
+      handlerAbsentFrom: handler.absentFrom,
+      handlerAbsentUntil: handler.absentUntil,
+      handlerAbsenceReason: handler.absenceReason,
+      handlerBackupId: backupOfHandler,
+      handlerBackupName: sql<string | null>`(select b.name from persons b where b.id = ${backupOfHandler})`,
     })
     .from(tasks)
     .innerJoin(supervising, eq(supervising.id, tasks.supervisingUnitId))
@@ -58,6 +72,11 @@ function flatten(r: Selected): TaskRow {
     leadUnitPath: r.leadUnitPath,
     responsibleLeaderName: r.responsibleLeaderName,
     handlerName: r.handlerName,
+    handlerAbsentFrom: r.handlerAbsentFrom,
+    handlerAbsentUntil: r.handlerAbsentUntil,
+    handlerAbsenceReason: r.handlerAbsenceReason,
+    handlerBackupId: r.handlerBackupId,
+    handlerBackupName: r.handlerBackupName,
   };
 }
 
@@ -76,6 +95,8 @@ export interface TaskFilter {
   /** Restrict to the caller's 待办: (statuses, unit path column) pairs, any of which matches. */
   inbox?: { supervisorStatuses: string[]; leadUnitStatuses: string[] };
   after?: { createdAt: Date; id: string };
+  /** 我承办的: handler is this person, or the handler is absent on `today` and this person is their B角. */
+  mine?: { personId: string; today: string };
 }
 
 export async function listVisibleTasks(db: Db, scopePath: string, filter: TaskFilter, limit: number): Promise<TaskRow[]> {
@@ -98,6 +119,12 @@ export async function listVisibleTasks(db: Db, scopePath: string, filter: TaskFi
   }
   if (filter.after) {
     conditions.push(sql`(${tasks.createdAt}, ${tasks.id}) < (${filter.after.createdAt}, ${filter.after.id})`);
+  }
+  if (filter.mine) {
+    const { personId, today } = filter.mine;
+    conditions.push(sql`(${tasks.handlerId} = ${personId} or (
+      ${handler.absentFrom} <= ${today} and ${handler.absentUntil} >= ${today}
+      and exists (select 1 from posts p where p.primary_holder_id = ${tasks.handlerId} and p.backup_holder_id = ${personId})))`);
   }
   const rows = await selectTasks(db)
     .where(and(...conditions))

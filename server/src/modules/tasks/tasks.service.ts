@@ -47,20 +47,21 @@ function requireActor(ctx: RequestContext): Actor {
   return ctx.actor;
 }
 
-async function readTask(db: Db, actor: Actor, id: string): Promise<Task> {
+async function readTask(db: Db, ctx: RequestContext, id: string): Promise<Task> {
+  const actor = requireActor(ctx);
   const row = await repo.findVisibleTask(db, actor.scopePath, id);
   if (!row) throw notFound();
   const cooperations = await repo.listCooperations(db, [id]);
-  return presentTask(row, cooperations, allowedActions(row.status as TaskStatus, standingOf(actor, row)));
+  return presentTask(row, cooperations, allowedActions(row.status as TaskStatus, standingOf(actor, row)), todayInShanghai(ctx.clock));
 }
 
-async function readDetail(db: Db, actor: Actor, id: string): Promise<TaskDetail> {
-  const task = await readTask(db, actor, id);
+async function readDetail(db: Db, ctx: RequestContext, id: string): Promise<TaskDetail> {
+  const task = await readTask(db, ctx, id);
   return presentDetail(task, await repo.listEvents(db, id));
 }
 
 export async function getTask(deps: Deps, ctx: RequestContext, id: string): Promise<TaskDetail> {
-  return readDetail(deps.database.db, requireActor(ctx), id);
+  return readDetail(deps.database.db, ctx, id);
 }
 
 /** Lead and cooperating units must be in scope, distinct, and the leader a leader in scope. */
@@ -150,7 +151,7 @@ export async function insertNewTask(
     actorName: actor.displayName,
     actorUnitId: actor.unitId,
   });
-  const task = await readTask(tx, actor, id);
+  const task = await readTask(tx, ctx, id);
   await recordAudit(deps, tx, ctx, { eventType: 'task.created', objectType: 'task', objectId: id, after: task });
   return task;
 }
@@ -158,7 +159,7 @@ export async function insertNewTask(
 export async function listTasks(
   deps: Deps,
   ctx: RequestContext,
-  query: { status?: TaskStatus; inbox?: 'true' | 'false'; q?: string; limit?: number; cursor?: string },
+  query: { status?: TaskStatus; inbox?: 'true' | 'false'; mine?: 'true' | 'false'; q?: string; limit?: number; cursor?: string },
 ): Promise<{ items: Task[]; nextCursor: string | null }> {
   const actor = requireActor(ctx);
   const { db } = deps.database;
@@ -172,7 +173,9 @@ export async function listTasks(
           leadUnitStatuses: roles.includes('unit_handler') || roles.includes('unit_leader') ? inboxStatuses('lead_unit') : [],
         }
       : undefined;
-  const rows = await repo.listVisibleTasks(db, actor.scopePath, { status: query.status, q: query.q, inbox, after }, limit + 1);
+  const today = todayInShanghai(ctx.clock);
+  const mine = query.mine === 'true' ? { personId: actor.personId ?? '00000000-0000-0000-0000-000000000000', today } : undefined;
+  const rows = await repo.listVisibleTasks(db, actor.scopePath, { status: query.status, q: query.q, inbox, after, mine }, limit + 1);
   const page = rows.slice(0, limit);
   const cooperations = await repo.listCooperations(
     db,
@@ -183,6 +186,7 @@ export async function listTasks(
       row,
       cooperations.filter((c) => c.taskId === row.id).map(({ unitId, unitName }) => ({ unitId, unitName })),
       allowedActions(row.status as TaskStatus, standingOf(actor, row)),
+      today,
     ),
   );
   const last = page.at(-1);
@@ -216,7 +220,7 @@ export async function updateTask(deps: Deps, ctx: RequestContext, id: string, ve
     const status = row.status as TaskStatus;
     if (!openStatuses.includes(status)) throw notAllowed(status, 'update');
     if (status !== 'draft' && draftOnlyFields.some((f) => input[f] !== undefined)) throw notAllowed(status, 'update');
-    const before = await readTask(tx, actor, id);
+    const before = await readTask(tx, ctx, id);
     if (input.leadUnitId || input.cooperatingUnitIds || input.responsibleLeaderId) {
       await checkParties(tx, actor, {
         leadUnitId: input.leadUnitId ?? row.leadUnitId,
@@ -238,7 +242,7 @@ export async function updateTask(deps: Deps, ctx: RequestContext, id: string, ve
       actorUnitId: actor.unitId,
       data: { fields: Object.keys(input) },
     });
-    const after = await readTask(tx, actor, id);
+    const after = await readTask(tx, ctx, id);
     await recordAudit(deps, tx, ctx, { eventType: 'task.updated', objectType: 'task', objectId: id, before, after });
     return presentDetail(after, await repo.listEvents(tx, id));
   });
@@ -300,7 +304,7 @@ export async function transitionTask(
     const rule = ruleFor(input.action);
     const now = ctx.clock.now();
     const patch = await effectOf(tx, ctx, row, input);
-    const before = await readTask(tx, actor, id);
+    const before = await readTask(tx, ctx, id);
     const ok = await repo.updateTaskVersioned(tx, id, row.version, { ...patch, ...(rule.to ? { status: rule.to } : {}), updatedAt: now });
     if (!ok) throw new AppError('VERSION_CONFLICT', 412);
     await repo.insertEvent(tx, {
@@ -315,7 +319,7 @@ export async function transitionTask(
       reason: input.reason ?? null,
       data: eventData(input),
     });
-    const after = await readTask(tx, actor, id);
+    const after = await readTask(tx, ctx, id);
     await recordAudit(deps, tx, ctx, { eventType: `task.${input.action}`, objectType: 'task', objectId: id, before, after });
     return { statusCode: 200, body: presentDetail(after, await repo.listEvents(tx, id)) };
   });
@@ -359,14 +363,14 @@ async function effectOf(tx: Db, ctx: RequestContext, row: repo.TaskRow, input: T
 
 /** The 督办通知单 of an item, as a DOCX in the GB/T 9704 layout. */
 export async function renderAssignmentNotice(deps: Deps, ctx: RequestContext, id: string): Promise<{ fileName: string; bytes: Buffer }> {
-  const task = await readTask(deps.database.db, requireActor(ctx), id);
+  const task = await readTask(deps.database.db, ctx, id);
   return { fileName: `督办通知单-${task.serialNumber}.docx`, bytes: await assignmentNotice(task, todayInShanghai(ctx.clock)) };
 }
 
 /** The 催办通知单 for the latest 催办 of an item (404 when it was never urged). */
 export async function renderUrgeNotice(deps: Deps, ctx: RequestContext, id: string): Promise<{ fileName: string; bytes: Buffer }> {
   const { db } = deps.database;
-  const task = await readTask(db, requireActor(ctx), id);
+  const task = await readTask(db, ctx, id);
   const urges = (await repo.listEvents(db, id)).filter((e) => e.event.type === 'urge');
   const latest = urges.at(-1);
   if (!latest) throw notFound();
