@@ -47,6 +47,13 @@ function labelled(label: string, text: string): Paragraph {
   });
 }
 
+const chineseOrdinals = ['一', '二', '三', '四', '五', '六', '七', '八', '九', '十'];
+
+/** 一、督办事项：… 二、事项来源：… — GB/T 9704 first-level headings, numbered in order. */
+function numbered(items: readonly (readonly [string, string])[]): Paragraph[] {
+  return items.map(([label, text], i) => labelled(`${chineseOrdinals[i] ?? String(i + 1)}、${label}`, text));
+}
+
 /** 2026-11-27 → 2026年11月27日 (GB/T 9704: Arabic numerals, no leading zeros). */
 export function chineseDate(day: string): string {
   const [y, m, d] = day.split('-').map(Number);
@@ -126,12 +133,14 @@ export function assignmentNotice(task: Task, date: string): Promise<Buffer> {
     date,
     paragraphs: [
       body(`现将“${task.title}”交由你单位牵头办理，请认真抓好落实。有关事项通知如下：`),
-      labelled('一、督办事项', task.content),
-      labelled('二、事项来源', source + (ref.clause ? `。原文：${ref.clause}` : '')),
-      ...(task.requirements ? [labelled('三、办理要求', task.requirements)] : []),
-      labelled(task.requirements ? '四、牵头单位' : '三、牵头单位', task.leadUnitName),
-      ...(cooperating ? [labelled('配合单位', cooperating)] : []),
-      labelled('办结时限', `${deadline}（紧急程度：${urgencyLabels[task.urgency]['zh-CN']}）`),
+      ...numbered([
+        ['督办事项', task.content],
+        ['事项来源', source + (ref.clause ? `。原文：${ref.clause}` : '')],
+        ...(task.requirements ? [['办理要求', task.requirements] as const] : []),
+        ['牵头单位', task.leadUnitName],
+        ...(cooperating ? [['配合单位', cooperating] as const] : []),
+        ['办结时限', `${deadline}（紧急程度：${urgencyLabels[task.urgency]['zh-CN']}）`],
+      ]),
       body(
         '请于收到本通知单后及时签收，按要求报送办理进展；如认为不属于本单位职责，请在签收时限内说明理由退回。确需延期的，须在办结时限前提出延期申请。',
       ),
