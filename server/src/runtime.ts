@@ -6,6 +6,7 @@ import { resolve } from 'node:path';
 import { hasDemoAccounts, seedDemo } from './modules/org/seed/seed-demo.js';
 import { seedBase } from './modules/org/seed/seed-base.js';
 import { ensureDeadlineDefaults } from './modules/tasks/tasks.seed.js';
+import { seedDemoTasks } from './modules/tasks/tasks.demo.js';
 import { systemClock, type Clock } from './platform/clock.js';
 import { systemContext, type Deps } from './platform/context.js';
 import { openDatabase } from './platform/db.js';
@@ -39,7 +40,8 @@ export async function prepareData(deps: Deps, seedDemoData: boolean): Promise<vo
   await ensureDeadlineDefaults(deps.database.db);
   if (seedDemoData) {
     if (deps.env.LUOSHI_MODE !== 'demo') throw new Error('Demo data can only be loaded in demo mode (LUOSHI_MODE=demo).');
-    await seedDemo(deps, ctx);
+    // Demo items go in after the demo accounts commit: each is registered and moved through its own transactions.
+    if (await seedDemo(deps, ctx)) await seedDemoTasks(deps, ctx);
   }
   if (deps.env.LUOSHI_MODE === 'production' && (await hasDemoAccounts(deps.database.db))) {
     throw new Error(
