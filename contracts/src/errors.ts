@@ -107,8 +107,8 @@ export const errorMessages = {
   },
   COORDINATION_NO_LEADER: { 'zh-CN': '该督办事项未确定分管领导，请先由督查室补充', en: 'The item has no responsible leader yet' },
   COORDINATION_NOT_ALLOWED: {
-    'zh-CN': '协调请求当前为「{status}」，不能{action}',
-    en: 'The coordination request is {status}; you cannot {actionEn}',
+    'zh-CN': '当前为「{status}」，不能{action}',
+    en: 'It is {status} now; you cannot {actionEn}',
   },
   IDEMPOTENCY_KEY_REUSED: {
     'zh-CN': '同一个幂等键（Idempotency-Key）已用于不同的请求内容',

@@ -163,11 +163,16 @@ describe('two-factor and password rules', () => {
       payload: { code: await totpNow(env.clock, secret) },
     });
     expect(ok.json().stage).toBe('active');
-    // Next sign-in: password alone gives no access.
+    // Next sign-in: password alone gives no access, and the code just used cannot be used again.
+    const usedCode = await totpNow(env.clock, secret);
     const again = await signInRaw(admin.username, admin.password);
     expect(again.json().stage).toBe('mfa_required');
     const h2 = { cookie: cookieFrom(again), 'x-csrf-token': again.json().csrfToken as string };
     expect((await env.app.inject({ method: 'GET', url: '/api/units', headers: h2 })).statusCode).toBe(403);
+    const replay = await env.app.inject({ method: 'POST', url: '/api/auth/totp', headers: h2, payload: { code: usedCode } });
+    expect(replay.statusCode).toBe(400);
+    expect(replay.json().error.code).toBe('AUTH_TOTP_INVALID');
+    env.clock.advanceMinutes(1);
     const code = await env.app.inject({
       method: 'POST',
       url: '/api/auth/totp',

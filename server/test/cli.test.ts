@@ -118,7 +118,7 @@ describe('luoshi CLI', { timeout: 180_000 }, () => {
     const child = spawn(process.execPath, [cli, 'serve', '--port', port], { env: { ...process.env, ...db.env, LOG_LEVEL: 'silent' } });
     let output = '';
     child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
-    for (let i = 0; i < 120 && !output.includes('is running'); i++) await new Promise((r) => setTimeout(r, 250));
+    for (let i = 0; i < 480 && !output.includes('is running'); i++) await new Promise((r) => setTimeout(r, 250));
     const health = await fetch(`http://127.0.0.1:${port}/api/health`);
     expect(health.status).toBe(200);
     const exited = new Promise<number | null>((r) => child.on('exit', (code) => r(code)));

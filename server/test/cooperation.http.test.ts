@@ -148,3 +148,34 @@ describe('协调请求', () => {
     expect(res.json().error.code).toBe('COORDINATION_NO_LEADER');
   });
 });
+
+describe('closed items', () => {
+  it('take no more duties, contributions or coordination once completed', async () => {
+    const c = await cast();
+    const handler = await env.ownerQuery(
+      "insert into persons (id, unit_id, name, created_at, updated_at) values (gen_random_uuid(), $1, '承办人', now(), now()) returning id",
+      [c.tree.department],
+    );
+    for (const [s, body] of [
+      [c.supervisor, { action: 'assign' }],
+      [c.lead, { action: 'accept' }],
+      [c.lead, { action: 'start', handlerId: handler[0]?.id }],
+      [c.lead, { action: 'request_completion', summary: '完成' }],
+      [c.supervisor, { action: 'approve_completion' }],
+    ] as const) {
+      expect((await send(s, 'POST', `/api/tasks/${c.task.id}/transitions`, body)).statusCode).toBe(200);
+    }
+    const view = (await send(c.coopA, 'GET', `/api/tasks/${c.task.id}/cooperation`)).json();
+    expect(view.canRaise).toBe(false);
+    expect(view.cooperations.every((u: { canContribute: boolean }) => !u.canContribute)).toBe(true);
+    const late = await send(c.coopA, 'POST', `/api/tasks/${c.task.id}/cooperations/${c.tree.prefectureA}/contribution`, {
+      contribution: '迟到',
+    });
+    expect(late.statusCode).toBe(409);
+    expect(late.json().error.messages['zh-CN']).toBe('当前为「已办结」，不能报送配合情况');
+    expect((await send(c.coopA, 'POST', `/api/tasks/${c.task.id}/coordination`, { subject: 's', detail: 'd' })).statusCode).toBe(409);
+    expect((await send(c.supervisor, 'PUT', `/api/tasks/${c.task.id}/cooperations/${c.tree.prefectureA}`, { duty: 'x' })).statusCode).toBe(
+      409,
+    );
+  });
+});

@@ -6,6 +6,7 @@ import {
   FileAddOutlined,
   FileTextOutlined,
   HomeOutlined,
+  ReadOutlined,
   SettingOutlined,
   TeamOutlined,
 } from '@ant-design/icons';
@@ -23,6 +24,7 @@ export function menuEntriesFor(user: Pick<CurrentUser, 'roles'>, t: TFunction): 
     { path: '/', name: t('menu.home'), icon: <HomeOutlined />, roles: [] },
     { path: '/tasks', name: t('menu.tasks'), icon: <FileTextOutlined />, roles: [] },
     { path: '/tasks/new', name: t('menu.taskCreate'), icon: <FileAddOutlined />, roles: ['supervisor'] },
+    { path: '/instructions', name: t('instructions.mine'), icon: <ReadOutlined />, roles: ['government_leader'] },
     { path: '/org', name: t('menu.org'), icon: <ApartmentOutlined />, roles: [] },
     { path: '/admin/users', name: t('menu.users'), icon: <TeamOutlined />, roles: ['security_admin'] },
     { path: '/admin/audit', name: t('menu.audit'), icon: <AuditOutlined />, roles: ['audit_admin'] },

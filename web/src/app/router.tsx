@@ -19,6 +19,9 @@ const TasksPage = lazy(() => import('../features/tasks/tasks-page').then((m) => 
 const TaskCreatePage = lazy(() => import('../features/tasks/task-create-page').then((m) => ({ default: m.TaskCreatePage })));
 const TaskDetailPage = lazy(() => import('../features/tasks/task-detail-page').then((m) => ({ default: m.TaskDetailPage })));
 const SettingsPage = lazy(() => import('../features/auth/settings-page').then((m) => ({ default: m.SettingsPage })));
+const MyInstructionsPage = lazy(() =>
+  import('../features/instructions/my-instructions-page').then((m) => ({ default: m.MyInstructionsPage })),
+);
 
 function Loading({ children }: { children: ReactNode }) {
   return <Suspense fallback={<PageLoading />}>{children}</Suspense>;
@@ -71,6 +74,14 @@ export const router = createBrowserRouter([
         element: (
           <RequireRole roles={['audit_admin']}>
             <AuditPage />
+          </RequireRole>
+        ),
+      },
+      {
+        path: 'instructions',
+        element: (
+          <RequireRole roles={['government_leader']}>
+            <MyInstructionsPage />
           </RequireRole>
         ),
       },

@@ -23,6 +23,8 @@ export const users = pgTable(
     mustChangePassword: boolean('must_change_password').notNull().default(true),
     totpSecret: text('totp_secret'),
     totpEnabledAt: timestamp('totp_enabled_at', { withTimezone: true }),
+    /** The last TOTP time step accepted: a code is good once (no replay within its 30-second window). */
+    totpLastStep: integer('totp_last_step'),
     /** Demo accounts exist only in demo mode; a production start refuses to run while any remain. */
     isDemo: boolean('is_demo').notNull().default(false),
     disabledAt: timestamp('disabled_at', { withTimezone: true }),

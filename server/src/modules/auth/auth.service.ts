@@ -172,19 +172,31 @@ async function advanceStage(deps: Deps, auth: SessionWithUser, stage: SessionSta
   return fresh;
 }
 
-async function isTotpCodeValid(secret: string, code: string, now: Date): Promise<boolean> {
-  const result = await verifyTotpCode({ secret, token: code, epoch: Math.floor(now.getTime() / 1000), epochTolerance: 30 });
-  return result.valid;
+/**
+ * Checks a TOTP code (±1 step of clock drift) and refuses one already used: returns the matched time step, or null.
+ */
+async function acceptTotpCode(secret: string, code: string, now: Date, lastStep: number | null): Promise<number | null> {
+  const epoch = Math.floor(now.getTime() / 1000);
+  const result = await verifyTotpCode({
+    secret,
+    token: code,
+    epoch,
+    epochTolerance: 30,
+    ...(lastStep !== null ? { afterTimeStep: lastStep } : {}),
+  });
+  return result.valid ? Math.floor(epoch / 30) + result.delta : null;
 }
 
 /** Second step of sign-in for accounts with TOTP. */
 export async function verifySecondFactor(deps: Deps, ctx: RequestContext, auth: SessionWithUser, code: string): Promise<SessionWithUser> {
   if (auth.session.stage !== 'mfa_required' || !auth.user.totpSecret) throw new AppError('FORBIDDEN', 403);
   const now = ctx.clock.now();
-  if (!(await isTotpCodeValid(auth.user.totpSecret, code, now))) {
+  const step = await acceptTotpCode(auth.user.totpSecret, code, now, auth.user.totpLastStep);
+  if (step === null) {
     await auditAlone(deps, ctx, { eventType: 'auth.totp_failed', outcome: 'failure', objectType: 'user', objectId: auth.user.id });
     throw fieldError('AUTH_TOTP_INVALID', 'code', 'wrong one-time code');
   }
+  await repo.updateUser(deps.database.db, auth.user.id, { totpLastStep: step });
   return advanceStage(deps, auth, stageAfterSecondFactor(subjectOf(auth.user), now, deps.env.PASSWORD_MAX_AGE_DAYS), now);
 }
 
@@ -202,9 +214,10 @@ export async function confirmTotpEnrolment(deps: Deps, ctx: RequestContext, auth
   if (auth.user.totpEnabledAt) throw new AppError('AUTH_TOTP_ALREADY_ENABLED', 409);
   if (!auth.user.totpSecret) throw new AppError('AUTH_TOTP_ENROLMENT_REQUIRED', 409);
   const now = ctx.clock.now();
-  if (!(await isTotpCodeValid(auth.user.totpSecret, code, now))) throw fieldError('AUTH_TOTP_INVALID', 'code', 'wrong one-time code');
+  const step = await acceptTotpCode(auth.user.totpSecret, code, now, null);
+  if (step === null) throw fieldError('AUTH_TOTP_INVALID', 'code', 'wrong one-time code');
   await deps.database.db.transaction(async (tx) => {
-    await repo.updateUser(tx, auth.user.id, { totpEnabledAt: now, updatedAt: now });
+    await repo.updateUser(tx, auth.user.id, { totpEnabledAt: now, totpLastStep: step, updatedAt: now });
     await audit(deps, tx, ctx, { eventType: 'auth.totp_enrolled', objectType: 'user', objectId: auth.user.id });
   });
   const subject = { ...subjectOf(auth.user), isTotpEnabled: true };

@@ -6,6 +6,8 @@
 import { randomUUID } from 'node:crypto';
 import {
   coordinationStatusLabels,
+  taskStatusLabels,
+  type TaskStatus,
   type CoordinationRequest,
   type contributionBody,
   type decideCoordinationBody,
@@ -27,6 +29,19 @@ import * as repo from './cooperation.repository.js';
 
 type TaskCooperation = z.infer<typeof taskCooperation>;
 type Attempt = z.infer<typeof raiseCoordinationBody>['attempts'][number];
+
+/** Items no longer being worked on: cooperation and coordination on them are closed too. */
+const closedStatuses = ['completed', 'evaluated', 'archived', 'withdrawn', 'terminated'];
+
+function assertOpen(task: TaskRow, action: { 'zh-CN': string; en: string }): void {
+  if (closedStatuses.includes(task.status)) {
+    throw new AppError('COORDINATION_NOT_ALLOWED', 409, {
+      status: taskStatusLabels[task.status as TaskStatus]['zh-CN'],
+      action: action['zh-CN'],
+      actionEn: action.en,
+    });
+  }
+}
 
 function requireActor(ctx: RequestContext): Actor {
   if (!ctx.actor) throw new AppError('UNAUTHENTICATED', 401);
@@ -69,7 +84,8 @@ async function presentCoordination(
     escalatedAt: row.escalatedAt?.toISOString() ?? null,
     decision: row.decision,
     decidedAt: row.decidedAt?.toISOString() ?? null,
-    canEscalate: row.status === 'open' && raiserPathOk && !!task.responsibleLeaderId,
+    // Offered without a responsible leader too, so the unit learns why it cannot go up (COORDINATION_NO_LEADER).
+    canEscalate: row.status === 'open' && raiserPathOk && !closedStatuses.includes(task.status),
     canDecide:
       (row.status === 'escalated' && (await isResponsibleLeader(db, actor, task))) ||
       (row.status === 'open' && standingOf(actor, task).isSupervisor),
@@ -100,11 +116,11 @@ export async function getCooperation(deps: Deps, ctx: RequestContext, taskId: st
       dueDate: c.dueDate,
       contribution: c.contribution,
       contributedAt: c.contributedAt?.toISOString() ?? null,
-      canContribute: actsForUnit(actor, unitPath),
+      canContribute: actsForUnit(actor, unitPath) && !closedStatuses.includes(task.status),
     })),
     coordination: await Promise.all(coordination.map((c) => presentCoordination(db, actor, task, c.request, c.unitName))),
-    canRaise: standing.isLeadUnit || rows.some((r) => actsForUnit(actor, r.unitPath)),
-    canSetDuties: standing.isSupervisor || standing.isLeadUnit,
+    canRaise: !closedStatuses.includes(task.status) && (standing.isLeadUnit || rows.some((r) => actsForUnit(actor, r.unitPath))),
+    canSetDuties: !closedStatuses.includes(task.status) && (standing.isSupervisor || standing.isLeadUnit),
   };
 }
 
@@ -120,6 +136,7 @@ export async function setCooperationDuty(
     const task = await visibleTask(tx, actor, taskId, true);
     const standing = standingOf(actor, task);
     if (!standing.isSupervisor && !standing.isLeadUnit) throw forbidden();
+    assertOpen(task, { 'zh-CN': '明确配合任务', en: 'set a duty' });
     const patch = { duty: input.duty, dueDate: input.dueDate ?? null };
     if (!(await repo.updateCooperation(tx, taskId, unitId, patch))) throw notFound();
     await insertEvent(tx, {
@@ -148,9 +165,7 @@ export async function contribute(deps: Deps, ctx: RequestContext, taskId: string
     const unit = (await repo.listCooperations(tx, taskId)).find((u) => u.cooperation.unitId === unitId);
     if (!unit) throw notFound();
     if (!actsForUnit(actor, unit.unitPath)) throw forbidden();
-    if (['completed', 'evaluated', 'archived', 'withdrawn', 'terminated'].includes(task.status)) {
-      throw new AppError('COORDINATION_NOT_ALLOWED', 409, { status: task.status, action: '报送配合情况', actionEn: 'send a contribution' });
-    }
+    assertOpen(task, { 'zh-CN': '报送配合情况', en: 'send a contribution' });
     const now = ctx.clock.now();
     await repo.updateCooperation(tx, taskId, unitId, { contribution: input.contribution, contributedAt: now, contributedBy: actor.userId });
     await insertEvent(tx, {
@@ -177,6 +192,7 @@ export async function raiseCoordination(deps: Deps, ctx: RequestContext, taskId:
   const actor = requireActor(ctx);
   await deps.database.db.transaction(async (tx) => {
     const task = await visibleTask(tx, actor, taskId, true);
+    assertOpen(task, { 'zh-CN': '提出协调请求', en: 'raise a coordination request' });
     const cooperating = (await repo.listCooperations(tx, taskId)).find((u) => actsForUnit(actor, u.unitPath));
     const unitId = standingOf(actor, task).isLeadUnit ? task.leadUnitId : cooperating?.cooperation.unitId;
     if (!unitId) throw forbidden();

@@ -12,7 +12,12 @@ type Frequency = Task['reportingFrequency'];
 /** The handler's absence, when `today` falls inside it. */
 function absenceOn(row: TaskRow, today: string): Task['handlerAbsence'] {
   if (!row.handlerAbsentFrom || !row.handlerAbsentUntil || today < row.handlerAbsentFrom || today > row.handlerAbsentUntil) return null;
-  return { until: row.handlerAbsentUntil, reason: row.handlerAbsenceReason ?? '', backupId: row.handlerBackupId, backupName: row.handlerBackupName };
+  return {
+    until: row.handlerAbsentUntil,
+    reason: row.handlerAbsenceReason ?? '',
+    backupId: row.handlerBackupId,
+    backupName: row.handlerBackupName,
+  };
 }
 
 export function presentTask(

@@ -23,6 +23,7 @@ const columns = {
   mustChangePassword: users.mustChangePassword,
   totpSecret: users.totpSecret,
   totpEnabledAt: users.totpEnabledAt,
+  totpLastStep: users.totpLastStep,
   isDemo: users.isDemo,
   disabledAt: users.disabledAt,
   lastSignInAt: users.lastSignInAt,

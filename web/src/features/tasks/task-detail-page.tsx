@@ -13,6 +13,10 @@ import { ApiError } from '../../app/api/api-error';
 import { errorText } from '../../app/api/errors';
 import { useAppLocale } from '../../app/i18n/i18n';
 import { PageLoading } from '../../app/page-states';
+import { CooperationSection } from '../cooperation/cooperation-section';
+import { ExtensionSection } from '../extensions/extension-section';
+import { InstructionSection } from '../instructions/instruction-section';
+import { TaskReportsSection } from '../reports/task-reports-section';
 import { taskQuery, type TaskDetail } from './tasks.api';
 import { TaskActionBar } from './task-action-bar';
 import { TaskActionModal } from './task-action-modal';
@@ -112,6 +116,10 @@ export function TaskDetailPage() {
             <TextSection title={t('tasks.sections.content')} text={item.content} />
             {item.requirements && <TextSection title={t('tasks.sections.requirements')} text={item.requirements} />}
             <SourceRefSection item={item} />
+            <InstructionSection item={item} />
+            <ExtensionSection item={item} />
+            <CooperationSection item={item} />
+            <TaskReportsSection task={item} />
           </Flex>
         </Col>
         <Col xs={24} xl={9}>

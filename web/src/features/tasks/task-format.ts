@@ -79,6 +79,8 @@ function isTaskAction(type: string): type is TaskAction {
 const otherEventLabels: Record<string, Record<AppLocale, string>> = {
   created: { 'zh-CN': '登记', en: 'Registered' },
   updated: { 'zh-CN': '修改', en: 'Edited' },
+  instruction: { 'zh-CN': '领导批示', en: 'Leader instruction' },
+  extension_step_approved: { 'zh-CN': '同意延期（转下一步审批）', en: 'Extension approved at one step' },
 };
 
 const auditLabels: Record<AppLocale, Record<string, Partial<Record<string, string>> | undefined>> = {
