@@ -31,15 +31,23 @@ async function signIn(page: Page, username: DemoUser): Promise<void> {
 }
 
 async function signOut(page: Page, username: DemoUser): Promise<void> {
+  // The user menu drops from the fixed side bar; while the item page's sections still load, the page grows and the
+  // menu moves (and a scroll slides it under the side bar), so let the page reach its full height first.
+  let height = -1;
+  await expect
+    .poll(
+      async () => {
+        const previous = height;
+        height = await page.evaluate(() => document.documentElement.scrollHeight);
+        return height === previous;
+      },
+      { intervals: [300] },
+    )
+    .toBe(true);
   await page.getByRole('complementary').getByText(users[username], { exact: true }).hover();
-  // DIAG
-  const mi = page.getByRole('menuitem', { name: /退出登录/ });
-  await mi.waitFor();
-  for (let i = 0; i < 5; i++) {
-    console.log('DIAG', page.url(), JSON.stringify(await mi.boundingBox()), JSON.stringify(page.viewportSize()), await page.evaluate(() => [window.scrollY, document.documentElement.scrollHeight]));
-    await page.waitForTimeout(100);
-  }
-  await page.getByRole('menuitem', { name: /退出登录/ }).click();
+  const signOutItem = page.getByRole('menuitem', { name: /退出登录/ });
+  await expect(signOutItem).toBeInViewport({ ratio: 1 });
+  await signOutItem.click();
   await expect(page).toHaveURL(/\/login/);
 }
 
