@@ -44,6 +44,19 @@ async function signOut(page: Page, username: DemoUser): Promise<void> {
       { intervals: [300] },
     )
     .toBe(true);
+  for (let i = 0; i < 12; i++) {
+    await page.mouse.move(800, 300);
+    await page.waitForTimeout(500);
+    await page.evaluate(() => {
+      window.scrollTo(0, 0);
+      (window as any).__log = [];
+      window.addEventListener('scroll', () => (window as any).__log.push([Math.round(performance.now()), window.scrollY, document.activeElement?.outerHTML.slice(0, 80), document.querySelector('.ant-dropdown')?.getAttribute('style')]), { once: false });
+    });
+    await page.waitForTimeout(100);
+    await page.getByRole('complementary').getByText(users[username], { exact: true }).hover();
+    await page.waitForTimeout(800);
+    console.log('DIAG', i, JSON.stringify(await page.evaluate(() => (window as any).__log.slice(0, 4))));
+  }
   await page.getByRole('complementary').getByText(users[username], { exact: true }).hover();
   const signOutItem = page.getByRole('menuitem', { name: /退出登录/ });
   await expect(signOutItem).toBeInViewport({ ratio: 1 });

@@ -3,6 +3,7 @@
  * Services never read globals for these, so tests can act as anyone at any instant.
  */
 import type { Role } from '@luoshi/contracts';
+import { AppError } from './errors.js';
 import type { Clock } from './clock.js';
 import type { Database } from './db.js';
 import type { Env } from './env.js';
@@ -44,4 +45,10 @@ export interface Deps {
 /** Context for work started by the system itself (CLI, seed, worker), not by a request. */
 export function systemContext(clock: Clock, requestId = 'system'): RequestContext {
   return { actor: null, request: { id: requestId, ip: null, userAgent: 'luoshi-cli' }, clock };
+}
+
+/** The signed-in actor of a request; services call it first, so a missing actor is a 401, never a crash. */
+export function requireActor(ctx: RequestContext): Actor {
+  if (!ctx.actor) throw new AppError('UNAUTHENTICATED', 401);
+  return ctx.actor;
 }

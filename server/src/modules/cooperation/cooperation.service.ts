@@ -18,7 +18,7 @@ import {
 } from '@luoshi/contracts';
 import type { z } from 'zod';
 import { recordAudit } from '../../platform/audit-log.js';
-import type { Actor, Deps, RequestContext } from '../../platform/context.js';
+import { requireActor, type Actor, type Deps, type RequestContext } from '../../platform/context.js';
 import type { Db } from '../../platform/db.js';
 import { AppError, forbidden, notFound } from '../../platform/errors.js';
 import { personOfUser } from '../extensions/extensions.repository.js';
@@ -41,11 +41,6 @@ function assertOpen(task: TaskRow, action: { 'zh-CN': string; en: string }): voi
       actionEn: action.en,
     });
   }
-}
-
-function requireActor(ctx: RequestContext): Actor {
-  if (!ctx.actor) throw new AppError('UNAUTHENTICATED', 401);
-  return ctx.actor;
 }
 
 async function visibleTask(db: Db, actor: Actor, taskId: string, forUpdate = false): Promise<TaskRow> {

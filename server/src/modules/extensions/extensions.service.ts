@@ -15,7 +15,7 @@ import {
 import type { z } from 'zod';
 import { recordAudit } from '../../platform/audit-log.js';
 import { todayInShanghai } from '../../platform/calendar/working-days.js';
-import type { Actor, Deps, RequestContext } from '../../platform/context.js';
+import { requireActor, type Actor, type Deps, type RequestContext } from '../../platform/context.js';
 import type { Db } from '../../platform/db.js';
 import { AppError, fieldError, notFound } from '../../platform/errors.js';
 import { idempotent } from '../../platform/idempotency.js';
@@ -34,11 +34,6 @@ interface StoredDecision {
   approve: boolean;
   reason: string | null;
   at: string;
-}
-
-function requireActor(ctx: RequestContext): Actor {
-  if (!ctx.actor) throw new AppError('UNAUTHENTICATED', 401);
-  return ctx.actor;
 }
 
 function present(row: repo.ExtensionRow): ExtensionRequest {

@@ -16,7 +16,7 @@ import type {
 } from '@luoshi/contracts';
 import type { z } from 'zod';
 import { recordAudit } from '../../platform/audit-log.js';
-import type { Actor, Deps, RequestContext } from '../../platform/context.js';
+import { requireActor, type Actor, type Deps, type RequestContext } from '../../platform/context.js';
 import { AppError, fieldError, forbidden, notFound, refuseDuplicate } from '../../platform/errors.js';
 import { canManageOrg, canMarkAbsence } from './org.policy.js';
 import { presentPerson, presentPost, presentUnit } from './org.presenter.js';
@@ -28,11 +28,6 @@ type CreatePerson = z.infer<typeof createPersonBody>;
 type UpdatePerson = z.infer<typeof updatePersonBody>;
 type CreatePost = z.infer<typeof createPostBody>;
 type UpdatePost = z.infer<typeof updatePostBody>;
-
-function requireActor(ctx: RequestContext): Actor {
-  if (!ctx.actor) throw new AppError('UNAUTHENTICATED', 401);
-  return ctx.actor;
-}
 
 function requireManager(ctx: RequestContext): Actor {
   const actor = requireActor(ctx);

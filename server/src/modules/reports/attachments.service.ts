@@ -10,7 +10,7 @@ import type { Readable } from 'node:stream';
 import { finished } from 'node:stream/promises';
 import { limits, text, type Attachment, type TaskStatus } from '@luoshi/contracts';
 import { recordAudit } from '../../platform/audit-log.js';
-import type { Actor, Deps, RequestContext } from '../../platform/context.js';
+import { requireActor, type Actor, type Deps, type RequestContext } from '../../platform/context.js';
 import type { Db } from '../../platform/db.js';
 import { AppError, fieldError, notFound } from '../../platform/errors.js';
 import { commitFile, discardFile, filesRoot, openStoredFile, stageFile, type StagedFile } from '../../platform/files.js';
@@ -18,7 +18,7 @@ import { standingOf } from './reports.policy.js';
 import { presentAttachment } from './reports.presenter.js';
 import * as repo from './reports.repository.js';
 import { attachmentContentRefusal, attachmentMaxMiB, attachmentTypeByName, submitRefusal } from './reports.rules.js';
-import { notAllowed, requireActor, visibleTask } from './reports.service.js';
+import { notAllowed, visibleTask } from './reports.service.js';
 
 /** One uploaded file as the HTTP layer hands it over: its name, its bytes, and whether the size limit cut it. */
 export interface Upload {

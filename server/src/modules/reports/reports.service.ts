@@ -14,7 +14,7 @@ import {
   type TaskStatus,
 } from '@luoshi/contracts';
 import { recordAudit } from '../../platform/audit-log.js';
-import type { Actor, Deps, RequestContext } from '../../platform/context.js';
+import { requireActor, type Actor, type Deps, type RequestContext } from '../../platform/context.js';
 import type { Db } from '../../platform/db.js';
 import { AppError, fieldError, notFound } from '../../platform/errors.js';
 import { idempotent } from '../../platform/idempotency.js';
@@ -37,11 +37,6 @@ export const reportStepWords = {
 export function notAllowed(step: keyof typeof reportStepWords, why: Words): AppError {
   const words = reportStepWords[step];
   return new AppError('REPORT_NOT_ALLOWED', 409, { action: words['zh-CN'], actionEn: words.en, why: why['zh-CN'], whyEn: why.en });
-}
-
-export function requireActor(ctx: RequestContext): Actor {
-  if (!ctx.actor) throw new AppError('UNAUTHENTICATED', 401);
-  return ctx.actor;
 }
 
 /** The item if the actor can see it; otherwise 404, the same as a missing item. */

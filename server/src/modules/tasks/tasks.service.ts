@@ -19,7 +19,7 @@ import type { z } from 'zod';
 import { recordAudit } from '../../platform/audit-log.js';
 import { loadCalendar } from '../../platform/calendar/calendar.service.js';
 import { todayInShanghai } from '../../platform/calendar/working-days.js';
-import type { Actor, Deps, RequestContext } from '../../platform/context.js';
+import { requireActor, type Actor, type Deps, type RequestContext } from '../../platform/context.js';
 import type { Db } from '../../platform/db.js';
 import { AppError, fieldError, forbidden, notFound } from '../../platform/errors.js';
 import { idempotent } from '../../platform/idempotency.js';
@@ -41,11 +41,6 @@ type UpdateTask = z.infer<typeof updateTaskBody>;
 type TaskDetail = ReturnType<typeof presentDetail>;
 
 export const TASK_PAGE_DEFAULT = 50;
-
-function requireActor(ctx: RequestContext): Actor {
-  if (!ctx.actor) throw new AppError('UNAUTHENTICATED', 401);
-  return ctx.actor;
-}
 
 async function readTask(db: Db, ctx: RequestContext, id: string): Promise<Task> {
   const actor = requireActor(ctx);
