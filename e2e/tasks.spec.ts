@@ -2,10 +2,11 @@
  * 督办事项 journey, as the people involved would do it in the browser: the 督查室 (ducha) registers an item from a
  * 常务会议 decision and assigns it, the 省教育厅 (jyt) accepts it, names a 承办人 and asks to close it, the 督查室
  * sends it back once, approves the second request, evaluates and archives it, and the 时间线 tells the whole story.
- * The steps share one browser page and sign out/in between users, so they run in order.
+ * Each step is one person at their own computer: a fresh browser context that opens 督办事项 and signs in. The steps
+ * build on each other, so they run in order.
  */
 import { mkdirSync } from 'node:fs';
-import { expect, test, type BrowserContext, type Locator, type Page } from '@playwright/test';
+import { expect, test, type Browser, type BrowserContext, type Locator, type Page } from '@playwright/test';
 
 const demoPassword = 'Demo#Luoshi2026';
 const screenshotDir = new URL('./test-results/', import.meta.url);
@@ -28,40 +29,6 @@ async function signIn(page: Page, username: DemoUser): Promise<void> {
   await page.getByRole('button', { name: buttonName('登录') }).click();
   await expect(page).not.toHaveURL(/\/login/);
   await expect(page.getByText(users[username]).first()).toBeVisible();
-}
-
-async function signOut(page: Page, username: DemoUser): Promise<void> {
-  // The user menu drops from the fixed side bar; while the item page's sections still load, the page grows and the
-  // menu moves (and a scroll slides it under the side bar), so let the page reach its full height first.
-  let height = -1;
-  await expect
-    .poll(
-      async () => {
-        const previous = height;
-        height = await page.evaluate(() => document.documentElement.scrollHeight);
-        return height === previous;
-      },
-      { intervals: [300] },
-    )
-    .toBe(true);
-  for (let i = 0; i < 12; i++) {
-    await page.mouse.move(800, 300);
-    await page.waitForTimeout(500);
-    await page.evaluate(() => {
-      window.scrollTo(0, 0);
-      (window as any).__log = [];
-      window.addEventListener('scroll', () => (window as any).__log.push([Math.round(performance.now()), window.scrollY, document.activeElement?.outerHTML.slice(0, 80), document.querySelector('.ant-dropdown')?.getAttribute('style')]), { once: false });
-    });
-    await page.waitForTimeout(100);
-    await page.getByRole('complementary').getByText(users[username], { exact: true }).hover();
-    await page.waitForTimeout(800);
-    console.log('DIAG', i, JSON.stringify(await page.evaluate(() => (window as any).__log.slice(0, 4))));
-  }
-  await page.getByRole('complementary').getByText(users[username], { exact: true }).hover();
-  const signOutItem = page.getByRole('menuitem', { name: /退出登录/ });
-  await expect(signOutItem).toBeInViewport({ ratio: 1 });
-  await signOutItem.click();
-  await expect(page).toHaveURL(/\/login/);
 }
 
 /** The option labelled `label` in the open antd Select dropdown. */
@@ -111,7 +78,7 @@ async function confirmAction(page: Page, dialog: Locator, label: string, status:
   await expect(statusTag(page)).toHaveText(status);
 }
 
-/** Opens 督办事项 from the menu with 我的待办 on or off, and returns the row of the item titled `title`. */
+/** Opens 督办事项 from the menu and sets the 我的待办 switch. */
 async function openList(page: Page, inbox: boolean): Promise<void> {
   await page.getByRole('menuitem', { name: /\s督办事项$/ }).click();
   await expect(page).toHaveURL(/\/tasks(\?|$)/);
@@ -121,7 +88,7 @@ async function openList(page: Page, inbox: boolean): Promise<void> {
 }
 
 test.describe.serial('督办事项 journey: 登记 → 交办 → 签收 → 办理 → 退回重办 → 办结 → 评价 → 归档', () => {
-  let context: BrowserContext;
+  let context: BrowserContext | undefined;
   let page: Page;
   const title = `e2e督办事项${Date.now()}`;
   const meeting = '省政府第36次常务会议';
@@ -133,22 +100,27 @@ test.describe.serial('督办事项 journey: 登记 → 交办 → 签收 → 办
   let serialNumber = '';
   let handlerName = '';
 
-  test.beforeAll(async ({ browser }) => {
-    // A context of its own, so the last step can open the same session in a second tab.
+  /** The next person: a new browser context (no shared cookies) signed in as `username` on 督办事项. */
+  async function sessionOf(browser: Browser, username: DemoUser): Promise<void> {
+    await context?.close();
     context = await browser.newContext();
     page = await context.newPage();
+    await page.goto('/tasks');
+    await expect(page).toHaveURL(/\/login/);
+    await signIn(page, username);
+    await expect(page).toHaveURL(/\/tasks/);
+  }
+
+  test.beforeAll(() => {
     mkdirSync(screenshotDir, { recursive: true });
   });
 
   test.afterAll(async () => {
-    await context.close();
+    await context?.close();
   });
 
-  test('ducha registers an item from a 常务会议 decision and assigns it to 云南省教育厅', async () => {
-    await page.goto('/tasks');
-    await expect(page).toHaveURL(/\/login/);
-    await signIn(page, 'ducha');
-    await expect(page).toHaveURL(/\/tasks/);
+  test('ducha registers an item from a 常务会议 decision and assigns it to 云南省教育厅', async ({ browser }) => {
+    await sessionOf(browser, 'ducha');
 
     await page.getByRole('menuitem', { name: /\s登记督办事项$/ }).click();
     await expect(page).toHaveURL(/\/tasks\/new$/);
@@ -204,9 +176,8 @@ test.describe.serial('督办事项 journey: 登记 → 交办 → 签收 → 办
     }
   });
 
-  test('jyt finds it under 我的待办, 签收, names a 承办人 and asks to close it', async () => {
-    await signOut(page, 'ducha');
-    await signIn(page, 'jyt');
+  test('jyt finds it under 我的待办, 签收, names a 承办人 and asks to close it', async ({ browser }) => {
+    await sessionOf(browser, 'jyt');
     await openList(page, true);
     const row = page.getByRole('row').filter({ hasText: title });
     await expect(row).toBeVisible();
@@ -238,9 +209,8 @@ test.describe.serial('督办事项 journey: 登记 → 交办 → 签收 → 办
     await expect(page.getByText('您当前对该事项没有可执行的操作')).toBeVisible();
   });
 
-  test('ducha sends it back with a reason (退回重办次数 1)', async () => {
-    await signOut(page, 'jyt');
-    await signIn(page, 'ducha');
+  test('ducha sends it back with a reason (退回重办次数 1)', async ({ browser }) => {
+    await sessionOf(browser, 'ducha');
     await openList(page, true);
     const row = page.getByRole('row').filter({ hasText: title });
     await expect(row).toContainText('申请办结');
@@ -261,9 +231,8 @@ test.describe.serial('督办事项 journey: 登记 → 交办 → 签收 → 办
     await expect(fact(page, '退回重办次数')).toHaveText('1');
   });
 
-  test('jyt asks to close it again', async () => {
-    await signOut(page, 'ducha');
-    await signIn(page, 'jyt');
+  test('jyt asks to close it again', async ({ browser }) => {
+    await sessionOf(browser, 'jyt');
     await openList(page, true);
     await page.getByRole('row').filter({ hasText: title }).getByRole('link', { name: serialNumber }).click();
     await expect(page).toHaveURL(itemPath);
@@ -274,9 +243,8 @@ test.describe.serial('督办事项 journey: 登记 → 交办 → 签收 → 办
     await confirmAction(page, request, '申请办结', '申请办结');
   });
 
-  test('ducha approves, evaluates and archives it', async () => {
-    await signOut(page, 'jyt');
-    await signIn(page, 'ducha');
+  test('ducha approves, evaluates and archives it', async ({ browser }) => {
+    await sessionOf(browser, 'ducha');
     await page.goto(itemPath);
     await expect(statusTag(page)).toHaveText('申请办结');
 
@@ -322,9 +290,8 @@ test.describe.serial('督办事项 journey: 登记 → 交办 → 签收 → 办
     await page.screenshot({ path: new URL('task-item.png', screenshotDir).pathname, fullPage: true });
   });
 
-  test('jyt acting on a stale page is refused and sees the current state', async () => {
-    await signOut(page, 'ducha');
-    await signIn(page, 'jyt');
+  test('jyt acting on a stale page is refused and sees the current state', async ({ browser }) => {
+    await sessionOf(browser, 'jyt');
     await openList(page, true);
     const demoRow = page.getByRole('row').filter({ hasText: '新建改扩建义务教育学校' });
     await expect(demoRow).toContainText('已交办');
@@ -334,7 +301,7 @@ test.describe.serial('督办事项 journey: 登记 → 交办 → 签收 → 办
     await expect(actionBar(page).getByRole('button')).toHaveText([buttonName('签收'), buttonName('退回')]);
 
     // The same item in a second tab of the same session, accepted there first.
-    const other = await context.newPage();
+    const other = await page.context().newPage();
     try {
       await other.goto(page.url());
       const accept = await openAction(other, '签收');
