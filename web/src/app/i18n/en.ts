@@ -369,6 +369,8 @@ export const en: ResourceShape<typeof zhCN> = {
       timeline: 'Timeline',
     },
     noActions: 'There is nothing you can do on this item right now',
+    assignmentNotice: 'Assignment notice',
+    urgeNotice: 'Urge notice',
     actionDone: 'Done: {{action}}',
     actionConfirm: '{{action}} this item?',
     actionNoInput: 'Confirm to {{action}} this item.',

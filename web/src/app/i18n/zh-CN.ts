@@ -358,6 +358,8 @@ export const zhCN = {
     submit: '登记',
     sections: { basic: '基本信息', content: '督办内容', requirements: '办理要求', sourceRef: '来源信息', timeline: '时间线' },
     noActions: '您当前对该事项没有可执行的操作',
+    assignmentNotice: '督办通知单',
+    urgeNotice: '催办通知单',
     actionDone: '已{{action}}',
     actionConfirm: '确定{{action}}吗？',
     actionNoInput: '确认后将{{action}}该督办事项。',

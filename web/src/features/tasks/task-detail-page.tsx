@@ -5,6 +5,7 @@
 import { PageContainer } from '@ant-design/pro-components';
 import type { TaskAction } from '@luoshi/contracts';
 import { useQuery } from '@tanstack/react-query';
+import { FileWordOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, Col, Empty, Flex, Row, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -110,7 +111,23 @@ export function TaskDetailPage() {
       <Row gutter={[16, 16]}>
         <Col xs={24} xl={15}>
           <Flex vertical gap={16}>
-            <Card size="small" title={t('tasks.sections.basic')}>
+            <Card
+              size="small"
+              title={t('tasks.sections.basic')}
+              extra={
+                // 督办通知单 / 催办通知单 in the GB/T 9704 layout, straight from the server (Word documents).
+                <Flex gap={4} wrap>
+                  <Button size="small" icon={<FileWordOutlined />} href={`/api/tasks/${item.id}/assignment-notice.docx`}>
+                    {t('tasks.assignmentNotice')}
+                  </Button>
+                  {item.urgeCount > 0 && (
+                    <Button size="small" icon={<FileWordOutlined />} href={`/api/tasks/${item.id}/urge-notice.docx`}>
+                      {t('tasks.urgeNotice')}
+                    </Button>
+                  )}
+                </Flex>
+              }
+            >
               <TaskSummary item={item} />
             </Card>
             <TextSection title={t('tasks.sections.content')} text={item.content} />

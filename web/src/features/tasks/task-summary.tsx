@@ -76,5 +76,5 @@ export function TaskSummary({ item }: { item: Task }) {
   if (item.evaluation) {
     items.push({ key: 'evaluation', label: t('tasks.evaluation'), children: <Evaluation evaluation={item.evaluation} /> });
   }
-  return <Descriptions size="small" column={{ xs: 1, sm: 1, md: 2, xl: 3 }} items={items} />;
+  return <Descriptions size="small" column={{ xs: 1, sm: 1, md: 2, xl: 2 }} items={items} />;
 }
