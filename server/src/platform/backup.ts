@@ -91,9 +91,11 @@ async function isEmpty(database: Database): Promise<boolean> {
 export async function restoreDatabase(database: Database, file: string): Promise<Record<string, number>> {
   if (!(await isEmpty(database))) throw new Error('Restore needs an empty database (no units, users or audit events).');
   const known = new Set(BACKUP_TABLES.map((t) => t.name));
-  const lines = createInterface({ input: createReadStream(file).pipe(createGunzip()), crlfDelay: Infinity });
   const counts: Record<string, number> = {};
   await database.rawTransaction(async (query) => {
+    // Opened here, right before the loop: readline starts emitting as soon as it exists and drops lines emitted before
+    // its async iterator is taken — opening it before `BEGIN` lost the header line on a fast disk (CI, 2026-11).
+    const lines = createInterface({ input: createReadStream(file).pipe(createGunzip()), crlfDelay: Infinity });
     let header: Header | null = null;
     let pendingTable: string | null = null;
     let pendingRows: unknown[] = [];
