@@ -4,6 +4,7 @@
  */
 import { sql } from 'drizzle-orm';
 import {
+  type AnyPgColumn,
   bigint,
   date,
   index,
@@ -52,6 +53,29 @@ export const tasks = pgTable(
     supervisorUserId: uuid('supervisor_user_id').references(() => users.id),
     handlerId: uuid('handler_id').references(() => persons.id),
     relatedTaskId: uuid('related_task_id'),
+    /** 一级督一级: the item this one was broken down from (any depth); null for a top-level item. */
+    parentId: uuid('parent_id').references((): AnyPgColumn => tasks.id),
+    /** 0 for a top-level item, parent's depth + 1 for a sub-item (backup restores parents first by it). */
+    depth: smallint('depth').notNull().default(0),
+    /** How a parent's progress rolls up from its sub-items: average | weighted | status (null = average). */
+    rollupMode: varchar('rollup_mode', { length: 16 }),
+    /** This sub-item's weight in its parent's weighted roll-up. */
+    weight: integer('weight').notNull().default(1),
+    /** Latest progress in percent: from the latest report, or rolled up from sub-items. */
+    progressPercent: smallint('progress_percent'),
+    /** When the lead unit last submitted a progress report (report-overdue warnings count from here). */
+    lastReportAt: timestamp('last_report_at', { withTimezone: true }),
+    /** 0 green, 1 yellow, 2 red — computed from state and dates, never set by hand (REQUIREMENTS S4). */
+    warningLevel: smallint('warning_level').notNull().default(0),
+    /** Why the light has its colour: [{ code, params }], rendered in zh-CN/en by the contracts. */
+    warningReasons: jsonb('warning_reasons'),
+    /** The Shanghai date the warning was last computed for (the daily job recomputes older ones). */
+    warningOn: date('warning_on', { mode: 'string' }),
+    /** 暂停 / 中止 / 撤销 awaiting the responsible leader's approval: suspend | terminate | withdraw. */
+    pendingChange: varchar('pending_change', { length: 16 }),
+    /** While 已暂停: the status to resume to, and since when (the deadline moves by the working days paused). */
+    suspendedFrom: varchar('suspended_from', { length: 32 }),
+    suspendedAt: timestamp('suspended_at', { withTimezone: true }),
     sendBackCount: integer('send_back_count').notNull().default(0),
     urgeCount: integer('urge_count').notNull().default(0),
     evaluation: jsonb('evaluation'),
@@ -66,6 +90,10 @@ export const tasks = pgTable(
     index('tasks_lead_status_idx').on(t.leadUnitId, t.status),
     index('tasks_supervising_status_idx').on(t.supervisingUnitId, t.status),
     index('tasks_title_trgm_idx').using('gin', sql`${t.title} gin_trgm_ops`),
+    index('tasks_parent_idx').on(t.parentId),
+    index('tasks_deadline_idx').on(t.deadline, t.id),
+    index('tasks_warning_idx').on(t.warningLevel, t.deadline),
+    index('tasks_leader_idx').on(t.responsibleLeaderId),
   ],
 );
 
@@ -124,7 +152,53 @@ export const taskSerialCounters = pgTable(
 export const taskDeadlineDefaults = pgTable('task_deadline_defaults', {
   source: varchar('source', { length: 32 }).primaryKey(),
   workingDays: integer('working_days').notNull(),
+  /** 签收 is due this many working days after 交办. */
+  signForWorkingDays: integer('sign_for_working_days').notNull().default(2),
+  /** Yellow when the deadline is within this many working days … */
+  yellowWorkingDays: integer('yellow_working_days').notNull().default(3),
+  /** … or when this percentage of the time from 交办 to the deadline has passed. */
+  yellowElapsedPercent: integer('yellow_elapsed_percent').notNull().default(90),
 });
+
+/** 路线图 (REQUIREMENTS S2): an item's 时间节点 with stage goal, responsible unit/person and planned trajectory. */
+export const taskMilestones = pgTable(
+  'task_milestones',
+  {
+    id: uuid('id').primaryKey(),
+    taskId: uuid('task_id')
+      .notNull()
+      .references(() => tasks.id),
+    title: text('title').notNull(),
+    /** 阶段目标 */
+    goal: text('goal'),
+    plannedDate: date('planned_date', { mode: 'string' }).notNull(),
+    /** Where progress should stand on the planned date (序时进度). */
+    plannedPercent: smallint('planned_percent').notNull(),
+    responsibleUnitId: uuid('responsible_unit_id').references(() => units.id),
+    responsiblePersonId: uuid('responsible_person_id').references(() => persons.id),
+    /** Set when a report says the milestone was reached. */
+    reachedAt: timestamp('reached_at', { withTimezone: true }),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [index('task_milestones_task_idx').on(t.taskId, t.plannedDate)],
+);
+
+/** A user's saved ledger views (filters, sort, columns). */
+export const ledgerViews = pgTable(
+  'ledger_views',
+  {
+    id: uuid('id').primaryKey(),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id),
+    name: text('name').notNull(),
+    /** The ledger query (filters and sort) and chosen columns. */
+    query: jsonb('query').notNull(),
+    columns: jsonb('columns'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [uniqueIndex('ledger_views_user_name_uq').on(t.userId, t.name)],
+);
 
 /**
  * Idempotency-Key records: the first request with a key does the work and stores its answer; a retry with the same
