@@ -23,32 +23,28 @@ import { requireActor, type Actor, type Deps, type RequestContext } from '../../
 import type { Db } from '../../platform/db.js';
 import { AppError, fieldError, forbidden, notFound } from '../../platform/errors.js';
 import { idempotent } from '../../platform/idempotency.js';
-import { canRegisterTasks, standingOf } from './tasks.policy.js';
-import { presentDetail, presentTask } from './tasks.presenter.js';
+import { refreshDerived } from '../warnings/warnings.service.js';
+import { canRegisterTasks, factsOf, standingOf } from './tasks.policy.js';
+import { presentDetail } from './tasks.presenter.js';
+import { presentRows, readTask } from './tasks.read.js';
 import { assignmentNotice, urgeNotice } from './tasks.notices.js';
 import * as repo from './tasks.repository.js';
 import {
-  allowedActions,
   defaultDeadlineWorkingDays,
   formatSerialNumber,
   inboxStatuses,
   openStatuses,
   refusalOf,
+  requestedChange,
   ruleFor,
+  statusAfterChange,
+  type PendingChange,
 } from './tasks.rules.js';
 
 type UpdateTask = z.infer<typeof updateTaskBody>;
 type TaskDetail = ReturnType<typeof presentDetail>;
 
 export const TASK_PAGE_DEFAULT = 50;
-
-async function readTask(db: Db, ctx: RequestContext, id: string): Promise<Task> {
-  const actor = requireActor(ctx);
-  const row = await repo.findVisibleTask(db, actor.scopePath, id);
-  if (!row) throw notFound();
-  const cooperations = await repo.listCooperations(db, [id]);
-  return presentTask(row, cooperations, allowedActions(row.status as TaskStatus, standingOf(actor, row)), todayInShanghai(ctx.clock));
-}
 
 async function readDetail(db: Db, ctx: RequestContext, id: string): Promise<TaskDetail> {
   const task = await readTask(db, ctx, id);
@@ -99,6 +95,7 @@ export async function insertNewTask(
   ctx: RequestContext,
   supervisingUnitId: string,
   input: CreateTaskBody,
+  placement?: { parentId: string; depth: number; weight: number },
 ): Promise<Task> {
   const actor = requireActor(ctx);
   await checkParties(tx, actor, input);
@@ -132,6 +129,9 @@ export async function insertNewTask(
       responsibleLeaderId: input.responsibleLeaderId ?? null,
       supervisorUserId: canRegisterTasks(actor) ? actor.userId : null,
       relatedTaskId: input.relatedTaskId ?? null,
+      parentId: placement?.parentId ?? null,
+      depth: placement?.depth ?? 0,
+      weight: placement?.weight ?? 1,
       createdAt: now,
       updatedAt: now,
     },
@@ -146,6 +146,7 @@ export async function insertNewTask(
     actorName: actor.displayName,
     actorUnitId: actor.unitId,
   });
+  await refreshDerived(tx, ctx.clock, id);
   const task = await readTask(tx, ctx, id);
   await recordAudit(deps, tx, ctx, { eventType: 'task.created', objectType: 'task', objectId: id, after: task });
   return task;
@@ -166,24 +167,14 @@ export async function listTasks(
       ? {
           supervisorStatuses: roles.includes('supervisor') ? inboxStatuses('supervisor') : [],
           leadUnitStatuses: roles.includes('unit_handler') || roles.includes('unit_leader') ? inboxStatuses('lead_unit') : [],
+          leaderPersonId: roles.includes('government_leader') ? actor.personId : null,
         }
       : undefined;
   const today = todayInShanghai(ctx.clock);
   const mine = query.mine === 'true' ? { personId: actor.personId ?? '00000000-0000-0000-0000-000000000000', today } : undefined;
   const rows = await repo.listVisibleTasks(db, actor.scopePath, { status: query.status, q: query.q, inbox, after, mine }, limit + 1);
   const page = rows.slice(0, limit);
-  const cooperations = await repo.listCooperations(
-    db,
-    page.map((r) => r.id),
-  );
-  const items = page.map((row) =>
-    presentTask(
-      row,
-      cooperations.filter((c) => c.taskId === row.id).map(({ unitId, unitName }) => ({ unitId, unitName })),
-      allowedActions(row.status as TaskStatus, standingOf(actor, row)),
-      today,
-    ),
-  );
+  const items = await presentRows(db, ctx, page);
   const last = page.at(-1);
   return { items, nextCursor: rows.length > limit && last ? `${last.createdAt.toISOString()}|${last.id}` : null };
 }
@@ -237,6 +228,7 @@ export async function updateTask(deps: Deps, ctx: RequestContext, id: string, ve
       actorUnitId: actor.unitId,
       data: { fields: Object.keys(input) },
     });
+    await refreshDerived(tx, ctx.clock, id);
     const after = await readTask(tx, ctx, id);
     await recordAudit(deps, tx, ctx, { eventType: 'task.updated', objectType: 'task', objectId: id, before, after });
     return presentDetail(after, await repo.listEvents(tx, id));
@@ -257,6 +249,22 @@ function notAllowed(
     why: why['zh-CN'],
     whyEn: why.en,
   });
+}
+
+/**
+ * 一级督一级: an item cannot ask to close while sub-items are open, unless the request waives them with a reason
+ * (e.g. a county's part was cancelled by the province); the waiver stays on the timeline.
+ */
+async function checkChildrenClosed(tx: Db, row: repo.TaskRow, input: TransitionBody): Promise<void> {
+  const open = (await repo.countChildren(tx, [row.id])).get(row.id)?.open ?? 0;
+  if (open === 0) return;
+  if (!input.waiveOpenChildren) throw new AppError('TASK_CHILDREN_OPEN', 409, { count: open });
+  if (!input.reason) {
+    const label = taskActionLabels.request_completion;
+    throw new AppError('TASK_REASON_REQUIRED', 400, { action: label['zh-CN'], actionEn: label.en }, [
+      { path: 'reason', code: 'required', message: 'a waiver needs a reason' },
+    ]);
+  }
 }
 
 /** What an action needs, checked before anything is written. */
@@ -293,27 +301,30 @@ export async function transitionTask(
     if (!row) throw notFound();
     if (options.expectedVersion !== undefined && row.version !== options.expectedVersion) throw new AppError('VERSION_CONFLICT', 412);
     const status = row.status as TaskStatus;
-    const refusal = refusalOf(input.action, status, standingOf(actor, row));
+    const refusal = refusalOf(input.action, status, standingOf(actor, row), factsOf(row));
     if (refusal) throw notAllowed(status, input.action, refusal.why);
     checkNeeds(input.action, input);
+    if (input.action === 'request_completion') await checkChildrenClosed(tx, row, input);
     const rule = ruleFor(input.action);
     const now = ctx.clock.now();
-    const patch = await effectOf(tx, ctx, row, input);
+    const { patch, data } = await effectOf(tx, ctx, row, input);
+    const to = patch.status ?? rule.to ?? status;
     const before = await readTask(tx, ctx, id);
-    const ok = await repo.updateTaskVersioned(tx, id, row.version, { ...patch, ...(rule.to ? { status: rule.to } : {}), updatedAt: now });
+    const ok = await repo.updateTaskVersioned(tx, id, row.version, { ...patch, status: to, updatedAt: now });
     if (!ok) throw new AppError('VERSION_CONFLICT', 412);
     await repo.insertEvent(tx, {
       taskId: id,
       at: now,
       type: input.action,
       fromStatus: status,
-      toStatus: rule.to ?? status,
+      toStatus: to,
       actorUserId: actor.userId,
       actorName: actor.displayName,
       actorUnitId: actor.unitId,
       reason: input.reason ?? null,
-      data: eventData(input),
+      data: eventData(input, data),
     });
+    await refreshDerived(tx, ctx.clock, id);
     const after = await readTask(tx, ctx, id);
     await recordAudit(deps, tx, ctx, { eventType: `task.${input.action}`, objectType: 'task', objectId: id, before, after });
     return { statusCode: 200, body: presentDetail(after, await repo.listEvents(tx, id)) };
@@ -321,39 +332,85 @@ export async function transitionTask(
   return answer.body;
 }
 
-function eventData(input: TransitionBody): Record<string, unknown> | null {
-  const data = { handlerId: input.handlerId, summary: input.summary, evaluation: input.evaluation, channel: input.channel };
+function eventData(input: TransitionBody, extra: Record<string, unknown> = {}): Record<string, unknown> | null {
+  const data = {
+    handlerId: input.handlerId,
+    summary: input.summary,
+    evaluation: input.evaluation,
+    channel: input.channel,
+    waiveOpenChildren: input.waiveOpenChildren,
+    ...extra,
+  };
   const kept = Object.fromEntries(Object.entries(data).filter(([, v]) => v !== undefined));
   return Object.keys(kept).length ? kept : null;
 }
 
-/** The field changes an action makes besides the status. */
-async function effectOf(tx: Db, ctx: RequestContext, row: repo.TaskRow, input: TransitionBody): Promise<Partial<repo.TaskRecord>> {
+interface Effect {
+  patch: Partial<repo.TaskRecord>;
+  /** Facts for the timeline beyond the inputs (which change the leader decided, the deadline after a pause). */
+  data?: Record<string, unknown>;
+}
+
+/** The field changes an action makes besides the status named by its rule (a patch `status` overrides it). */
+async function effectOf(tx: Db, ctx: RequestContext, row: repo.TaskRow, input: TransitionBody): Promise<Effect> {
   const now = ctx.clock.now();
+  const change = requestedChange[input.action];
+  if (change) return { patch: { pendingChange: change }, data: { change } };
   switch (input.action) {
-    case 'assign': {
+    case 'assign':
+    case 'approve_assignment': {
       const deadline = row.deadline ?? (await loadCalendar(tx)).addWorkingDays(todayInShanghai(ctx.clock), row.deadlineWorkingDays ?? 20);
-      return { deadline, originalDeadline: row.originalDeadline ?? deadline, assignedAt: now };
+      return { patch: { deadline, originalDeadline: row.originalDeadline ?? deadline, assignedAt: now } };
     }
     case 'return':
-      return { assignedAt: null, handlerId: null };
+      return { patch: { assignedAt: null, handlerId: null } };
     case 'start': {
       if (!input.handlerId || !(await repo.isPersonInUnitTree(tx, input.handlerId, row.leadUnitPath))) {
         throw fieldError('TASK_HANDLER_NOT_IN_UNIT', 'handlerId', 'handler not in the lead unit');
       }
-      return { handlerId: input.handlerId };
+      return { patch: { handlerId: input.handlerId } };
     }
     case 'approve_completion':
-      return { completedAt: now };
+      return { patch: { completedAt: now } };
     case 'send_back':
-      return { sendBackCount: row.sendBackCount + 1 };
+      return { patch: { sendBackCount: row.sendBackCount + 1 } };
     case 'evaluate':
-      return { evaluation: input.evaluation };
+      return { patch: { evaluation: input.evaluation } };
     case 'urge':
-      return { urgeCount: row.urgeCount + 1 };
+      return { patch: { urgeCount: row.urgeCount + 1 } };
+    case 'approve_change':
+      return approvedChange(row, now);
+    case 'reject_change':
+      return { patch: { pendingChange: null }, data: { change: row.pendingChange } };
+    case 'resume':
+      return resumed(tx, ctx, row);
     default:
-      return {};
+      return { patch: {} };
   }
+}
+
+/** The leader approved the pending 暂停/中止/撤销: the item takes the status the request asked for. */
+function approvedChange(row: repo.TaskRow, now: Date): Effect {
+  const change = row.pendingChange as PendingChange;
+  const status = statusAfterChange[change];
+  const pause = change === 'suspend' ? { suspendedFrom: row.status, suspendedAt: now } : { suspendedFrom: null, suspendedAt: null };
+  return { patch: { status, pendingChange: null, ...pause }, data: { change } };
+}
+
+/**
+ * 恢复办理: back to the status the item had when paused. A pause approved by the leader stops the clock, so the
+ * deadline moves by the working days paused; the original deadline stays for assessment.
+ */
+async function resumed(tx: Db, ctx: RequestContext, row: repo.TaskRow): Promise<Effect> {
+  const calendar = await loadCalendar(tx);
+  const today = todayInShanghai(ctx.clock);
+  const pausedSince = row.suspendedAt ? todayInShanghai({ now: () => row.suspendedAt! }) : today;
+  const pausedWorkingDays = Math.max(0, calendar.workingDaysBetween(pausedSince, today));
+  const deadline = row.deadline ? calendar.addWorkingDays(row.deadline, pausedWorkingDays) : null;
+  return {
+    patch: { status: row.suspendedFrom ?? 'in_progress', suspendedFrom: null, suspendedAt: null, deadline },
+    data: { pausedWorkingDays, deadline },
+  };
 }
 
 /** The 督办通知单 of an item, as a DOCX in the GB/T 9704 layout. */
