@@ -83,6 +83,15 @@ export const errorMessages = {
     'zh-CN': '子事项办结时限不能晚于上级事项的办结时限（{deadline}）',
     en: "A sub-item's deadline cannot be later than its parent's ({deadline})",
   },
+  MILESTONE_AFTER_DEADLINE: {
+    'zh-CN': '时间节点不能晚于办结时限（{deadline}）',
+    en: 'A milestone cannot be later than the deadline ({deadline})',
+  },
+  MILESTONE_NOT_EDITABLE: {
+    'zh-CN': '只有督查室或牵头单位可以在事项办结前调整时间节点',
+    en: 'Only the supervising office or the lead unit may change milestones, and only before completion',
+  },
+  MILESTONE_REACHED: { 'zh-CN': '已完成的时间节点不能删除', en: 'A milestone already reached cannot be removed' },
   TASK_DEADLINE_IN_PAST: { 'zh-CN': '办结时限不能早于今天', en: 'The deadline cannot be in the past' },
   TASK_LEAD_UNIT_COOPERATING: { 'zh-CN': '牵头单位不能同时是配合单位', en: 'The lead unit cannot also be a cooperating unit' },
   EXTENSION_AFTER_DEADLINE: {

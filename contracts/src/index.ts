@@ -14,3 +14,4 @@ export * from './extensions.js';
 export * from './cooperation.js';
 export * from './instructions.js';
 export * from './warnings.js';
+export * from './roadmap.js';

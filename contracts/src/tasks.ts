@@ -42,6 +42,9 @@ export const urgencyLabels = {
   very_urgent: { 'zh-CN': '特急', en: 'Very urgent' },
 } as const;
 
+/** How a parent's progress rolls up from its sub-items (average, weighted by `weight`, or share done). */
+export const rollupModeSchema = z.enum(['average', 'weighted', 'status']);
+
 export const reportingFrequencySchema = z.enum(['weekly', 'half_monthly', 'monthly', 'quarterly', 'once', 'custom']);
 
 /** 拟办 → 已交办 → 已签收 → 办理中 → 申请办结 → 已办结 → 已评价 → 已归档; 退回 returns to 拟办. */
@@ -243,7 +246,7 @@ export const task = z.object({
   parentId: z.uuid().nullable(),
   depth: z.number().int(),
   /** How this item's progress rolls up from its sub-items. */
-  rollupMode: z.enum(['average', 'weighted', 'status']),
+  rollupMode: rollupModeSchema,
   /** Weight in the parent's weighted roll-up. */
   weight: z.number().int(),
   childCount: z.number().int(),
@@ -270,8 +273,37 @@ export type Task = z.infer<typeof task>;
 
 export const taskDetail = task.extend({ timeline: z.array(taskEvent) });
 
+/**
+ * 一级督一级: break an item down into sub-items for lower governments and departments. Each sub-item is a full item
+ * of the breaking-down government's 督查室 (its own number and lifecycle); title, content and deadline default to the
+ * parent's, and a sub-item's deadline cannot be later than the parent's.
+ */
+export const breakdownBody = z.strictObject({
+  items: z
+    .array(
+      z.strictObject({
+        leadUnitId: z.uuid(),
+        cooperatingUnitIds: z.array(z.uuid()).max(50).default([]),
+        title: text(limits.nameMax).optional(),
+        content: text(limits.longTextMax).optional(),
+        requirements: text(limits.longTextMax).optional(),
+        deadline: z.iso.date().optional(),
+        weight: z.number().int().min(1).max(1000).default(1),
+      }),
+    )
+    .min(1)
+    .max(50),
+  /** 交办 each sub-item at once (the usual case), or leave them as 拟办 drafts. */
+  assignNow: z.boolean().default(true),
+  /** How the parent's progress rolls up from the sub-items. */
+  rollupMode: rollupModeSchema.optional(),
+});
+export type BreakdownBody = z.infer<typeof breakdownBody>;
+
 export const taskListQuery = z.strictObject({
   status: taskStatusSchema.optional(),
+  /** The sub-items of one item. */
+  parentId: z.uuid().optional(),
   /** 待办: items waiting for the caller's action. */
   inbox: z.enum(['true', 'false']).optional(),
   /** 我承办的: items whose 承办人 is the caller, or whose absent 承办人 has the caller as B角. */

@@ -8,7 +8,8 @@ import { and, eq, isNull } from 'drizzle-orm';
 import { posts, units, users } from '../../db/schema/index.js';
 import type { Actor, Deps, RequestContext } from '../../platform/context.js';
 import { submitProgressReport } from '../reports/reports.service.js';
-import { createTask, transitionTask } from './tasks.service.js';
+import { createTask } from './tasks.service.js';
+import { transitionTask } from './tasks.transitions.js';
 
 interface DemoItem {
   body: Omit<CreateTaskBody, 'leadUnitId' | 'cooperatingUnitIds'> & { lead: string; cooperating?: string[] };

@@ -90,6 +90,7 @@ export async function findVisibleTask(db: Db, scopePath: string, id: string, for
 }
 
 export interface TaskFilter {
+  parentId?: string;
   status?: string;
   q?: string;
   /** Restrict to the caller's 待办: (statuses, unit path column) pairs, any of which matches. */
@@ -103,6 +104,7 @@ export interface TaskFilter {
 export async function listVisibleTasks(db: Db, scopePath: string, filter: TaskFilter, limit: number): Promise<TaskRow[]> {
   const conditions: SQL[] = [visibleIn(scopePath)];
   if (filter.status) conditions.push(eq(tasks.status, filter.status));
+  if (filter.parentId) conditions.push(eq(tasks.parentId, filter.parentId));
   if (filter.q) {
     const pattern = `%${likeEscape(filter.q)}%`;
     conditions.push(sql`(${tasks.title} ilike ${pattern} or ${tasks.serialNumber} ilike ${pattern} or ${tasks.content} ilike ${pattern})`);
@@ -298,4 +300,9 @@ export async function countChildren(db: Db, parentIds: string[]): Promise<Map<st
     .where(inArray(tasks.parentId, parentIds))
     .groupBy(tasks.parentId);
   return new Map(rows.map((r) => [r.parentId as string, { total: Number(r.total), open: Number(r.open) }]));
+}
+
+/** How the parent's progress rolls up; a derived setting, so the item's version stays (no open page goes stale). */
+export async function setRollupMode(db: Db, id: string, mode: string): Promise<void> {
+  await db.update(tasks).set({ rollupMode: mode }).where(eq(tasks.id, id));
 }

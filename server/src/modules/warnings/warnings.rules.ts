@@ -91,7 +91,12 @@ export function nextReportDue(frequency: string, since: string, calendar: Workin
 }
 
 /** 序时进度: where progress should stand on `today`, along 交办 (0 %) → milestones → deadline (100 %). */
-export function plannedPercentOn(today: string, assignedOn: string, deadline: string, milestones: readonly MilestoneFacts[]): number {
+export function plannedPercentOn(
+  today: string,
+  assignedOn: string,
+  deadline: string,
+  milestones: readonly Pick<MilestoneFacts, 'plannedDate' | 'plannedPercent'>[],
+): number {
   const points: [number, number][] = [
     [dayNumber(assignedOn), 0],
     ...[...milestones]
