@@ -177,6 +177,8 @@ export const updateTaskBody = z.strictObject({
   responsibleLeaderId: z.uuid().nullable().optional(),
   deadline: z.iso.date().nullable().optional(),
   deadlineWorkingDays: z.number().int().min(1).max(500).nullable().optional(),
+  /** How progress rolls up from sub-items. */
+  rollupMode: rollupModeSchema.optional(),
 });
 
 export const transitionBody = z.strictObject({

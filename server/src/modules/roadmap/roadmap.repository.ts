@@ -58,15 +58,16 @@ const ganttColumns = sql`t.id, t.parent_id as "parentId", t.depth, t.serial_numb
   lu.name as "leadUnitName", t.assigned_at as "assignedAt", t.created_at as "createdAt", t.deadline::text as deadline,
   t.original_deadline::text as "originalDeadline", t.progress_percent as "progressPercent", t.warning_level as "warningLevel"`;
 
-/** The item and every sub-item below it, parents before children, each visible in `scopePath`. */
+/** The item and every sub-item below it, parents before children (siblings in numbering order), each visible in `scopePath`. */
 export async function listSubtree(db: Db, scopePath: string, rootId: string, limit: number): Promise<GanttTaskRow[]> {
   const pattern = `${scopePath}%`;
   const rows = await executeRows<GanttTaskRow>(
     db,
     sql`with recursive tree as (
-          select id, array[created_at::text, id::text] as sort_key from tasks where id = ${rootId}
+          select id, array[created_at::text, lpad(serial_seq::text, 10, '0'), id::text] as sort_key from tasks where id = ${rootId}
           union all
-          select c.id, tree.sort_key || array[c.created_at::text, c.id::text] from tasks c join tree on c.parent_id = tree.id
+          select c.id, tree.sort_key || array[c.created_at::text, lpad(c.serial_seq::text, 10, '0'), c.id::text]
+          from tasks c join tree on c.parent_id = tree.id
         )
         select ${ganttColumns}
         from tree join tasks t on t.id = tree.id
