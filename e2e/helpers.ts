@@ -5,6 +5,7 @@
  */
 import { mkdirSync } from 'node:fs';
 import { expect, type Browser, type BrowserContext, type Locator, type Page } from '@playwright/test';
+import { generate } from 'otplib';
 
 export const demoPassword = 'Demo#Luoshi2026';
 
@@ -25,20 +26,30 @@ export const users = {
   jyt_b: '省教育厅承办人B角（演示）',
   jyt_leader: '省教育厅负责人（演示）',
   czt: '省财政厅承办人（演示）',
+  auditadmin: '审计管理员（演示）',
 } as const;
 export type DemoUser = keyof typeof users;
+
+/** Fixed TOTP secrets of the demo administrators (server/src/modules/org/seed/seed-demo.ts). */
+const totpSecrets: Partial<Record<DemoUser, string>> = { auditadmin: 'GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJR' };
 
 /** antd puts a space between two CJK characters on a button ("交 办"); match the label with or without it. */
 export function buttonName(label: string): RegExp {
   return new RegExp(`^${[...label].join('\\s*')}$`);
 }
 
-/** Fills the sign-in form (the page shows it) and waits for the signed-in header. */
+/** Fills the sign-in form (the page shows it), the 双因素认证 code for administrators, and waits for the header. */
 export async function signIn(page: Page, username: DemoUser): Promise<void> {
   await expect(page.getByText('用户登录')).toBeVisible();
   await page.locator('#username').fill(username);
   await page.locator('#password').fill(demoPassword);
   await page.getByRole('button', { name: buttonName('登录') }).click();
+  const secret = totpSecrets[username];
+  if (secret) {
+    await expect(page.getByText('双因素认证')).toBeVisible();
+    await page.getByPlaceholder('000000').fill(await generate({ secret }));
+    await page.getByRole('button', { name: buttonName('验证') }).click();
+  }
   await expect(page).not.toHaveURL(/\/login/);
   await expect(page.getByText(users[username]).first()).toBeVisible();
 }

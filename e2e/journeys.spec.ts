@@ -45,13 +45,9 @@ function treeItem(page: Page, name: string): Locator {
 async function openEducationOffice(page: Page, tab: '人员' | '岗位'): Promise<void> {
   await page.getByRole('menuitem', { name: /\s组织机构$/ }).click();
   await expect(page).toHaveURL(/\/org/);
-  // The scope's root unit opens by itself once its children have loaded; open it by hand only if it did not.
+  // The scope's root unit opens by itself, showing its 内设机构.
+  await expect(treeItem(page, '云南省教育厅')).toHaveAttribute('aria-expanded', 'true');
   const office = treeItem(page, '办公室');
-  const opened = await office
-    .waitFor({ timeout: 5_000 })
-    .then(() => true)
-    .catch(() => false);
-  if (!opened) await treeItem(page, '云南省教育厅').locator('.ant-tree-switcher').click();
   await office.locator('.ant-tree-title').click();
   await expect(page.locator('.ant-card-head').filter({ hasText: '办公室' }).first()).toBeVisible();
   await page.getByRole('tab', { name: tab }).click();
@@ -163,7 +159,13 @@ test.describe.serial('督办事项 journeys: A角/B角, 配合单位, 例行进�
     const dialog = page.getByRole('dialog', { name: `登记请假/出差 · ${handlerA}` });
     await expect(dialog.getByLabel('开始日期')).toHaveValue(today);
     await pickDate(dialog.getByLabel('结束日期'), absentUntil);
-    await dialog.getByLabel('事由').fill('请假');
+    // 事由 offers the usual reasons while typing; pick one (the list would otherwise cover 保存).
+    await dialog.getByLabel('事由').fill('请');
+    await page
+      .locator('.ant-select-dropdown:visible .ant-select-item-option')
+      .filter({ hasText: /^请假$/ })
+      .click();
+    await expect(dialog.getByLabel('事由')).toHaveValue('请假');
     await dialog.getByRole('button', { name: buttonName('保存') }).click();
     await expect(dialog).toBeHidden();
     await expect(personA).toContainText(`请假（${today} 至 ${absentUntil}）`);
@@ -381,5 +383,52 @@ test.describe.serial('督办事项 journeys: A角/B角, 配合单位, 例行进�
     }
     await expect(items.nth(expected.findIndex(([label]) => label === '申请延期'))).toContainText(`理由：${extension.reason}`);
     await saveScreenshot(page, 'journey-timeline.png');
+  });
+
+  test('the 审计日志 holds the same steps, each with who took it', async () => {
+    const page = await desk.as('auditadmin', '/admin/audit');
+    const taskId = itemPath.split('/').pop() ?? '';
+    /** The event-type labels the audit log lists for the filter, newest first. */
+    const search = async (filter: { objectId?: string; eventType?: string; actor?: string }): Promise<Locator> => {
+      await page.goto('/admin/audit');
+      if (filter.objectId) await page.getByLabel('对象标识').fill(filter.objectId);
+      if (filter.actor) await page.getByLabel('操作人').fill(filter.actor);
+      if (filter.eventType) {
+        await page.getByLabel('事件类型').click();
+        await page.getByLabel('事件类型').pressSequentially(filter.eventType);
+        await option(page, filter.eventType).click();
+      }
+      await page.getByRole('button', { name: buttonName('查询') }).click();
+      return page.locator('.ant-table-tbody tr.ant-table-row');
+    };
+
+    // The item's own events (a report is its own object; an absence is the person's).
+    const rows = await search({ objectId: taskId });
+    const onItem: [string, string][] = [
+      ['批准延期', 'leader'],
+      ['批准延期', 'ducha'],
+      ['批准延期', 'jyt_leader'],
+      ['申请延期', 'jyt'],
+      ['报送配合情况', 'czt'],
+      ['指定承办人', 'jyt'],
+      ['签收', 'jyt'],
+      ['交办', 'ducha'],
+      ['登记督办事项', 'ducha'],
+    ];
+    await expect(rows).toHaveCount(onItem.length);
+    for (const [index, [label, actor]] of onItem.entries()) {
+      await expect(rows.nth(index), `${label} by ${actor}`).toContainText(label);
+      await expect(rows.nth(index).getByRole('cell', { name: actor, exact: true }), `${label} by ${actor}`).toHaveCount(1);
+    }
+    // The 操作人 filter matches part of the user name: jyt finds jyt and jyt_b (newest first).
+    const reports = await search({ eventType: '报送进展反馈', actor: 'jyt' });
+    await expect(reports).toHaveCount(2);
+    await expect(reports.nth(0).getByRole('cell', { name: 'jyt', exact: true })).toHaveCount(1);
+    await expect(reports.nth(1).getByRole('cell', { name: 'jyt_b', exact: true })).toHaveCount(1);
+    const away = await search({ eventType: '登记请假/出差', actor: 'jyt_leader' });
+    await expect(away).toHaveCount(1);
+    const back = await search({ eventType: '销假', actor: 'jyt' });
+    await expect(back).toHaveCount(1);
+    await expect(back.getByRole('cell', { name: 'jyt', exact: true })).toHaveCount(1);
   });
 });

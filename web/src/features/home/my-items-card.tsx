@@ -13,9 +13,13 @@ import { errorText } from '../../app/api/errors';
 import { useAppLocale } from '../../app/i18n/i18n';
 import { TaskDeadline, TaskStatusTag } from '../tasks/task-tags';
 
-/** `GET /api/tasks?mine=true`; keyed under `tasks`, so every item write refreshes it. */
+/**
+ * `GET /api/tasks?mine=true`, keyed with the item lists (a transition refreshes them) and re-read whenever the home
+ * page opens: an absence recorded elsewhere (by the unit's leader) changes it without any write of the reader's.
+ */
 const myItemsQuery = {
-  queryKey: ['tasks', 'mine'],
+  queryKey: ['tasks', 'list', 'mine'],
+  refetchOnMount: 'always' as const,
   queryFn: () => apiRequest('GET', '/api/tasks', { schema: taskPage, query: { mine: true, limit: 50 } }),
 };
 
