@@ -70,6 +70,29 @@ describe('seed', () => {
     expect(Number(posts[0]?.n)).toBeGreaterThanOrEqual(35);
   });
 
+  it('links the demo accounts to their people: 省教育厅 承办人 A角/B角 and 负责人, and the 副省长 who 分管 教育', async () => {
+    const rows = await demo.database.query<{ username: string; person: string | null; title: string | null; role: string | null }>(
+      `select u.username, p.name as person, p.title,
+         (select case when po.primary_holder_id = p.id then 'A' else 'B' end from posts po
+           where po.primary_holder_id = p.id or po.backup_holder_id = p.id limit 1) as role
+       from users u left join persons p on p.id = u.person_id
+       where u.username in ('jyt', 'jyt_b', 'jyt_leader', 'czt', 'leader') order by u.username`,
+    );
+    const by = new Map(rows.map((r) => [r.username, r]));
+    expect(by.get('jyt')).toMatchObject({ title: '一级主任科员', role: 'A' });
+    expect(by.get('jyt_b')).toMatchObject({ title: '科员', role: 'B' });
+    expect(by.get('czt')).toMatchObject({ title: '一级主任科员', role: 'A' });
+    expect(by.get('jyt_leader')).toMatchObject({ title: '厅长', role: 'A' });
+    expect(by.get('leader')).toMatchObject({ person: '邹晓梅', title: '副省长' });
+    // jyt and jyt_b hold the same post: B is A's stand-in.
+    const [post] = await demo.database.query<{ same: boolean }>(
+      `select exists (select 1 from posts po
+         where po.primary_holder_id = (select person_id from users where username = 'jyt')
+           and po.backup_holder_id = (select person_id from users where username = 'jyt_b')) as same`,
+    );
+    expect(post?.same).toBe(true);
+  });
+
   it('is idempotent: a second start adds nothing', async () => {
     const before = await tableFingerprints(demo);
     await prepareData(demo, true);

@@ -111,6 +111,9 @@ export const en: ResourceShape<typeof zhCN> = {
     twoFactorOn: 'Set up',
     twoFactorOff: 'Not set up',
     quickLinks: 'Quick links',
+    myItems: 'My items',
+    myItemsEmpty: 'No items are assigned to you',
+    standingIn: 'Standing in: {{handler}} away ({{reason}}) until {{until}}, handled by {{backup}}',
   },
   org: {
     searchPlaceholder: 'Search units by name',
@@ -120,6 +123,8 @@ export const en: ResourceShape<typeof zhCN> = {
     chooseUnit: 'Choose unit',
     selectHint: 'Choose a unit on the left',
     readOnlyHint: 'The organisation is maintained by the system administrator; you can view it only.',
+    absenceOnlyHint:
+      'The organisation is maintained by the system administrator. You may record leave and travel of your unit’s people; meanwhile the backup holder (B) of their post handles their items.',
     tabs: { basic: 'Basic information', subUnits: 'Sub-units', persons: 'People', posts: 'Posts' },
     unit: {
       name: 'Unit name',
@@ -160,6 +165,23 @@ export const en: ResourceShape<typeof zhCN> = {
     createPost: 'New post',
     editPost: 'Edit post',
     sameHolder: 'Holder A and holder B must be different people',
+    absence: {
+      column: 'Leave / travel',
+      mark: 'Record leave / travel',
+      markFor: 'Record leave / travel · {{name}}',
+      clear: 'Back at work',
+      confirmClear: 'Mark {{name}} as back at work? Their items go back to them.',
+      hint: 'From the first day, the backup holder (B) of this person’s post finds their items under “My items” and acts on them; deadlines keep running.',
+      from: 'From',
+      until: 'Until',
+      untilBeforeFrom: 'The end date cannot be before the start date',
+      reason: 'Reason',
+      reasonPlaceholder: 'e.g. leave, business trip',
+      away: '{{reason}} ({{from}} – {{until}})',
+      planned: 'Planned: {{reason}} ({{from}} – {{until}})',
+      marked: 'Leave / travel of {{name}} recorded',
+      cleared: '{{name}} is back at work',
+    },
   },
   users: {
     searchPlaceholder: 'Search username or display name',
