@@ -2,7 +2,8 @@
  * The Yunnan base seed, the demo seed and the production guard; then backup → restore into an empty database
  * reproduces every row, and the restored audit chains still verify.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -107,13 +108,27 @@ describe('seed', () => {
 
 describe('backup and restore', () => {
   it('reproduces every row in an empty database, and the audit log still verifies', async () => {
+    // One piece of evidence on a demo item: its bytes must travel in the backup too.
+    const evidence = Buffer.from('%PDF-1.7\n验收报告\n');
+    const sha256 = createHash('sha256').update(evidence).digest('hex');
+    const sourceFiles = join(dir, 'files-source');
+    mkdirSync(sourceFiles, { recursive: true });
+    writeFileSync(join(sourceFiles, sha256), evidence);
+    await env.ownerQuery(
+      `insert into attachments (id, task_id, uploaded_by, file_name, content_type, size, sha256, created_at)
+       select gen_random_uuid(), (select id from tasks limit 1), (select id from users limit 1), '验收报告.pdf', 'application/pdf', $1, $2, now()`,
+      [evidence.length, sha256],
+    );
     const file = join(dir, 'luoshi.backup.gz');
-    const counts = await backupDatabase(demo.database, file);
+    const counts = await backupDatabase(demo.database, file, sourceFiles);
+    expect(counts.attachment_files).toBe(1);
     expect(counts.units).toBeGreaterThan(300);
     expect(counts.audit_events).toBeGreaterThan(0);
     const target = await startTestEnv();
     try {
-      await restoreDatabase(target.deps.database, file);
+      const targetFiles = join(dir, 'files-target');
+      await restoreDatabase(target.deps.database, file, targetFiles);
+      expect(readFileSync(join(targetFiles, sha256))).toEqual(evidence);
       expect(await tableFingerprints(target.deps)).toEqual(await tableFingerprints(demo));
       const verified = await verifyAuditChain(target.deps.database);
       expect(verified.isIntact).toBe(true);

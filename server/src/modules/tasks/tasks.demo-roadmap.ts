@@ -123,17 +123,18 @@ async function brokenDownProgramme(cast: DemoCast): Promise<void> {
 }
 
 async function awaitingLeader(cast: DemoCast): Promise<void> {
-  const culture = await cast.unitId('云南省文化和旅游厅');
-  if (!culture || !cast.leaderPersonId) return;
+  // The demo 副省长 分管 science and technology among others (demo-people.ts).
+  const science = await cast.unitId('云南省科学技术厅');
+  if (!science || !cast.leaderPersonId) return;
   const task = await createTask(cast.deps, cast.supervisor, {
-    title: '打造“有一种叫云南的生活”文旅品牌',
+    title: '推进科技入滇专项行动',
     source: 'meeting_decision',
     sourceRef: { meeting: '省政府第13次常务会议' },
-    content: '研究提出文旅品牌提升三年行动方案。',
+    content: '研究提出科技入滇三年行动方案，引进高水平创新团队。',
     urgency: 'normal',
     reportingFrequency: 'monthly',
     deadlineWorkingDays: 40,
-    leadUnitId: culture,
+    leadUnitId: science,
     cooperatingUnitIds: [],
     responsibleLeaderId: cast.leaderPersonId,
   });
