@@ -42,6 +42,11 @@ export const BACKUP_TABLES: readonly { name: string; orderBy: string }[] = [
   { name: 'attachments', orderBy: 'id' },
   { name: 'progress_reports', orderBy: 'task_id, seq' },
   { name: 'progress_report_attachments', orderBy: 'report_id, attachment_id' },
+  { name: 'notifications', orderBy: 'id' },
+  { name: 'notification_deliveries', orderBy: 'id' },
+  { name: 'notification_preferences', orderBy: 'user_id' },
+  { name: 'webhook_endpoints', orderBy: 'id' },
+  { name: 'task_escalations', orderBy: 'id' },
   { name: 'idempotency_keys', orderBy: 'user_id, key' },
   { name: 'audit_chain_heads', orderBy: 'shard' },
   { name: 'audit_chain_anchors', orderBy: 'shard' },
@@ -165,7 +170,7 @@ export async function restoreDatabase(database: Database, file: string, filesRoo
     }
     await flush();
     if (!header) throw new Error('Empty backup file.');
-    for (const table of ['audit_events', 'task_events']) {
+    for (const table of ['audit_events', 'task_events', 'task_escalations']) {
       await query(`select setval(pg_get_serial_sequence('${table}', 'id'), coalesce((select max(id) from ${table}), 0) + 1, false)`);
     }
   });
