@@ -17,11 +17,12 @@ let env: TestEnv;
 let demo: Deps;
 const dir = mkdtempSync(join(tmpdir(), 'luoshi-backup-'));
 
+// Seeding the whole demo (376 units, people, accounts, items through their use cases) takes a while on a busy machine.
 beforeAll(async () => {
   env = await startTestEnv({ LUOSHI_MODE: 'demo' });
   demo = env.deps;
   await prepareData(demo, true);
-});
+}, 180_000);
 afterAll(async () => {
   await env.close();
   rmSync(dir, { recursive: true, force: true });
