@@ -66,6 +66,13 @@ export function TaskSummary({ item }: { item: Task }) {
   if (item.completedAt) {
     items.push({ key: 'completed', label: t('tasks.completedAt'), children: formatBeijingTime(item.completedAt) });
   }
+  if (item.parentId) {
+    items.push({
+      key: 'parent',
+      label: t('subtasks.parent'),
+      children: <Link to={`/tasks/${item.parentId}`}>{t('subtasks.parent')}</Link>,
+    });
+  }
   if (item.relatedTaskId) {
     items.push({
       key: 'related',
