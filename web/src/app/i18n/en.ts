@@ -616,6 +616,7 @@ export const en: ResourceShape<typeof zhCN> = {
   subtasks: {
     title: 'Sub-items',
     parent: 'Parent item',
+    parentHidden: 'Parent item (outside what you may see)',
     summary: '{{count}} in all, {{open}} open',
     empty: 'Not broken down yet',
     breakDown: 'Break down',
@@ -692,7 +693,7 @@ export const en: ResourceShape<typeof zhCN> = {
   taskEvents: {
     resumed: 'Paused {{days}} working days; deadline moved to {{deadline}}',
     resumedNoDeadline: 'Paused {{days}} working days',
-    brokenDown: 'Broken down into:',
+    brokenDown: 'Broken down into: ',
     milestone: '“{{title}}” planned for {{date}}',
     waived: 'Open sub-items waived',
   },

@@ -603,6 +603,7 @@ export const zhCN = {
   subtasks: {
     title: '子事项',
     parent: '上级事项',
+    parentHidden: '上级事项（不在您的查看范围内）',
     summary: '共 {{count}} 项，未办结 {{open}} 项',
     empty: '尚未分解子事项',
     breakDown: '分解子事项',

@@ -8,7 +8,7 @@ import { Empty, Flex, Grid, Typography } from 'antd';
 import { useCallback, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
-import { ganttScale, monthTicks, todayX } from './gantt-geometry';
+import { ganttScale, monthTicks, tickLabel, todayX } from './gantt-geometry';
 import { GanttRow, labelCellStyle, toneColours } from './gantt-row';
 
 const headerHeight = 42;
@@ -73,7 +73,7 @@ export function GanttChart({ rows, today }: { rows: readonly RoadmapRow[]; today
   const navigate = useNavigate();
   const screens = Grid.useBreakpoint();
   const { ref, width } = useWidth();
-  const labelWidth = screens.md ? 280 : 132;
+  const labelWidth = screens.md ? 240 : 132;
   if (rows.length === 0) {
     return (
       <div ref={ref}>
@@ -106,7 +106,7 @@ export function GanttChart({ rows, today }: { rows: readonly RoadmapRow[]; today
                   color: 'rgba(0,0,0,0.55)',
                 }}
               >
-                {tick.width >= 44 || tick.month.endsWith('-01') ? tick.month : tick.month.slice(5)}
+                {tickLabel(tick)}
               </div>
             ))}
             {todayLine !== null && (

@@ -10,6 +10,7 @@ import {
   maxPxPerDay,
   minPxPerDay,
   monthTicks,
+  tickLabel,
   todayX,
   xOf,
 } from './gantt-geometry';
@@ -84,6 +85,14 @@ describe('today and months', () => {
     expect(ticks[1]?.x).toBeCloseTo(31 * scale.pxPerDay);
     expect(ticks[1]?.width).toBeCloseTo(28 * scale.pxPerDay);
     expect(ticks.reduce((sum, tick) => sum + tick.width, 0)).toBeCloseTo(scale.width, 0);
+  });
+});
+
+describe('tickLabel', () => {
+  it('writes the month out where it fits, else the year in January and the month number elsewhere', () => {
+    expect(tickLabel({ month: '2026-03', x: 0, width: 93 })).toBe('2026-03');
+    expect(tickLabel({ month: '2026-03', x: 0, width: 46 })).toBe('03');
+    expect(tickLabel({ month: '2027-01', x: 0, width: 46 })).toBe('2027');
   });
 });
 

@@ -123,6 +123,19 @@ export function monthTicks(scale: GanttScale): MonthTick[] {
   return ticks;
 }
 
+/** Narrower months than this show a short label. */
+export const fullTickWidth = 60;
+
+/**
+ * The text of a month tick: `2026-03` where it fits; in narrow months the year alone in January (so the years stay
+ * readable) and the month number elsewhere.
+ */
+export function tickLabel(tick: MonthTick): string {
+  if (tick.width >= fullTickWidth) return tick.month;
+  const month = tick.month.slice(5);
+  return month === '01' ? tick.month.slice(0, 4) : month;
+}
+
 /** What a bar's colour says: the light for running items, otherwise the kind of end state. */
 export type BarTone = WarningColour | 'draft' | 'done' | 'stopped';
 

@@ -66,6 +66,7 @@ export function MilestoneTable({
     {
       title: t('roadmap.milestoneTitle'),
       dataIndex: 'title',
+      width: 170,
       render: (title: string, row) => (
         <Flex vertical>
           <Typography.Text strong>{title}</Typography.Text>
@@ -79,15 +80,15 @@ export function MilestoneTable({
         </Flex>
       ),
     },
-    { title: t('roadmap.plannedDate'), dataIndex: 'plannedDate', width: 110 },
-    { title: t('roadmap.plannedPercent'), dataIndex: 'plannedPercent', width: 90, render: (value: number) => `${value}%` },
+    { title: t('roadmap.plannedDate'), dataIndex: 'plannedDate', width: 104 },
+    { title: t('roadmap.plannedPercent'), dataIndex: 'plannedPercent', width: 84, render: (value: number) => `${value}%` },
     {
       title: t('roadmap.responsible'),
       key: 'responsible',
-      width: 170,
+      width: 130,
       render: (_value, row) => [row.responsibleUnitName, row.responsiblePersonName].filter(Boolean).join(' / ') || '—',
     },
-    { title: t('common.status'), key: 'state', width: 100, render: (_value, row) => <StateTag milestone={row} /> },
+    { title: t('common.status'), key: 'state', width: 90, render: (_value, row) => <StateTag milestone={row} /> },
   ];
   if (canEdit) {
     columns.push({
@@ -118,7 +119,7 @@ export function MilestoneTable({
       columns={columns}
       dataSource={items}
       pagination={false}
-      scroll={{ x: 640 }}
+      scroll={{ x: canEdit ? 668 : 578 }}
       locale={{ emptyText: t('roadmap.noMilestones') }}
     />
   );

@@ -3,7 +3,7 @@
  * while the item waits to be signed for, and — as a banner everyone sees — a 暂停/中止/撤销 request waiting for the
  * responsible leader.
  */
-import { pendingChangeLabels } from '@luoshi/contracts';
+import { pendingChangeLabels, type TaskStatus } from '@luoshi/contracts';
 import { Alert, Flex, Progress, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useAppLocale } from '../../app/i18n/i18n';
@@ -11,26 +11,31 @@ import type { TaskDetail } from './tasks.api';
 import { beijingToday, carriesLight } from './task-format';
 import { WarningExplained } from './task-warning';
 
+/** Before 交办 nobody reports progress yet, so the line does not ask for it. */
+const notYetAssigned: readonly TaskStatus[] = ['draft', 'pending_approval'];
+
 /** The labelled facts line: light, progress, 签收时限. */
 export function TaskStatusLine({ item }: { item: TaskDetail }) {
   const { t } = useTranslation();
   const signForLate = item.signForDue !== null && item.signForDue < beijingToday();
   return (
-    <Flex gap="small 24px" wrap align="center">
+    <Flex gap="8px 24px" wrap align="center">
       {carriesLight(item.status) && <WarningExplained warning={item.warning} />}
-      <Flex gap={8} align="center">
-        <Typography.Text type="secondary">{t('warnings.progress')}</Typography.Text>
-        {item.progressPercent === null ? (
-          <Typography.Text type="secondary">{t('warnings.noProgress')}</Typography.Text>
-        ) : (
-          <Progress
-            percent={item.progressPercent}
-            size="small"
-            status={item.progressPercent >= 100 ? 'success' : 'normal'}
-            style={{ width: 180, margin: 0 }}
-          />
-        )}
-      </Flex>
+      {(item.progressPercent !== null || !notYetAssigned.includes(item.status)) && (
+        <Flex gap={8} align="center">
+          <Typography.Text type="secondary">{t('warnings.progress')}</Typography.Text>
+          {item.progressPercent === null ? (
+            <Typography.Text type="secondary">{t('warnings.noProgress')}</Typography.Text>
+          ) : (
+            <Progress
+              percent={item.progressPercent}
+              size="small"
+              status={item.progressPercent >= 100 ? 'success' : 'normal'}
+              style={{ width: 180, margin: 0 }}
+            />
+          )}
+        </Flex>
+      )}
       {item.status === 'assigned' && item.signForDue && (
         <span>
           <Typography.Text type="secondary">

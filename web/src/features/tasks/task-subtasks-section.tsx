@@ -1,6 +1,6 @@
 /**
- * 子事项 on the item page (一级督一级): every sub-item the reader may see, with its lead unit, status, progress, light
- * and deadline, each row opening the sub-item; the parent's roll-up mode; and 分解子事项 for a 督查员 while the item can
+ * 子事项 on the item page (一级督一级): every sub-item the reader may see, with its lead unit, status and light,
+ * progress and deadline, each row opening the sub-item; the parent's roll-up mode; and 分解子事项 for a 督查员 while the item can
  * still be broken down. The section stays hidden for items without sub-items that the reader cannot break down.
  */
 import { ApartmentOutlined } from '@ant-design/icons';
@@ -26,31 +26,39 @@ function useColumns(parent: TaskDetail): TableColumnsType<Task> {
     {
       title: t('tasks.serialNumber'),
       dataIndex: 'serialNumber',
-      width: 190,
+      width: 160,
       render: (value: string, row) => (
         <Flex vertical>
           <Link to={`/tasks/${row.id}`} onClick={(event) => event.stopPropagation()}>
             {value}
           </Link>
-          {row.title !== parent.title && <Typography.Text style={{ fontSize: 12 }}>{row.title}</Typography.Text>}
+          {row.title !== parent.title && (
+            <Typography.Text style={{ fontSize: 12 }} ellipsis={{ tooltip: row.title }}>
+              {row.title}
+            </Typography.Text>
+          )}
         </Flex>
       ),
     },
-    { title: t('tasks.leadUnit'), dataIndex: 'leadUnitName', ellipsis: true },
-    { title: t('common.status'), dataIndex: 'status', width: 100, render: (_value, row) => <TaskStatusTag status={row.status} /> },
+    { title: t('tasks.leadUnit'), dataIndex: 'leadUnitName', ellipsis: { showTitle: true } },
+    {
+      title: t('common.status'),
+      dataIndex: 'status',
+      width: 100,
+      render: (_value, row) => (
+        <Flex vertical gap={2} align="flex-start">
+          <TaskStatusTag status={row.status} />
+          {carriesLight(row.status) && <WarningLight warning={row.warning} />}
+        </Flex>
+      ),
+    },
     {
       title: t('subtasks.progress'),
       dataIndex: 'progressPercent',
-      width: 140,
+      width: 110,
       render: (value: number | null) => (value === null ? '—' : <Progress percent={value} size="small" style={{ margin: 0 }} />),
     },
-    {
-      title: t('warnings.light'),
-      dataIndex: 'warning',
-      width: 80,
-      render: (_value, row) => (carriesLight(row.status) ? <WarningLight warning={row.warning} /> : '—'),
-    },
-    { title: t('tasks.deadline'), dataIndex: 'deadline', width: 170, render: (_value, row) => <TaskDeadline item={row} /> },
+    { title: t('tasks.deadline'), dataIndex: 'deadline', width: 120, render: (_value, row) => <TaskDeadline item={row} /> },
   ];
 }
 
@@ -101,7 +109,7 @@ export function TaskSubtasksSection({ item }: { item: TaskDetail }) {
               dataSource={rows}
               loading={children.isPending}
               pagination={false}
-              scroll={{ x: 760 }}
+              scroll={{ x: 620 }}
               onRow={(row) => ({ onClick: () => void navigate(`/tasks/${row.id}`), style: { cursor: 'pointer' } })}
             />
           )}
