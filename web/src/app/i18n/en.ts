@@ -663,6 +663,7 @@ export const en: ResourceShape<typeof zhCN> = {
     responsibleUnit: 'Responsible unit',
     responsibleUnitHint: 'The lead unit when left empty',
     responsiblePerson: 'Responsible person',
+    responsiblePersonPlaceholder: 'A person of the responsible unit (optional)',
     reached: 'Reached',
     overdue: 'Overdue',
     upcoming: 'Upcoming',

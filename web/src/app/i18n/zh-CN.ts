@@ -650,6 +650,7 @@ export const zhCN = {
     responsibleUnit: '责任单位',
     responsibleUnitHint: '不选则为牵头单位',
     responsiblePerson: '责任人',
+    responsiblePersonPlaceholder: '选择责任单位的人员（可不选）',
     reached: '已完成',
     overdue: '已逾期',
     upcoming: '未到期',

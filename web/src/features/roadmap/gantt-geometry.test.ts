@@ -9,6 +9,7 @@ import {
   isBehindPlan,
   maxPxPerDay,
   minPxPerDay,
+  milestoneMark,
   monthTicks,
   tickLabel,
   todayX,
@@ -109,5 +110,13 @@ describe('bar tone and plan', () => {
     expect(isBehindPlan({ progressPercent: null, plannedPercent: 20 })).toBe(true);
     expect(isBehindPlan({ progressPercent: 50, plannedPercent: 45 })).toBe(false);
     expect(isBehindPlan({ progressPercent: 10, plannedPercent: null })).toBe(false);
+  });
+});
+
+describe('milestoneMark', () => {
+  it('fills a reached milestone, marks a passed unreached one overdue, else upcoming', () => {
+    expect(milestoneMark({ plannedDate: '2026-11-20', reached: true }, '2026-11-27')).toBe('reached');
+    expect(milestoneMark({ plannedDate: '2026-11-20', reached: false }, '2026-11-27')).toBe('overdue');
+    expect(milestoneMark({ plannedDate: '2026-11-27', reached: false }, '2026-11-27')).toBe('upcoming');
   });
 });

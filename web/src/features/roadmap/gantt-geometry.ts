@@ -154,3 +154,12 @@ export function barTone(row: Pick<RoadmapRow, 'status' | 'warning'>): BarTone {
 export function isBehindPlan(row: Pick<RoadmapRow, 'progressPercent' | 'plannedPercent'>): boolean {
   return row.plannedPercent !== null && (row.progressPercent ?? 0) < row.plannedPercent;
 }
+
+/** How a milestone diamond is drawn: filled once reached, red once its date passed unreached. */
+export function milestoneMark(
+  milestone: Pick<RoadmapRow['milestones'][number], 'plannedDate' | 'reached'>,
+  today: string,
+): 'reached' | 'overdue' | 'upcoming' {
+  if (milestone.reached) return 'reached';
+  return milestone.plannedDate < today ? 'overdue' : 'upcoming';
+}

@@ -11,12 +11,13 @@ import { Link } from 'react-router';
 import { useAppLocale } from '../../app/i18n/i18n';
 import { statusLabel } from '../tasks/task-format';
 import { warningColours } from '../tasks/task-warning';
-import { barOf, barTone, centreOf, isBehindPlan, type BarTone, type GanttScale } from './gantt-geometry';
+import { barOf, barTone, centreOf, isBehindPlan, milestoneMark, type BarTone, type GanttScale } from './gantt-geometry';
 
 /** Colour per bar tone. */
 export const toneColours: Record<BarTone, string> = { ...warningColours, draft: '#bfbfbf', done: '#1677ff', stopped: '#8c8c8c' };
 
 export const rowHeight = 52;
+const diamondFill = { reached: '#262626', overdue: '#fff', upcoming: '#fff' } as const;
 const barTop = 18;
 const barHeight = 16;
 
@@ -155,8 +156,8 @@ export function GanttRow({
                 width: 10,
                 height: 10,
                 transform: 'rotate(45deg)',
-                background: milestone.reached ? '#262626' : '#fff',
-                border: '1.5px solid #262626',
+                background: diamondFill[milestoneMark(milestone, today)],
+                border: `1.5px solid ${milestoneMark(milestone, today) === 'overdue' ? '#ff4d4f' : '#262626'}`,
               }}
             />
           </Tooltip>

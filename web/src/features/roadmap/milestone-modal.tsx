@@ -113,7 +113,7 @@ export function MilestoneModal({ task, milestone, onClose }: { task: TaskDetail;
           <UnitPicker />
         </Form.Item>
         <Form.Item name="responsiblePersonId" label={t('roadmap.responsiblePerson')}>
-          <HandlerSelect key={unitId} unitId={unitId} placeholder={t('roadmap.responsiblePerson')} />
+          <HandlerSelect key={unitId} unitId={unitId} placeholder={t('roadmap.responsiblePersonPlaceholder')} />
         </Form.Item>
       </Form>
     </Modal>

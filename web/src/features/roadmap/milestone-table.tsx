@@ -13,20 +13,16 @@ import { useMilestoneWrite, type Milestone } from './roadmap.api';
 
 const stateColours: Record<MilestoneState, string> = { reached: 'success', overdue: 'error', upcoming: 'default' };
 
+/** 已完成 (with the day a report said so), 已逾期 or 未到期. */
 function StateTag({ milestone }: { milestone: Milestone }) {
   const { t } = useTranslation();
   const state = milestoneState(milestone);
+  const reachedOn = milestone.reachedAt ? ` ${formatBeijingTime(milestone.reachedAt).slice(5, 10)}` : '';
   return (
-    <Flex vertical gap={2}>
-      <Tag color={stateColours[state]} style={{ marginInlineEnd: 0, width: 'fit-content' }}>
-        {t(`roadmap.${state}`)}
-      </Tag>
-      {milestone.reachedAt && (
-        <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-          {formatBeijingTime(milestone.reachedAt).slice(0, 10)}
-        </Typography.Text>
-      )}
-    </Flex>
+    <Tag color={stateColours[state]} style={{ marginInlineEnd: 0 }}>
+      {t(`roadmap.${state}`)}
+      {reachedOn}
+    </Tag>
   );
 }
 
@@ -66,10 +62,13 @@ export function MilestoneTable({
     {
       title: t('roadmap.milestoneTitle'),
       dataIndex: 'title',
-      width: 170,
+      width: 190,
       render: (title: string, row) => (
-        <Flex vertical>
-          <Typography.Text strong>{title}</Typography.Text>
+        <Flex vertical gap={2}>
+          <Flex gap={6} align="center" wrap>
+            <Typography.Text strong>{title}</Typography.Text>
+            <StateTag milestone={row} />
+          </Flex>
           {row.goal && (
             <Typography.Text type="secondary" style={{ fontSize: 12, whiteSpace: 'pre-wrap' }}>
               {t('roadmap.goal')}
@@ -80,21 +79,22 @@ export function MilestoneTable({
         </Flex>
       ),
     },
-    { title: t('roadmap.plannedDate'), dataIndex: 'plannedDate', width: 104 },
-    { title: t('roadmap.plannedPercent'), dataIndex: 'plannedPercent', width: 84, render: (value: number) => `${value}%` },
+    { title: t('roadmap.plannedDate'), dataIndex: 'plannedDate', width: 100 },
+    { title: t('roadmap.plannedPercent'), dataIndex: 'plannedPercent', width: 76, render: (value: number) => `${value}%` },
     {
       title: t('roadmap.responsible'),
       key: 'responsible',
-      width: 130,
+      width: 120,
       render: (_value, row) => [row.responsibleUnitName, row.responsiblePersonName].filter(Boolean).join(' / ') || '—',
     },
-    { title: t('common.status'), key: 'state', width: 90, render: (_value, row) => <StateTag milestone={row} /> },
   ];
   if (canEdit) {
     columns.push({
       title: t('common.actions'),
       key: 'actions',
-      width: 90,
+      width: 80,
+      // Kept in view while a phone scrolls the table sideways.
+      fixed: 'right',
       render: (_value, row) => (
         <Flex gap={4}>
           <Button size="small" type="text" icon={<EditOutlined />} aria-label={t('roadmap.edit')} onClick={() => onEdit(row)} />
@@ -119,7 +119,7 @@ export function MilestoneTable({
       columns={columns}
       dataSource={items}
       pagination={false}
-      scroll={{ x: canEdit ? 668 : 578 }}
+      scroll={{ x: canEdit ? 566 : 486 }}
       locale={{ emptyText: t('roadmap.noMilestones') }}
     />
   );

@@ -83,7 +83,7 @@ export function TaskSummary({ item }: { item: Task }) {
     items.push({
       key: 'parent',
       label: t('subtasks.parent'),
-      children: <Link to={`/tasks/${item.parentId}`}>{t('subtasks.parent')}</Link>,
+      children: <ParentLink parentId={item.parentId} />,
     });
   }
   if (item.relatedTaskId) {
