@@ -83,6 +83,7 @@ export function GanttChart({ rows, today }: { rows: readonly RoadmapRow[]; today
   }
   const scale = ganttScale(rows, today, Math.max(240, width - labelWidth - 2));
   const todayLine = todayX(scale, today);
+  const topDepth = Math.min(...rows.map((row) => row.depth));
   return (
     <div ref={ref}>
       <div style={{ overflowX: 'auto', border: '1px solid rgba(5,5,5,0.06)', borderRadius: 6 }}>
@@ -123,6 +124,7 @@ export function GanttChart({ rows, today }: { rows: readonly RoadmapRow[]; today
               today={today}
               todayLine={todayLine}
               labelWidth={labelWidth}
+              indent={row.depth - topDepth}
               onOpen={(id) => void navigate(`/tasks/${id}`)}
             />
           ))}

@@ -55,6 +55,7 @@ export function GanttRow({
   today,
   todayLine,
   labelWidth,
+  indent,
   onOpen,
 }: {
   row: RoadmapRow;
@@ -62,6 +63,8 @@ export function GanttRow({
   today: string;
   todayLine: number | null;
   labelWidth: number;
+  /** Levels below the chart's top row (its depth relative to the shallowest row). */
+  indent: number;
   onOpen: (id: string) => void;
 }) {
   const { t } = useTranslation();
@@ -78,7 +81,7 @@ export function GanttRow({
   ];
   return (
     <>
-      <div style={{ ...labelCellStyle(labelWidth), height: rowHeight, paddingInlineStart: 8 + row.depth * 14 }}>
+      <div style={{ ...labelCellStyle(labelWidth), height: rowHeight, paddingInlineStart: 8 + indent * 14 }}>
         <Link
           to={`/tasks/${row.id}`}
           style={{
@@ -86,7 +89,7 @@ export function GanttRow({
             overflow: 'hidden',
             textOverflow: 'ellipsis',
             whiteSpace: 'nowrap',
-            fontWeight: row.depth === 0 ? 600 : 400,
+            fontWeight: indent === 0 ? 600 : 400,
           }}
           title={row.title}
         >
