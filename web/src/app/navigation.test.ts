@@ -1,4 +1,7 @@
+import type { Role } from '@luoshi/contracts';
+import type { TFunction } from 'i18next';
 import { describe, expect, it } from 'vitest';
+import { menuEntriesFor } from './menu';
 import { loginPathFor, safeNextPath, selectedMenuPath } from './navigation';
 
 describe('safeNextPath', () => {
@@ -27,5 +30,20 @@ describe('selectedMenuPath', () => {
     expect(selectedMenuPath('/tasks', paths)).toBe('/tasks');
     expect(selectedMenuPath('/', paths)).toBe('/');
     expect(selectedMenuPath('/tasksx', paths)).toBeUndefined();
+  });
+});
+
+describe('the 路线图 entry', () => {
+  const t = ((key: string) => key) as unknown as TFunction;
+  const pathsFor = (roles: Role[]) => menuEntriesFor({ roles }, t).map((entry) => entry.path);
+  it('is shown to supervisors and government leaders only', () => {
+    expect(pathsFor(['supervisor'])).toContain('/roadmap');
+    expect(pathsFor(['government_leader'])).toContain('/roadmap');
+    expect(pathsFor(['unit_handler', 'unit_leader'])).not.toContain('/roadmap');
+  });
+  it('is highlighted on its page, with or without a chosen source', () => {
+    const paths = pathsFor(['supervisor']);
+    expect(selectedMenuPath('/roadmap', paths)).toBe('/roadmap');
+    expect(selectedMenuPath('/tasks/0190f3a4-7b1c-7def-8abc-0123456789ab', paths)).toBe('/tasks');
   });
 });

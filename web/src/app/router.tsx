@@ -18,6 +18,7 @@ const CalendarPage = lazy(() => import('../features/calendar/calendar-page').the
 const TasksPage = lazy(() => import('../features/tasks/tasks-page').then((m) => ({ default: m.TasksPage })));
 const TaskCreatePage = lazy(() => import('../features/tasks/task-create-page').then((m) => ({ default: m.TaskCreatePage })));
 const TaskDetailPage = lazy(() => import('../features/tasks/task-detail-page').then((m) => ({ default: m.TaskDetailPage })));
+const RoadmapPage = lazy(() => import('../features/roadmap/roadmap-page').then((m) => ({ default: m.RoadmapPage })));
 const SettingsPage = lazy(() => import('../features/auth/settings-page').then((m) => ({ default: m.SettingsPage })));
 const MyInstructionsPage = lazy(() =>
   import('../features/instructions/my-instructions-page').then((m) => ({ default: m.MyInstructionsPage })),
@@ -60,6 +61,14 @@ export const router = createBrowserRouter([
         ),
       },
       { path: 'tasks/:id', element: <TaskDetailPage /> },
+      {
+        path: 'roadmap',
+        element: (
+          <RequireRole roles={['supervisor', 'government_leader']}>
+            <RoadmapPage />
+          </RequireRole>
+        ),
+      },
       { path: 'org', element: <OrgPage /> },
       {
         path: 'admin/users',

@@ -1,4 +1,4 @@
-/** 承办人: a person of the lead unit or its sub-units (`GET /api/persons?unitId=&includeSubunits=true`). */
+/** 承办人 (or a milestone's 责任人): a person of the lead unit or its sub-units (`GET /api/persons?unitId=&includeSubunits=true`). */
 import { useQuery } from '@tanstack/react-query';
 import { Select } from 'antd';
 import { useTranslation } from 'react-i18next';
@@ -10,11 +10,14 @@ export function HandlerSelect({
   value,
   onChange,
   id,
+  placeholder,
 }: {
   unitId: string;
   value?: string;
   onChange?: (value: string) => void;
   id?: string;
+  /** Defaults to "选择牵头单位的人员". */
+  placeholder?: string;
 }) {
   const { t } = useTranslation();
   const people = useQuery(personsQuery({ unitId, includeSubunits: true }));
@@ -24,7 +27,8 @@ export function HandlerSelect({
       value={value}
       onChange={(next) => onChange?.(next)}
       loading={people.isPending}
-      placeholder={t('tasks.handlerPlaceholder')}
+      placeholder={placeholder ?? t('tasks.handlerPlaceholder')}
+      allowClear
       showSearch={{ optionFilterProp: 'label' }}
       options={(people.data ?? [])
         .filter((person) => !person.isDisabled)

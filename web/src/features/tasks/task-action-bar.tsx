@@ -2,23 +2,28 @@
 import type { TaskAction } from '@luoshi/contracts';
 import { Button, Flex } from 'antd';
 import { useAppLocale } from '../../app/i18n/i18n';
-import { destructiveActions } from './task-actions';
-import { actionLabel } from './task-format';
+import { arrangeActions } from './task-actions';
+import { actionLabelFor, type PendingChange } from './task-format';
 
-/** The main forward step is primary, 退回/退回重办/撤销 are danger buttons, 催办 and the rest plain. */
-export function TaskActionBar({ actions, onPick }: { actions: readonly TaskAction[]; onPick: (action: TaskAction) => void }) {
+/**
+ * The main forward step is primary and comes first; 退回/退回重办/撤销/不同意 … are danger buttons at the end. The
+ * leader's 同意/不同意 name the pending change (同意暂停).
+ */
+export function TaskActionBar({
+  actions,
+  pendingChange,
+  onPick,
+}: {
+  actions: readonly TaskAction[];
+  pendingChange: PendingChange | null;
+  onPick: (action: TaskAction) => void;
+}) {
   const locale = useAppLocale();
-  const primary = actions.find((action) => !destructiveActions.includes(action) && action !== 'urge');
   return (
     <Flex wrap gap={8}>
-      {actions.map((action) => (
-        <Button
-          key={action}
-          type={action === primary ? 'primary' : 'default'}
-          danger={destructiveActions.includes(action)}
-          onClick={() => onPick(action)}
-        >
-          {actionLabel(action, locale)}
+      {arrangeActions(actions).map(({ action, kind }) => (
+        <Button key={action} type={kind === 'primary' ? 'primary' : 'default'} danger={kind === 'danger'} onClick={() => onPick(action)}>
+          {actionLabelFor(action, pendingChange, locale)}
         </Button>
       ))}
     </Flex>

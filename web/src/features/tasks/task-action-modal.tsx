@@ -22,7 +22,7 @@ import {
   urgeChannels,
   type ActionFormValues,
 } from './task-actions';
-import { actionLabel } from './task-format';
+import { actionLabelFor } from './task-format';
 
 const scores = ['quality', 'timeliness', 'satisfaction'] as const;
 
@@ -47,7 +47,7 @@ export function TaskActionModal({
   const handleError = useApiErrorHandler();
   // A second click can arrive before React re-renders with `isPending`; the key would still dedupe it on the server.
   const inFlight = useRef(false);
-  const label = actionLabel(action, locale);
+  const label = actionLabelFor(action, item.pendingChange, locale);
   const { fields, reasonRequired } = actionNeeds[action];
   const isDestructive = destructiveActions.includes(action);
 

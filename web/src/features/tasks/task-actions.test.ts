@@ -1,7 +1,7 @@
 import { transitionBody } from '@luoshi/contracts';
 import { describe, expect, it } from 'vitest';
 import { ApiError } from '../../app/api/api-error';
-import { actionFieldErrors, takesReason, toTransitionBody } from './task-actions';
+import { actionFieldErrors, arrangeActions, takesReason, toTransitionBody } from './task-actions';
 
 const person = '0190f3a4-7b1c-7def-8abc-0123456789ab';
 const all = {
@@ -72,5 +72,26 @@ describe('takesReason', () => {
     expect(takesReason('accept')).toBe(false);
     expect(takesReason('created')).toBe(false);
     expect(takesReason('toString')).toBe(false);
+  });
+});
+
+describe('arrangeActions', () => {
+  it('puts the forward step first as primary and the undoing actions last in danger style', () => {
+    expect(arrangeActions(['urge', 'request_suspension', 'request_termination', 'request_withdrawal'])).toEqual([
+      { action: 'urge', kind: 'default' },
+      { action: 'request_suspension', kind: 'default' },
+      { action: 'request_termination', kind: 'danger' },
+      { action: 'request_withdrawal', kind: 'danger' },
+    ]);
+    expect(arrangeActions(['approve_change', 'reject_change'])).toEqual([
+      { action: 'approve_change', kind: 'primary' },
+      { action: 'reject_change', kind: 'danger' },
+    ]);
+    expect(arrangeActions(['return', 'accept']).map((b) => b.action)).toEqual(['accept', 'return']);
+    expect(arrangeActions(['urge', 'resume', 'request_termination'])).toEqual([
+      { action: 'resume', kind: 'primary' },
+      { action: 'urge', kind: 'default' },
+      { action: 'request_termination', kind: 'danger' },
+    ]);
   });
 });

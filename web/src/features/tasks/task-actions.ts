@@ -73,6 +73,28 @@ export const destructiveActions: readonly TaskAction[] = [
   'reject_change',
 ];
 
+/** Side paths that never count as the page's main step even when nothing else is allowed first. */
+const sideActions: readonly TaskAction[] = ['urge', 'request_suspension', 'request_termination', 'request_withdrawal'];
+
+/** One button of the action bar. */
+export type ActionButton = { action: TaskAction; kind: 'primary' | 'default' | 'danger' };
+
+/**
+ * The action bar's buttons: the main forward step first and primary (交办, 签收, 同意交办, 恢复办理 …), then the other
+ * plain actions (催办, 申请暂停 …), and the actions that undo or reject work last, in danger style. Within each group the
+ * server's order is kept.
+ */
+export function arrangeActions(actions: readonly TaskAction[]): ActionButton[] {
+  const primary = actions.find((action) => !destructiveActions.includes(action) && !sideActions.includes(action));
+  const plain = actions.filter((action) => action !== primary && !destructiveActions.includes(action));
+  const danger = actions.filter((action) => destructiveActions.includes(action));
+  return [
+    ...(primary ? [{ action: primary, kind: 'primary' as const }] : []),
+    ...plain.map((action) => ({ action, kind: 'default' as const })),
+    ...danger.map((action) => ({ action, kind: 'danger' as const })),
+  ];
+}
+
 /** Values of the action modal's form. */
 export type ActionFormValues = {
   reason?: string;

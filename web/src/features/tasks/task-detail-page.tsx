@@ -1,6 +1,6 @@
 /**
- * /tasks/:id the item page: facts, 督办内容 / 办理要求 / 来源信息, the actions this reader may take now, and the
- * 时间线. An action's answer is the whole item, which replaces the page's data at once.
+ * /tasks/:id the item page: the light, progress and any pending 暂停/中止/撤销 at the top, facts, 督办内容 / 办理要求 /
+ * 来源信息, 子事项 and 路线图, the actions this reader may take now, and the 时间线. An action's answer is the whole item, which replaces the page's data at once.
  */
 import { PageContainer } from '@ant-design/pro-components';
 import type { TaskAction } from '@luoshi/contracts';
@@ -17,11 +17,14 @@ import { PageLoading } from '../../app/page-states';
 import { CooperationSection } from '../cooperation/cooperation-section';
 import { ExtensionSection } from '../extensions/extension-section';
 import { InstructionSection } from '../instructions/instruction-section';
+import { TaskRoadmapSection } from '../roadmap/task-roadmap-section';
 import { TaskReportsSection } from '../reports/task-reports-section';
 import { taskQuery, type TaskDetail } from './tasks.api';
 import { TaskActionBar } from './task-action-bar';
 import { TaskActionModal } from './task-action-modal';
 import { sourceRefFields } from './task-form';
+import { PendingChangeBanner, TaskStatusLine } from './task-status-panel';
+import { TaskSubtasksSection } from './task-subtasks-section';
 import { TaskStatusTag } from './task-tags';
 import { TaskSummary } from './task-summary';
 import { TaskTimeline } from './task-timeline';
@@ -99,11 +102,21 @@ export function TaskDetailPage() {
       title={<span style={{ whiteSpace: 'normal' }}>{item.title}</span>}
       onBack={back}
       tags={<TaskStatusTag status={item.status} />}
-      content={<Typography.Text type="secondary">{item.serialNumber}</Typography.Text>}
+      content={
+        <Flex vertical gap={8}>
+          <Typography.Text type="secondary">{item.serialNumber}</Typography.Text>
+          <TaskStatusLine item={item} />
+        </Flex>
+      }
     >
+      <PendingChangeBanner item={item} />
       <Card size="small" style={{ marginBottom: 16 }}>
         {item.allowedActions.length > 0 ? (
-          <TaskActionBar actions={item.allowedActions} onPick={(action) => setActing({ action, opening: Date.now() })} />
+          <TaskActionBar
+            actions={item.allowedActions}
+            pendingChange={item.pendingChange}
+            onPick={(action) => setActing({ action, opening: Date.now() })}
+          />
         ) : (
           <Typography.Text type="secondary">{t('tasks.noActions')}</Typography.Text>
         )}
@@ -133,6 +146,8 @@ export function TaskDetailPage() {
             <TextSection title={t('tasks.sections.content')} text={item.content} />
             {item.requirements && <TextSection title={t('tasks.sections.requirements')} text={item.requirements} />}
             <SourceRefSection item={item} />
+            <TaskSubtasksSection item={item} />
+            <TaskRoadmapSection item={item} />
             <InstructionSection item={item} />
             <ExtensionSection item={item} />
             <CooperationSection item={item} />

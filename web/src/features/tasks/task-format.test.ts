@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { beijingToday, eventTypeLabel, formatBeijingTime, isOverdue } from './task-format';
+import { actionLabelFor, beijingToday, eventTypeLabel, formatBeijingTime, isOverdue } from './task-format';
 
 describe('Beijing time', () => {
   it('formats an instant in Asia/Shanghai whatever the local zone', () => {
@@ -31,5 +31,25 @@ describe('eventTypeLabel', () => {
     expect(eventTypeLabel('cooperation_duty_set', 'en')).toBe('Cooperation duty set');
     expect(eventTypeLabel('something_new', 'zh-CN')).toBe('something_new');
     expect(eventTypeLabel('constructor', 'zh-CN')).toBe('constructor');
+  });
+});
+
+describe('approve / reject labels', () => {
+  it('names the pending change the leader decides on', () => {
+    expect(actionLabelFor('approve_change', 'suspend', 'zh-CN')).toBe('同意暂停');
+    expect(actionLabelFor('reject_change', 'withdraw', 'zh-CN')).toBe('不同意撤销');
+    expect(actionLabelFor('approve_change', 'terminate', 'en')).toBe('Approve termination');
+    expect(actionLabelFor('approve_change', null, 'zh-CN')).toBe('同意');
+    expect(actionLabelFor('request_suspension', 'suspend', 'zh-CN')).toBe('申请暂停');
+  });
+  it('labels the new timeline events, decisions with the change from their data', () => {
+    expect(eventTypeLabel('approve_change', 'zh-CN', { change: 'suspend' })).toBe('同意暂停');
+    expect(eventTypeLabel('reject_change', 'en', { change: 'withdraw' })).toBe('Reject withdrawal');
+    expect(eventTypeLabel('approve_change', 'zh-CN', { change: 'toString' })).toBe('同意');
+    expect(eventTypeLabel('resume', 'zh-CN', { pausedWorkingDays: 3 })).toBe('恢复办理');
+    expect(eventTypeLabel('broken_down', 'zh-CN')).toBe('分解子事项');
+    expect(eventTypeLabel('milestone_created', 'zh-CN')).toBe('新增时间节点');
+    expect(eventTypeLabel('milestone_deleted', 'en')).not.toBe('milestone_deleted');
+    expect(eventTypeLabel('submit_for_approval', 'zh-CN')).toBe('报请审批');
   });
 });

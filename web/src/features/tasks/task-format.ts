@@ -4,10 +4,12 @@
  * Beijing time everywhere).
  */
 import {
+  pendingChangeLabels,
   taskActionLabels,
   taskActionValues,
   taskSourceLabels,
   taskStatusLabels,
+  type Task,
   type TaskAction,
   type TaskSource,
   type TaskStatus,
@@ -52,6 +54,14 @@ export function isOverdue(item: { status: TaskStatus; deadline: string | null },
   return item.deadline !== null && openStatuses.includes(item.status) && item.deadline < today;
 }
 
+/** Statuses that carry a warning light (the unit has the item and is working on it); the server keeps others green. */
+const litStatuses: readonly TaskStatus[] = ['assigned', 'accepted', 'in_progress'];
+
+/** True when the item's light means something now and is worth showing. */
+export function carriesLight(status: TaskStatus): boolean {
+  return litStatuses.includes(status);
+}
+
 /** Tag colour per status: grey before 交办, blue while with the unit, gold under review, green when done. */
 export const taskStatusColours: Record<TaskStatus, string> = {
   draft: 'default',
@@ -82,7 +92,26 @@ const otherEventLabels: Record<string, Record<AppLocale, string>> = {
   updated: { 'zh-CN': '修改', en: 'Edited' },
   instruction: { 'zh-CN': '领导批示', en: 'Leader instruction' },
   extension_step_approved: { 'zh-CN': '同意延期（转下一步审批）', en: 'Extension approved at one step' },
+  broken_down: { 'zh-CN': '分解子事项', en: 'Broken down into sub-items' },
 };
+
+/** A 暂停/中止/撤销 request, as the item and the approve/reject events carry it. */
+export type PendingChange = NonNullable<Task['pendingChange']>;
+
+function isPendingChange(value: unknown): value is PendingChange {
+  return typeof value === 'string' && Object.hasOwn(pendingChangeLabels, value);
+}
+
+/**
+ * The label of `action` on an item whose pending change is `change`: the leader's 同意 / 不同意 say what they decide
+ * (同意暂停, 不同意撤销 …), every other action keeps its own label.
+ */
+export function actionLabelFor(action: TaskAction, change: PendingChange | null, locale: AppLocale): string {
+  const label = taskActionLabels[action][locale];
+  if ((action !== 'approve_change' && action !== 'reject_change') || !change) return label;
+  const what = pendingChangeLabels[change][locale];
+  return locale === 'zh-CN' ? `${label}${what}` : `${label} ${what}`;
+}
 
 const auditLabels: Record<AppLocale, Record<string, Partial<Record<string, string>> | undefined>> = {
   'zh-CN': zhCN.auditEventTypes,
@@ -91,12 +120,14 @@ const auditLabels: Record<AppLocale, Record<string, Partial<Record<string, strin
 
 /**
  * What a timeline event was: the action's label for transitions, 登记/修改, and for events of other modules
- * (`extension_requested`, `report_submitted` …) the label of the matching audit event type (`extension.requested`).
+ * (`extension_requested`, `report_submitted`, `milestone_created` …) the label of the matching audit event type
+ * (`extension.requested`). A leader's decision on a 暂停/中止/撤销 names the change from the event's `data.change`.
  * Unknown types stay raw rather than vanish.
  */
-export function eventTypeLabel(type: string, locale: AppLocale): string {
+export function eventTypeLabel(type: string, locale: AppLocale, data?: unknown): string {
   if (isTaskAction(type)) {
-    return taskActionLabels[type][locale];
+    const change = data && typeof data === 'object' ? (data as Record<string, unknown>).change : undefined;
+    return actionLabelFor(type, isPendingChange(change) ? change : null, locale);
   }
   const own = otherEventLabels[type]?.[locale];
   if (own) {

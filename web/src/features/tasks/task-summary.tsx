@@ -1,9 +1,11 @@
-/** The item page's header facts: parties, 办结时限 (and 原定时限 when moved), counters and the 评价. */
+/** The item page's header facts: parties, 上级事项, 办结时限 (and 原定时限 when moved), counters and the 评价. */
 import type { Task } from '@luoshi/contracts';
+import { useQuery } from '@tanstack/react-query';
 import { Descriptions, Flex, Rate, Tag, Typography, type DescriptionsProps } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useAppLocale } from '../../app/i18n/i18n';
+import { taskQuery } from './tasks.api';
 import { formatBeijingTime, sourceLabel } from './task-format';
 import { TaskDeadline, UrgencyTag } from './task-tags';
 
@@ -24,6 +26,17 @@ function Evaluation({ evaluation }: { evaluation: NonNullable<Task['evaluation']
       ))}
     </Flex>
   );
+}
+
+/**
+ * 上级事项 of a sub-item: its number and title once read; a reader who may not see the parent (a county looking at its
+ * part of a province item) gets the plain label, not a link to a page that would say "not found".
+ */
+function ParentLink({ parentId }: { parentId: string }) {
+  const { t } = useTranslation();
+  const parent = useQuery({ ...taskQuery(parentId), staleTime: 60_000 });
+  if (parent.isError) return <>{t('subtasks.parentHidden')}</>;
+  return <Link to={`/tasks/${parentId}`}>{parent.data ? `${parent.data.serialNumber} ${parent.data.title}` : t('subtasks.parent')}</Link>;
 }
 
 /** The facts as a responsive Descriptions (one column on phones). */
@@ -65,6 +78,13 @@ export function TaskSummary({ item }: { item: Task }) {
   }
   if (item.completedAt) {
     items.push({ key: 'completed', label: t('tasks.completedAt'), children: formatBeijingTime(item.completedAt) });
+  }
+  if (item.parentId) {
+    items.push({
+      key: 'parent',
+      label: t('subtasks.parent'),
+      children: <ParentLink parentId={item.parentId} />,
+    });
   }
   if (item.relatedTaskId) {
     items.push({

@@ -1,35 +1,17 @@
-/** 时间线: every event of the item, oldest first — when (Beijing time), who and from which unit, what, and why. */
+/**
+ * 时间线: every event of the item (lifecycle, 分解子事项, 时间节点, other modules), oldest first — when (Beijing time),
+ * who and from which unit, what, and why.
+ */
 import type { TaskStatus } from '@luoshi/contracts';
 import { Empty, Flex, Rate, Timeline, Typography, type TimelineProps } from 'antd';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 import { useAppLocale } from '../../app/i18n/i18n';
 import type { TaskEvent } from './tasks.api';
-import { takesReason, urgeChannels, type UrgeChannel } from './task-actions';
+import { takesReason } from './task-actions';
+import { eventDetails, type EventDetails } from './task-event-details';
 import { eventTypeLabel, formatBeijingTime } from './task-format';
 import { TaskStatusTag } from './task-tags';
-
-/** The parts of an event's `data` worth showing; anything else is ignored (the shape is open). */
-type EventDetails = { summary?: string; channel?: UrgeChannel; evaluation?: { quality: number; timeliness: number; satisfaction: number } };
-
-function detailsOf(data: unknown): EventDetails {
-  if (!data || typeof data !== 'object') return {};
-  const record = data as Record<string, unknown>;
-  const details: EventDetails = {};
-  if (typeof record.summary === 'string') details.summary = record.summary;
-  if (typeof record.channel === 'string' && (urgeChannels as readonly string[]).includes(record.channel)) {
-    details.channel = record.channel as UrgeChannel;
-  }
-  const evaluation = record.evaluation as Record<string, unknown> | undefined;
-  if (
-    evaluation &&
-    typeof evaluation.quality === 'number' &&
-    typeof evaluation.timeliness === 'number' &&
-    typeof evaluation.satisfaction === 'number'
-  ) {
-    details.evaluation = { quality: evaluation.quality, timeliness: evaluation.timeliness, satisfaction: evaluation.satisfaction };
-  }
-  return details;
-}
 
 const colours: Partial<Record<string, string>> = {
   return: 'red',
@@ -39,11 +21,14 @@ const colours: Partial<Record<string, string>> = {
   reject_change: 'red',
   approve_assignment: 'green',
   approve_change: 'orange',
+  resume: 'green',
+  submit_for_approval: 'orange',
   request_suspension: 'orange',
   request_termination: 'orange',
   request_withdrawal: 'orange',
 
   urge: 'orange',
+  milestone_deleted: 'gray',
   approve_completion: 'green',
   evaluate: 'green',
   archive: 'green',
@@ -64,16 +49,49 @@ function StatusChange({ from, to }: { from: TaskStatus | null; to: TaskStatus | 
   );
 }
 
+/** The new facts of 恢复办理, 分解子事项, 时间节点 and a waived 申请办结. */
+function ExtraFacts({ details }: { details: EventDetails }) {
+  const { t } = useTranslation();
+  return (
+    <>
+      {details.resumed && (
+        <Typography.Text>
+          {details.resumed.deadline
+            ? t('taskEvents.resumed', { days: details.resumed.pausedWorkingDays, deadline: details.resumed.deadline })
+            : t('taskEvents.resumedNoDeadline', { days: details.resumed.pausedWorkingDays })}
+        </Typography.Text>
+      )}
+      {details.children && details.children.length > 0 && (
+        <Typography.Text>
+          <Typography.Text type="secondary">{t('taskEvents.brokenDown')}</Typography.Text>
+          {details.children.map((child, index) => (
+            <span key={child.id}>
+              {index > 0 && '、'}
+              <Link to={`/tasks/${child.id}`}>{child.serialNumber}</Link> {child.leadUnitName}
+            </span>
+          ))}
+        </Typography.Text>
+      )}
+      {details.milestone && (
+        <Typography.Text>
+          {t('taskEvents.milestone', { title: details.milestone.title, date: details.milestone.plannedDate })}
+        </Typography.Text>
+      )}
+      {details.waivedOpenChildren && <Typography.Text type="warning">{t('taskEvents.waived')}</Typography.Text>}
+    </>
+  );
+}
+
 function EventBody({ event }: { event: TaskEvent }) {
   const { t } = useTranslation();
   const locale = useAppLocale();
-  const details = detailsOf(event.data);
+  const details = eventDetails(event.type, event.data);
   const reasonLabel = takesReason(event.type) ? t(`tasks.reasonLabels.${event.type}`) : t('tasks.timelineReason');
   const who = [event.actorName ?? t('tasks.timelineSystem'), event.actorUnitName].filter(Boolean).join(' · ');
   return (
     <Flex vertical gap={4}>
       <Flex gap={8} align="baseline" wrap>
-        <Typography.Text strong>{eventTypeLabel(event.type, locale)}</Typography.Text>
+        <Typography.Text strong>{eventTypeLabel(event.type, locale, event.data)}</Typography.Text>
         <Typography.Text type="secondary" style={{ fontSize: 12 }}>
           {formatBeijingTime(event.at)}
         </Typography.Text>
@@ -82,6 +100,7 @@ function EventBody({ event }: { event: TaskEvent }) {
         {who}
       </Typography.Text>
       <StatusChange from={event.fromStatus} to={event.toStatus} />
+      <ExtraFacts details={details} />
       {details.channel && (
         <Typography.Text>
           {t('tasks.channel')}

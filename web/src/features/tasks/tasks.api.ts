@@ -2,7 +2,16 @@
  * Reads and writes of 督办事项. Query keys start with `tasks`, so one invalidation refreshes lists and details. The two
  * writes carry an `Idempotency-Key` (see `app/api/idempotency.ts`): a double click or a retry never does the work twice.
  */
-import { similarTask, task, taskDetail, taskPage, type createTaskBody, type TaskStatus, type transitionBody } from '@luoshi/contracts';
+import {
+  similarTask,
+  task,
+  taskDetail,
+  taskPage,
+  type breakdownBody,
+  type createTaskBody,
+  type TaskStatus,
+  type transitionBody,
+} from '@luoshi/contracts';
 import { infiniteQueryOptions, queryOptions, useMutation, useQueryClient } from '@tanstack/react-query';
 import { apiRequest } from '../../app/api/client';
 import type { BodyOf } from '../../app/api/contract-types';
@@ -16,6 +25,9 @@ export type TaskEvent = TaskDetail['timeline'][number];
 export type TaskFilter = { status?: TaskStatus; q?: string; inbox: boolean };
 
 const pageSize = 30;
+
+/** The answer of 分解子事项: the new sub-items (the list schema's shape, without a cursor). */
+const subtaskList = taskPage.pick({ items: true });
 const firstPage: string | null = null;
 
 /** Keyset-paged list: "加载更多" passes the previous page's `nextCursor` back. */
@@ -70,5 +82,28 @@ export function useTaskTransition(id: string) {
       client.setQueryData(taskQuery(id).queryKey, detail);
       void client.invalidateQueries({ queryKey: ['tasks', 'list'] });
     },
+  });
+}
+
+/** 子事项 of `parentId` (`GET /api/tasks?parentId=`), keyset-paged like the list; "加载更多" for large breakdowns. */
+export function subtasksQuery(parentId: string) {
+  return infiniteQueryOptions({
+    queryKey: ['tasks', 'list', { parentId }],
+    initialPageParam: firstPage,
+    queryFn: ({ pageParam }) => apiRequest('GET', '/api/tasks', { schema: taskPage, query: { parentId, limit: 50, cursor: pageParam } }),
+    getNextPageParam: (lastPage) => lastPage.nextCursor,
+  });
+}
+
+/**
+ * `POST /api/tasks/:id/subtasks` (分解子事项). Afterwards everything under `tasks` is refreshed: the parent (its
+ * timeline, counts and roll-up), its sub-item list, and the lists the new items appear in.
+ */
+export function useBreakDown(parentId: string) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: ({ body, idempotencyKey }: { body: BodyOf<typeof breakdownBody>; idempotencyKey: string }) =>
+      apiRequest('POST', `/api/tasks/${encodeURIComponent(parentId)}/subtasks`, { schema: subtaskList, body, idempotencyKey }),
+    onSuccess: () => client.invalidateQueries({ queryKey: ['tasks'] }),
   });
 }

@@ -1,0 +1,78 @@
+/**
+ * /roadmap 路线图: the timetable of a programme — the top-level items of one source (政府工作报告 by default) — as a
+ * Gantt with 序时进度 against actual progress per row; a row opens its item. The chosen source stays in the URL
+ * (`?source=`), so a view can be bookmarked or sent on.
+ */
+import { PageContainer } from '@ant-design/pro-components';
+import { taskSourceValues, type TaskSource } from '@luoshi/contracts';
+import { useQuery } from '@tanstack/react-query';
+import { Alert, Button, Card, Flex, Select, Skeleton, Typography } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { useSearchParams } from 'react-router';
+import { errorText } from '../../app/api/errors';
+import { useAppLocale } from '../../app/i18n/i18n';
+import { sourceLabel } from '../tasks/task-format';
+import { GanttChart } from './gantt-chart';
+import { isBehindPlan } from './gantt-geometry';
+import { programmeRoadmapQuery } from './roadmap.api';
+
+const defaultSource: TaskSource = 'work_report';
+
+function isSource(value: string | null): value is TaskSource {
+  return value !== null && (taskSourceValues as readonly string[]).includes(value);
+}
+
+/** The page. */
+export function RoadmapPage() {
+  const { t } = useTranslation();
+  const locale = useAppLocale();
+  const [params, setParams] = useSearchParams();
+  const requested = params.get('source');
+  const source = isSource(requested) ? requested : defaultSource;
+  const roadmap = useQuery(programmeRoadmapQuery(source));
+
+  let body;
+  if (roadmap.isPending) {
+    body = <Skeleton active paragraph={{ rows: 6 }} />;
+  } else if (roadmap.isError) {
+    body = (
+      <Alert
+        type="error"
+        showIcon
+        title={errorText(roadmap.error, locale)}
+        action={<Button onClick={() => void roadmap.refetch()}>{t('common.retry')}</Button>}
+      />
+    );
+  } else {
+    const { items, today, truncated } = roadmap.data;
+    const behind = items.filter(isBehindPlan).length;
+    const red = items.filter((row) => row.warning === 'red').length;
+    body = (
+      <Flex vertical gap={12}>
+        <Typography.Text type="secondary">{t('roadmap.programmeSummary', { count: items.length, behind, red })}</Typography.Text>
+        {truncated && <Alert type="info" showIcon title={t('roadmap.truncated', { count: items.length })} />}
+        <GanttChart rows={items} today={today} />
+      </Flex>
+    );
+  }
+
+  return (
+    <PageContainer title={t('roadmap.title')} content={<Typography.Text type="secondary">{t('roadmap.intro')}</Typography.Text>}>
+      <Card size="small">
+        <Flex vertical gap={12}>
+          <Flex gap={8} align="center" wrap>
+            <Typography.Text>{t('roadmap.source')}</Typography.Text>
+            <Select<TaskSource>
+              value={source}
+              onChange={(next) => setParams(next === defaultSource ? {} : { source: next }, { replace: true })}
+              options={taskSourceValues.map((value) => ({ value, label: sourceLabel(value, locale) }))}
+              style={{ minWidth: 200 }}
+              aria-label={t('roadmap.source')}
+            />
+          </Flex>
+          {body}
+        </Flex>
+      </Card>
+    </PageContainer>
+  );
+}
