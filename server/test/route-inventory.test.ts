@@ -519,6 +519,17 @@ const probes: Record<string, Probe> = {
       expectNotFound(await call(ctx.session, 'GET', `/api/attachments/${uploaded.json<{ id: string }>().id}`));
     },
   },
+  'GET /api/cockpit': {
+    role: 'government_leader',
+    run: async (ctx) => {
+      await taskIn(ctx, '乙一县的督办事项');
+      const res = await call(ctx.session, 'GET', '/api/cockpit');
+      expect(res.statusCode, res.body).toBe(200);
+      const summary = res.json<{ byStatus: { count: number }[]; byArea: unknown[] }>();
+      expect(summary.byStatus.reduce((sum, s) => sum + s.count, 0)).toBe(0);
+      expect(summary.byArea).toEqual([]);
+    },
+  },
 };
 
 const reportBody = { periodLabel: '2026年3月', done: '乙一县的进展', percent: 10 };
