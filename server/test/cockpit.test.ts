@@ -4,7 +4,7 @@
  */
 import type { CockpitSummary, Task } from '@luoshi/contracts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { monthWindows, shanghaiYearStart } from '../src/modules/cockpit/cockpit.rules.js';
+import { monthWindows } from '../src/modules/cockpit/cockpit.rules.js';
 import { authHeaders, createTree, createUser, signIn, startTestEnv, type Session, type TestEnv, type TestTree } from './harness.js';
 
 let env: TestEnv;
@@ -206,6 +206,5 @@ describe('month windows', () => {
     ]);
     expect(windows.at(-1)?.from.toISOString()).toBe('2026-12-31T16:00:00.000Z');
     expect(windows.at(-1)?.to.toISOString()).toBe('2027-01-31T16:00:00.000Z');
-    expect(shanghaiYearStart(new Date('2026-12-31T16:30:00Z')).toISOString()).toBe('2026-12-31T16:00:00.000Z');
   });
 });

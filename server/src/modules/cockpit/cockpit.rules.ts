@@ -45,11 +45,6 @@ export function monthWindows(now: Date, count: number): MonthWindow[] {
   return windows;
 }
 
-/** 1 January of the current year, Asia/Shanghai. */
-export function shanghaiYearStart(now: Date): Date {
-  return shanghaiMonthStart(new Date(now.getTime() + SHANGHAI_OFFSET_MS).getUTCFullYear(), 0);
-}
-
 /** One group of items as the repository counts them: same depth-1 ancestor of the lead unit, status and light. */
 export interface GroupedCount {
   /** The lead unit's ancestor directly under the tree root (a 州市 government or a provincial department); null when
@@ -58,10 +53,13 @@ export interface GroupedCount {
   status: string;
   warningLevel: number;
   count: number;
-  completedThisYear: number;
-  /** Per month window, in the windows' order. */
-  assignedByMonth: number[];
-  completedByMonth: number[];
+}
+
+/** Items 交办 and 办结 in one Shanghai month ('YYYY-MM'). */
+export interface MonthCount {
+  month: string;
+  assigned: number;
+  completed: number;
 }
 
 /** A depth-1 unit (州市 government, provincial department) with what the page needs to name it. */
@@ -86,6 +84,7 @@ export interface SummaryInput {
   /** Whether the 省直部门 group belongs to the reader's view even when empty (their scope is the whole province). */
   scopeIsProvince: boolean;
   windows: MonthWindow[];
+  months: MonthCount[];
 }
 
 const openSet = new Set<string>(cockpitOpenStatuses);
@@ -116,10 +115,17 @@ export function summarise(input: SummaryInput): CockpitSummary {
   const departments = new Map<string, Counts>();
   const provincial = emptyCounts();
   let provincialSeen = false;
-  const months = input.windows.map((w) => ({ month: w.month, assigned: 0, completed: 0 }));
+  const counted = new Map(input.months.map((m) => [m.month, m]));
+  const months = input.windows.map((w) => ({
+    month: w.month,
+    assigned: counted.get(w.month)?.assigned ?? 0,
+    completed: counted.get(w.month)?.completed ?? 0,
+  }));
+  // The windows always reach back to January: the current year is at most 12 months long so far.
+  const year = input.today.slice(0, 4);
+  const completedThisYear = months.filter((m) => m.month.startsWith(year)).reduce((sum, m) => sum + m.completed, 0);
   let total = 0;
   let open = 0;
-  let completedThisYear = 0;
 
   for (const row of input.rows) {
     byStatus.set(row.status, (byStatus.get(row.status) ?? 0) + row.count);
@@ -130,11 +136,6 @@ export function summarise(input: SummaryInput): CockpitSummary {
       else if (row.warningLevel === 1) byWarning.yellow += row.count;
       else byWarning.green += row.count;
     }
-    completedThisYear += row.completedThisYear;
-    months.forEach((m, i) => {
-      m.assigned += row.assignedByMonth[i] ?? 0;
-      m.completed += row.completedByMonth[i] ?? 0;
-    });
     const top = row.topUnitId ? units.get(row.topUnitId) : undefined;
     if (top && isPrefecture(top)) {
       const counts = prefectures.get(top.id) ?? emptyCounts();
