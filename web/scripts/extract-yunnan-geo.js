@@ -7,13 +7,13 @@
  * rounding left on a straight line, which keeps the file under 300 kB.
  *
  *   npm pack echarts@4.9.0 && tar xzf echarts-4.9.0.tgz
- *   node web/scripts/extract-yunnan-geo.mjs package/map/json/province/yunnan.json web/src/features/cockpit/yunnan.geo.json
+ *   node web/scripts/extract-yunnan-geo.js package/map/json/province/yunnan.json web/src/features/cockpit/yunnan.geo.json
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 
 const [source, target] = process.argv.slice(2);
 if (!source || !target) {
-  console.error('usage: extract-yunnan-geo.mjs <echarts-4.9.0 yunnan.json> <output.geo.json>');
+  console.error('usage: extract-yunnan-geo.js <echarts-4.9.0 yunnan.json> <output.geo.json>');
   process.exit(2);
 }
 
