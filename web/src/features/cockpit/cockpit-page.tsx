@@ -2,7 +2,8 @@
  * /cockpit 领导驾驶舱: the state of the supervised items in the reader's scope at a glance — cards, status, a map of
  * the 州市, the departments and the last twelve months. Built for a phone between meetings as much as for a desk:
  * the cards wrap two to a row, the charts stack. Every figure is a link into the ledger, filtered to its items. The
- * charts (ECharts and the map shapes) load after the figures, as their own chunk.
+ * charts (ECharts and the map shapes) load after the figures, as their own chunk. The figures refresh by themselves
+ * when an item in scope changes (server-sent events).
  */
 import { PageContainer } from '@ant-design/pro-components';
 import { taskStatusValues, type CockpitArea, type CockpitSummary, type TaskStatus } from '@luoshi/contracts';
@@ -13,9 +14,10 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { errorText } from '../../app/api/errors';
 import { useAppLocale } from '../../app/i18n/i18n';
+import { useLiveRefresh } from '../../app/live';
 import { useCurrentUser } from '../../app/session';
 import { statusLabel, taskStatusColours } from '../tasks/task-format';
-import { cockpitQuery } from './cockpit.api';
+import { cockpitQuery, cockpitQueryKey } from './cockpit.api';
 import type { MapMetric } from './cockpit-charts';
 import { completedThisYearUrl, groupUrl, ledgerUrl, warningUrl } from './ledger-links';
 import { prefectureShortNames } from './prefecture-names';
@@ -158,6 +160,7 @@ export function CockpitPage() {
   const isNarrow = Grid.useBreakpoint().md === false;
   const [mapMetric, setMapMetric] = useState<MapMetric>('open');
   const cockpit = useQuery(cockpitQuery());
+  useLiveRefresh(cockpitQueryKey);
   const summary = cockpit.data;
   const mapHeight = isNarrow ? 320 : 420;
   const chartHeight = isNarrow ? 280 : 340;
