@@ -116,7 +116,19 @@ export function subscribeToChanges(deps: Deps, scopePath: string, send: (event: 
   return hubOf(deps).subscribe({ scopePath, send });
 }
 
-/** Stops listening (the app is closing). */
-export async function stopLive(deps: Deps): Promise<void> {
-  await hubs.get(deps.database)?.stop();
+/**
+ * Each app serving the event stream holds the database's hub; the last one to close stops the listener (tests run
+ * two apps on one database).
+ */
+const holders = new WeakMap<Database, number>();
+
+export function holdLive(deps: Deps): void {
+  holders.set(deps.database, (holders.get(deps.database) ?? 0) + 1);
+}
+
+/** The app is closing: stops listening when no other app on the same database still serves the stream. */
+export async function releaseLive(deps: Deps): Promise<void> {
+  const left = (holders.get(deps.database) ?? 1) - 1;
+  holders.set(deps.database, left);
+  if (left <= 0) await hubs.get(deps.database)?.stop();
 }

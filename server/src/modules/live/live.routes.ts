@@ -13,7 +13,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Deps } from '../../platform/context.js';
 import { requireActor } from '../../platform/context.js';
-import { stopLive, subscribeToChanges, type LiveEvent } from '../../platform/live.js';
+import { holdLive, releaseLive, subscribeToChanges, type LiveEvent } from '../../platform/live.js';
 import { findSessionWithUser } from '../auth/auth.repository.js';
 import { isSessionExpired } from '../auth/auth.rules.js';
 
@@ -28,11 +28,12 @@ function write(raw: ServerResponse, event: LiveEvent): void {
 export function registerLiveRoutes(server: FastifyInstance, deps: Deps): void {
   const app = server.withTypeProvider<ZodTypeProvider>();
   const open = new Set<ServerResponse>();
+  holdLive(deps);
   // Open streams never go idle: end them before the server waits for its connections to close.
   app.addHook('preClose', async () => {
     for (const raw of open) raw.end();
     open.clear();
-    await stopLive(deps);
+    await releaseLive(deps);
   });
 
   app.get(
