@@ -99,7 +99,9 @@ function AreaTable({ areas, narrow }: { areas: readonly CockpitArea[]; narrow: b
     if (a.kind === 'provincial_departments') return t('cockpit.provincialDepartments');
     return (narrow && a.divisionCode && prefectureShortNames[a.divisionCode]) || a.name;
   };
-  const width = narrow ? 48 : 64;
+  const width = narrow ? 54 : 64;
+  /** Count columns are narrow: their headings must not break inside a word. */
+  const noWrap = () => ({ style: { whiteSpace: 'nowrap' as const } });
   /** A count linking to its items; the 省直部门 group has no single unit to filter by, so its counts are plain. */
   const cell = (a: CockpitArea, value: number, to: string, colour?: string) =>
     a.unitId && value > 0 ? (
@@ -115,6 +117,7 @@ function AreaTable({ areas, narrow }: { areas: readonly CockpitArea[]; narrow: b
       title: t('cockpit.areaTotal'),
       key: 'total',
       align: 'right',
+      onHeaderCell: noWrap,
       width,
       render: (_v, a) => cell(a, a.total, groupUrl('total', a.unitId)),
     },
@@ -122,6 +125,7 @@ function AreaTable({ areas, narrow }: { areas: readonly CockpitArea[]; narrow: b
       title: t('cockpit.areaOpen'),
       key: 'open',
       align: 'right',
+      onHeaderCell: noWrap,
       width,
       render: (_v, a) => cell(a, a.open, groupUrl('open', a.unitId)),
     },
@@ -129,6 +133,7 @@ function AreaTable({ areas, narrow }: { areas: readonly CockpitArea[]; narrow: b
       title: t('cockpit.areaRed'),
       key: 'red',
       align: 'right',
+      onHeaderCell: noWrap,
       width,
       render: (_v, a) => cell(a, a.red, warningUrl('red', a.unitId), figureColours.red),
     },
@@ -136,6 +141,7 @@ function AreaTable({ areas, narrow }: { areas: readonly CockpitArea[]; narrow: b
       title: t('cockpit.areaCompleted'),
       key: 'completed',
       align: 'right',
+      onHeaderCell: noWrap,
       width,
       render: (_v, a) => cell(a, a.completed, groupUrl('completed', a.unitId)),
     },
