@@ -89,8 +89,8 @@ describe('GET /api/cockpit', () => {
     const countyItem = await assign(w, tree.countyA1, '甲一县事项');
     await act(w.handlers.get(tree.countyA1) as Session, countyItem.id, { action: 'accept' });
     await light(countyItem, 1);
-    // 09:30 on 1 March in Shanghai is still 28 February in UTC: the month is Shanghai's.
-    env.clock.set('2026-03-01T01:30:00Z');
+    // 00:30 on 1 March in Shanghai is still 28 February in UTC: the month is Shanghai's.
+    env.clock.set('2026-02-28T16:30:00Z');
     const doneItem = await assign(w, tree.prefectureA, '甲市事项');
     await complete(w, doneItem, tree.prefectureA);
     env.clock.set('2026-03-02T01:00:00Z');
