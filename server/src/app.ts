@@ -18,7 +18,9 @@ import { registerAuditRoutes } from './modules/audit/audit.routes.js';
 import { actorOf, resolveSession } from './modules/auth/auth.service.js';
 import { registerAuthRoutes } from './modules/auth/auth.routes.js';
 import { registerCalendarRoutes } from './modules/calendar/calendar.routes.js';
+import { registerCockpitRoutes } from './modules/cockpit/cockpit.routes.js';
 import { registerHealthRoutes } from './modules/health/health.routes.js';
+import { registerLiveRoutes } from './modules/live/live.routes.js';
 import { registerOrgRoutes } from './modules/org/org.routes.js';
 import { registerReportRoutes } from './modules/reports/reports.routes.js';
 import { registerTaskRoutes } from './modules/tasks/tasks.routes.js';
@@ -127,6 +129,8 @@ export async function buildApp(deps: Deps, options: BuildOptions = {}): Promise<
       registerCooperationRoutes(api, deps);
       registerInstructionRoutes(api, deps);
       registerRoadmapRoutes(api, deps);
+      registerCockpitRoutes(api, deps);
+      registerLiveRoutes(api, deps);
       api.get(
         '/openapi.json',
         { config: { access: 'public' }, schema: { hide: true, response: { 200: z.looseObject({ openapi: z.string() }) } } },

@@ -8,6 +8,7 @@ import type { AuditEvent, ErrorBody, Person, Post, Role } from '@luoshi/contract
 import type { HTTPMethods, LightMyRequestResponse, RouteOptions } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp, type App } from '../src/app.js';
+import { publishTaskChange } from '../src/platform/live.js';
 import {
   authHeaders,
   createTree,
@@ -563,6 +564,37 @@ const probes: Record<string, Probe> = {
       const uploaded = await uploadTo(unit, taskId);
       expect(uploaded.statusCode, uploaded.body).toBe(201);
       expectNotFound(await call(ctx.session, 'GET', `/api/attachments/${uploaded.json<{ id: string }>().id}`));
+    },
+  },
+  'GET /api/cockpit': {
+    role: 'government_leader',
+    run: async (ctx) => {
+      await taskIn(ctx, '乙一县的督办事项');
+      const res = await call(ctx.session, 'GET', '/api/cockpit');
+      expect(res.statusCode, res.body).toBe(200);
+      const summary = res.json<{ byStatus: { count: number }[]; byArea: unknown[] }>();
+      expect(summary.byStatus.reduce((sum, s) => sum + s.count, 0)).toBe(0);
+      expect(summary.byArea).toEqual([]);
+    },
+  },
+  'GET /api/events': {
+    role: 'government_leader',
+    run: async ({ tree, session }) => {
+      const res = await env.app.inject({ method: 'GET', url: '/api/events', headers: authHeaders(session), payloadAsStream: true });
+      expect(res.statusCode).toBe(200);
+      const stream = res.stream();
+      const received: string[] = [];
+      stream.on('data', (chunk: Buffer) => received.push(chunk.toString('utf8')));
+      const paths = await env.ownerQuery('select id, path from units where id in ($1, $2)', [tree.countyA1, tree.countyB1]);
+      const pathOf = (id: string) => String(paths.find((row) => row.id === id)?.path);
+      const change = (unitId: string) => ({ taskId: randomUUID(), supervisingUnitPath: pathOf(unitId), leadUnitPath: pathOf(unitId) });
+      const foreign = change(tree.countyB1);
+      const own = change(tree.countyA1);
+      await env.deps.database.db.transaction((tx) => publishTaskChange(tx, foreign));
+      await env.deps.database.db.transaction((tx) => publishTaskChange(tx, own));
+      await expect.poll(() => received.join(''), { timeout: 3_000 }).toContain(own.taskId);
+      expect(received.join('')).not.toContain(foreign.taskId);
+      stream.destroy();
     },
   },
 };

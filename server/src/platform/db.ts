@@ -37,7 +37,18 @@ export interface Database {
   query<T extends Record<string, unknown>>(text: string, params?: unknown[]): Promise<T[]>;
   /** Runs `fn` in one transaction on one connection, with raw queries (restore). */
   rawTransaction<T>(fn: (query: RawQuery) => Promise<T>): Promise<T>;
+  /**
+   * Calls `onPayload` for every `NOTIFY channel` on this database — from any process, and only once the notifying
+   * transaction has committed. Resolves to a function that stops listening. (Live updates, `platform/live.ts`.)
+   */
+  listen(channel: string, onPayload: (payload: string) => void): Promise<() => Promise<void>>;
   close(): Promise<void>;
+}
+
+/** Channel names go into LISTEN unquoted: keep them to plain identifiers. */
+function checkChannel(channel: string): string {
+  if (!/^[a-z_][a-z0-9_]{0,62}$/.test(channel)) throw new Error(`bad channel name: ${channel}`);
+  return channel;
 }
 
 export type RawQuery = <T extends Record<string, unknown>>(text: string, params?: unknown[]) => Promise<T[]>;
@@ -98,6 +109,12 @@ async function openPglite(options: OpenOptions): Promise<Database> {
         fn(async <R extends Record<string, unknown>>(text: string, params: unknown[] = []) => (await tx.query<R>(text, params)).rows),
       );
     },
+    async listen(channel: string, onPayload: (payload: string) => void) {
+      const stop = await client.listen(checkChannel(channel), onPayload);
+      return async () => {
+        if (!client.closed) await stop();
+      };
+    },
     async close() {
       await client.close();
     },
@@ -155,9 +172,45 @@ async function openPostgres(options: OpenOptions, url: string): Promise<Database
         conn.release();
       }
     },
+    listen: (channel: string, onPayload: (payload: string) => void) => listenPostgres(url, checkChannel(channel), onPayload),
     async close() {
       await pool.end();
     },
+  };
+}
+
+/**
+ * LISTEN needs a connection of its own for as long as it listens, so it does not take one from the pool. A lost
+ * connection is re-opened after a pause; notifications sent while it was down are lost (readers refetch on the
+ * next one, or when they next open a page).
+ */
+async function listenPostgres(url: string, channel: string, onPayload: (payload: string) => void): Promise<() => Promise<void>> {
+  let stopped = false;
+  let current: pg.Client | null = null;
+  const reconnectLater = (): void => {
+    if (!stopped) setTimeout(() => void connect().catch(reconnectLater), 5_000).unref();
+  };
+  const connect = async (): Promise<void> => {
+    const client = new pg.Client({ connectionString: url });
+    client.on('notification', (message) => {
+      if (message.channel === channel) onPayload(message.payload ?? '');
+    });
+    client.on('error', (error) => {
+      console.error(`live updates: database connection lost: ${error.message}`);
+      current = null;
+      void client.end().catch(() => undefined);
+      reconnectLater();
+    });
+    await client.connect();
+    await client.query(`LISTEN ${channel}`);
+    if (stopped) await client.end();
+    else current = client;
+  };
+  await connect();
+  return async () => {
+    stopped = true;
+    await current?.end();
+    current = null;
   };
 }
 

@@ -3,6 +3,7 @@ import {
   ApartmentOutlined,
   AuditOutlined,
   CalendarOutlined,
+  DashboardOutlined,
   FileAddOutlined,
   FileTextOutlined,
   HomeOutlined,
@@ -23,6 +24,7 @@ export type MenuEntry = { path: string; name: string; icon: ReactNode; roles: Ro
 export function menuEntriesFor(user: Pick<CurrentUser, 'roles'>, t: TFunction): MenuEntry[] {
   const entries: MenuEntry[] = [
     { path: '/', name: t('menu.home'), icon: <HomeOutlined />, roles: [] },
+    { path: '/cockpit', name: t('menu.cockpit'), icon: <DashboardOutlined />, roles: [] },
     { path: '/tasks', name: t('menu.tasks'), icon: <FileTextOutlined />, roles: [] },
     { path: '/tasks/new', name: t('menu.taskCreate'), icon: <FileAddOutlined />, roles: ['supervisor'] },
     { path: '/roadmap', name: t('menu.roadmap'), icon: <ProjectOutlined />, roles: ['supervisor', 'government_leader'] },

@@ -19,6 +19,7 @@ const TasksPage = lazy(() => import('../features/tasks/tasks-page').then((m) => 
 const TaskCreatePage = lazy(() => import('../features/tasks/task-create-page').then((m) => ({ default: m.TaskCreatePage })));
 const TaskDetailPage = lazy(() => import('../features/tasks/task-detail-page').then((m) => ({ default: m.TaskDetailPage })));
 const RoadmapPage = lazy(() => import('../features/roadmap/roadmap-page').then((m) => ({ default: m.RoadmapPage })));
+const CockpitPage = lazy(() => import('../features/cockpit/cockpit-page').then((m) => ({ default: m.CockpitPage })));
 const SettingsPage = lazy(() => import('../features/auth/settings-page').then((m) => ({ default: m.SettingsPage })));
 const MyInstructionsPage = lazy(() =>
   import('../features/instructions/my-instructions-page').then((m) => ({ default: m.MyInstructionsPage })),
@@ -51,6 +52,7 @@ export const router = createBrowserRouter([
     errorElement: <RouteError />,
     children: [
       { index: true, element: <HomePage /> },
+      { path: 'cockpit', element: <CockpitPage /> },
       { path: 'tasks', element: <TasksPage /> },
       {
         path: 'tasks/new',

@@ -1,0 +1,30 @@
+/**
+ * 领导驾驶舱 use case: the figures over the items in the reader's scope. Read-only, so nothing is audited; the
+ * reader's scope decides what is counted, exactly as the ledger filters it.
+ */
+import { cockpitMonthsBack, cockpitOpenStatuses, type CockpitSummary } from '@luoshi/contracts';
+import { todayInShanghai } from '../../platform/calendar/working-days.js';
+import { requireActor, type Deps, type RequestContext } from '../../platform/context.js';
+import { countByMonth, countByTopUnitStatusAndLight, findTopUnits } from './cockpit.repository.js';
+import { monthWindows, summarise } from './cockpit.rules.js';
+
+export async function getCockpit(deps: Deps, ctx: RequestContext): Promise<CockpitSummary> {
+  const actor = requireActor(ctx);
+  const db = deps.database.db;
+  const now = ctx.clock.now();
+  const windows = monthWindows(now, cockpitMonthsBack);
+  const rows = await countByTopUnitStatusAndLight(db, actor.scopePath, cockpitOpenStatuses);
+  const months = await countByMonth(db, actor.scopePath, windows[0]?.from ?? now);
+  const topIds = [...new Set(rows.map((r) => r.topUnitId).filter((id): id is string => id !== null))];
+  const topUnits = await findTopUnits(db, actor.scopePath, topIds);
+  const scopeDepth = actor.scopePath.split('/').filter(Boolean).length - 1;
+  return summarise({
+    today: todayInShanghai(ctx.clock),
+    rows,
+    topUnits,
+    prefecturesInScope: topUnits.filter((u) => u.kind === 'government').map((u) => u.id),
+    scopeIsProvince: scopeDepth === 0,
+    windows,
+    months,
+  });
+}
