@@ -7,7 +7,7 @@ import { get, type IncomingMessage } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { publishTaskChange, type LiveEvent } from '../src/platform/live.js';
-import { createTree, createUser, signIn, startTestEnv, type Session, type TestEnv, type TestTree } from './harness.js';
+import { authHeaders, createTree, createUser, signIn, startTestEnv, type Session, type TestEnv, type TestTree } from './harness.js';
 
 let env: TestEnv;
 let base: string;
@@ -138,6 +138,41 @@ describe('GET /api/events', () => {
       expect(await reader.next()).toEqual({ type: 'task.changed', taskId: committed });
     } finally {
       reader.close();
+    }
+  });
+
+  it('hears the product’s own writes: a report at a county rolls up, and the province hears both items change', async () => {
+    const tree = await createTree(env.deps);
+    const supervisor = await signIn(env, await createUser(env.deps, tree.root, ['supervisor']));
+    const county = await signIn(env, await createUser(env.deps, tree.countyA1, ['unit_handler']));
+    const call = (s: Session, url: string, payload: object) => env.app.inject({ method: 'POST', url, payload, headers: authHeaders(s) });
+    const created = await call(supervisor, '/api/tasks', {
+      title: '联动测试',
+      source: 'document',
+      content: '内容',
+      leadUnitId: tree.prefectureA,
+      deadline: '2026-12-31',
+    });
+    const parentId = created.json<{ id: string }>().id;
+    const split = await call(supervisor, `/api/tasks/${parentId}/subtasks`, { items: [{ leadUnitId: tree.countyA1 }] });
+    const childId = split.json<{ items: { id: string }[] }>().items[0]?.id ?? '';
+    await call(county, `/api/tasks/${childId}/transitions`, { action: 'accept' });
+    const province = await openStream(supervisor);
+    const sibling = await openStream(await signIn(env, await createUser(env.deps, tree.countyA2, ['unit_handler'])));
+    try {
+      const rows = await env.ownerQuery(
+        "insert into persons (id, unit_id, name, created_at, updated_at) values (gen_random_uuid(), $1, '承办人', now(), now()) returning id",
+        [tree.countyA1],
+      );
+      await call(county, `/api/tasks/${childId}/transitions`, { action: 'start', handlerId: rows[0]?.id });
+      expect(await province.next()).toEqual({ type: 'task.changed', taskId: childId });
+      await call(county, `/api/tasks/${childId}/reports`, { periodLabel: '本月', done: '完成', percent: 50 });
+      const heard = [await province.next(), await province.next()].map((e) => e?.taskId).sort();
+      expect(heard).toEqual([childId, parentId].sort());
+      expect(await sibling.next(300)).toBeNull();
+    } finally {
+      province.close();
+      sibling.close();
     }
   });
 

@@ -1,7 +1,7 @@
 /** SQL for warnings and roll-up: the facts an item's light depends on, and writing the computed light back. */
 import { and, asc, desc, eq, inArray, isNull, lt, or, sql } from 'drizzle-orm';
 import { taskDeadlineDefaults, taskMilestones, tasks } from '../../db/schema/index.js';
-import type { Db } from '../../platform/db.js';
+import { executeRows, type Db } from '../../platform/db.js';
 import { defaultThresholds, type WarningThresholds } from './warnings.rules.js';
 
 export interface WarningFactsRow {
@@ -15,6 +15,7 @@ export interface WarningFactsRow {
   progressPercent: number | null;
   parentId: string | null;
   rollupMode: string | null;
+  warningLevel: number;
 }
 
 export async function findWarningFacts(db: Db, id: string): Promise<WarningFactsRow | null> {
@@ -30,6 +31,7 @@ export async function findWarningFacts(db: Db, id: string): Promise<WarningFacts
       progressPercent: tasks.progressPercent,
       parentId: tasks.parentId,
       rollupMode: tasks.rollupMode,
+      warningLevel: tasks.warningLevel,
     })
     .from(tasks)
     .where(eq(tasks.id, id));
@@ -118,4 +120,17 @@ export async function listStale(db: Db, today: string, limit: number): Promise<s
     .orderBy(desc(tasks.depth))
     .limit(limit);
   return rows.map((r) => r.id);
+}
+
+/** The unit paths that decide who may hear about a change to the item (live updates respect scope). */
+export async function unitPathsOf(db: Db, taskId: string) {
+  const rows = await executeRows<{ supervising: string; lead: string; cooperating: string[] | null }>(
+    db,
+    sql`select su.path as supervising, lu.path as lead,
+          (select array_agg(cu.path) from task_cooperations tc join units cu on cu.id = tc.unit_id where tc.task_id = t.id) as cooperating
+        from tasks t join units su on su.id = t.supervising_unit_id join units lu on lu.id = t.lead_unit_id
+        where t.id = ${taskId}`,
+  );
+  const row = rows[0];
+  return row ? { supervisingUnitPath: row.supervising, leadUnitPath: row.lead, cooperatingUnitPaths: row.cooperating ?? [] } : null;
 }

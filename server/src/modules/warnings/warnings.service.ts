@@ -1,5 +1,5 @@
 /**
- * Keeps each item's light and rolled-up progress current: `refreshDerived` runs inside every transaction that changes
+ * Keeps each item's light and rolled-up progress current, and announces changes to live readers: `refreshDerived` runs inside every transaction that changes
  * an item (so the ledger is right the moment the write commits) and walks up to the top-level item (一级督一级: the
  * worst light and the progress of sub-items roll up); `refreshStaleWarnings` runs from the housekeeping loop so
  * lights change when only the date moves on.
@@ -8,6 +8,7 @@ import { loadCalendar } from '../../platform/calendar/calendar.service.js';
 import { todayInShanghai, type WorkingDayCalendar } from '../../platform/calendar/working-days.js';
 import type { Clock } from '../../platform/clock.js';
 import type { Db } from '../../platform/db.js';
+import { publishTaskChange } from '../../platform/live.js';
 import * as repo from './warnings.repository.js';
 import { assessWarning } from './warnings.rules.js';
 import { rolledUpPercent } from './rollup.rules.js';
@@ -16,8 +17,18 @@ function shanghaiDateOf(at: Date | null): string | null {
   return at ? todayInShanghai({ now: () => at }) : null;
 }
 
-/** Recomputes the item's light (and, for a parent, its rolled-up progress), then its ancestors'. */
-export async function refreshDerived(tx: Db, clock: Clock, taskId: string, calendar?: WorkingDayCalendar): Promise<void> {
+/**
+ * Recomputes the item's light (and, for a parent, its rolled-up progress), then its ancestors', and tells live
+ * readers (ledger, item pages, cockpit) when the transaction commits: always about the item written (`written`),
+ * and about an ancestor or a daily-refreshed item only when its light or progress actually changed.
+ */
+export async function refreshDerived(
+  tx: Db,
+  clock: Clock,
+  taskId: string,
+  calendar?: WorkingDayCalendar,
+  written = true,
+): Promise<void> {
   const today = todayInShanghai(clock);
   const cal = calendar ?? (await loadCalendar(tx));
   let id: string | null = taskId;
@@ -48,8 +59,15 @@ export async function refreshDerived(tx: Db, clock: Clock, taskId: string, calen
       warningOn: today,
       ...(children.length ? { progressPercent } : {}),
     });
+    const changed = assessment.level !== facts.warningLevel || progressPercent !== facts.progressPercent;
+    if ((written && depth === 0) || changed) await announce(tx, id);
     id = facts.parentId;
   }
+}
+
+async function announce(tx: Db, taskId: string): Promise<void> {
+  const paths = await repo.unitPathsOf(tx, taskId);
+  if (paths) await publishTaskChange(tx, { taskId, ...paths });
 }
 
 /** A progress report was filed: its time, percent and milestone feed the light and the roll-up at once. */
@@ -71,7 +89,7 @@ export async function refreshStaleWarnings(db: Db, clock: Clock, batch = 200): P
   for (;;) {
     const ids = await repo.listStale(db, today, batch);
     if (ids.length === 0) return refreshed;
-    for (const id of ids) await db.transaction((tx) => refreshDerived(tx, clock, id, calendar));
+    for (const id of ids) await db.transaction((tx) => refreshDerived(tx, clock, id, calendar, false));
     refreshed += ids.length;
   }
 }
