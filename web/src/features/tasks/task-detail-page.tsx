@@ -28,6 +28,7 @@ import { TaskSubtasksSection } from './task-subtasks-section';
 import { TaskStatusTag } from './task-tags';
 import { TaskSummary } from './task-summary';
 import { TaskTimeline } from './task-timeline';
+import { useLiveRefresh } from '../../app/live';
 
 function TextSection({ title, text }: { title: string; text: string }) {
   return (
@@ -67,6 +68,8 @@ export function TaskDetailPage() {
   const navigate = useNavigate();
   const location = useLocation();
   const detail = useQuery(taskQuery(id));
+  // Another clerk's step, a report at a county or a roll-up shows here without reloading.
+  useLiveRefresh(['tasks']);
   const [acting, setActing] = useState<{ action: TaskAction; opening: number } | null>(null);
   // The first page of a fresh tab has no in-app history to go back to.
   const back = () => void (location.key === 'default' ? navigate('/tasks') : navigate(-1));

@@ -16,6 +16,7 @@ import { TaskCards } from './task-cards';
 import { TaskFilters } from './task-filters';
 import { filterFromParams, paramsFromFilter } from './task-list-filter';
 import { TaskTable } from './task-table';
+import { useLiveRefresh } from '../../app/live';
 
 /** The page. */
 export function TasksPage() {
@@ -25,6 +26,8 @@ export function TasksPage() {
   const isNarrow = Grid.useBreakpoint().md === false;
   const [searchParams, setSearchParams] = useSearchParams();
   const filter = filterFromParams(searchParams, user);
+  // Another clerk's step, a report at a county or a roll-up shows here without reloading.
+  useLiveRefresh(['tasks']);
   const tasks = useInfiniteQuery(tasksQuery(filter));
   const items = tasks.data?.pages.flatMap((page) => page.items) ?? [];
   const emptyText = filter.inbox ? t('tasks.emptyInbox') : t('tasks.empty');
