@@ -13,3 +13,4 @@ export * from './reports.js';
 export * from './extensions.js';
 export * from './cooperation.js';
 export * from './instructions.js';
+export * from './ledger.js';

@@ -25,6 +25,7 @@ import { registerTaskRoutes } from './modules/tasks/tasks.routes.js';
 import { registerExtensionRoutes } from './modules/extensions/extensions.routes.js';
 import { registerCooperationRoutes } from './modules/cooperation/cooperation.routes.js';
 import { registerInstructionRoutes } from './modules/instructions/instructions.routes.js';
+import { registerLedgerRoutes } from './modules/ledger/ledger.routes.js';
 import { registerUserRoutes } from './modules/users/users.routes.js';
 import type { Deps } from './platform/context.js';
 import { AppError } from './platform/errors.js';
@@ -125,6 +126,7 @@ export async function buildApp(deps: Deps, options: BuildOptions = {}): Promise<
       registerExtensionRoutes(api, deps);
       registerCooperationRoutes(api, deps);
       registerInstructionRoutes(api, deps);
+      registerLedgerRoutes(api, deps);
       api.get(
         '/openapi.json',
         { config: { access: 'public' }, schema: { hide: true, response: { 200: z.looseObject({ openapi: z.string() }) } } },

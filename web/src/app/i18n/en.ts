@@ -261,6 +261,12 @@ export const en: ResourceShape<typeof zhCN> = {
     extension: { requested: 'Extension requested', approved: 'Extension approved', rejected: 'Extension refused' },
     report: { submitted: 'Progress report submitted', accepted: 'Progress report accepted', returned: 'Progress report returned' },
     attachment: { uploaded: 'Attachment uploaded' },
+    ledger: {
+      view_saved: 'Ledger view saved',
+      view_deleted: 'Ledger view deleted',
+      exported: 'Ledger exported',
+      imported: 'Work plan imported',
+    },
     calendar: { day_set: 'Calendar day set', day_removed: 'Calendar day removed' },
     system: { seeded: 'Data initialised', restored: 'Data restored' },
     audit: { purged: 'Expired audit events purged' },

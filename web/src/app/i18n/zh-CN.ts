@@ -50,6 +50,7 @@ const auditEventTypes = {
   extension: { requested: '申请延期', approved: '批准延期', rejected: '不予延期' },
   report: { submitted: '报送进展反馈', accepted: '采纳进展反馈', returned: '退回进展反馈' },
   attachment: { uploaded: '上传附件' },
+  ledger: { view_saved: '保存台账视图', view_deleted: '删除台账视图', exported: '导出督查工作台账', imported: '导入分工方案' },
   calendar: { day_set: '设置节假日或调休', day_removed: '删除节假日或调休' },
   system: { seeded: '初始化数据', restored: '恢复数据' },
   audit: { purged: '清理过期审计日志' },
