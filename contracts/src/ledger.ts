@@ -155,10 +155,21 @@ export const ledgerColumnValues = [
 export const ledgerColumnSchema = z.enum(ledgerColumnValues);
 export type LedgerColumn = z.infer<typeof ledgerColumnSchema>;
 
+/**
+ * A filter as stored and answered: the same fields with lists already split (response schemas cannot hold the
+ * parameter parsing above, which only reads).
+ */
+export const ledgerFilterValue = z.strictObject({
+  ...ledgerFilterShape,
+  source: z.array(taskSourceSchema).optional(),
+  status: z.array(taskStatusSchema).optional(),
+  warning: z.array(ledgerWarningSchema).optional(),
+});
+
 export const ledgerView = z.object({
   id: z.uuid(),
   name: z.string(),
-  query: ledgerFilter,
+  query: ledgerFilterValue,
   columns: z.array(ledgerColumnSchema).nullable(),
   createdAt: z.iso.datetime(),
 });

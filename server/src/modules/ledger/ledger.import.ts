@@ -119,7 +119,11 @@ function readSheet(workbook: ExcelJS.Workbook): SheetData {
   for (let r = header.row + 1; r <= last; r++) {
     const row = sheet.getRow(r);
     const cells = new Map<ImportField, Cell>();
-    for (const [field, { col }] of columns) cells.set(field, cellOf(row.getCell(col).value));
+    for (const [field, { col }] of columns) {
+      const cell = row.getCell(col);
+      // The covered cells of a merge read as the master's value in exceljs; the file itself holds nothing there.
+      cells.set(field, cell.type === ExcelJS.ValueType.Merge ? null : cellOf(cell.value));
+    }
     if ([...cells.values()].some((v) => v !== null)) rows.push({ row: r, cells });
   }
   if (sheet.rowCount > last)
