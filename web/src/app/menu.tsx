@@ -8,6 +8,7 @@ import {
   HomeOutlined,
   ReadOutlined,
   SettingOutlined,
+  TableOutlined,
   TeamOutlined,
 } from '@ant-design/icons';
 import type { CurrentUser, Role } from '@luoshi/contracts';
@@ -24,6 +25,7 @@ export function menuEntriesFor(user: Pick<CurrentUser, 'roles'>, t: TFunction): 
     { path: '/', name: t('menu.home'), icon: <HomeOutlined />, roles: [] },
     { path: '/tasks', name: t('menu.tasks'), icon: <FileTextOutlined />, roles: [] },
     { path: '/tasks/new', name: t('menu.taskCreate'), icon: <FileAddOutlined />, roles: ['supervisor'] },
+    { path: '/ledger', name: t('menu.ledger'), icon: <TableOutlined />, roles: [] },
     { path: '/instructions', name: t('instructions.mine'), icon: <ReadOutlined />, roles: ['government_leader'] },
     { path: '/org', name: t('menu.org'), icon: <ApartmentOutlined />, roles: [] },
     { path: '/admin/users', name: t('menu.users'), icon: <TeamOutlined />, roles: ['security_admin'] },
