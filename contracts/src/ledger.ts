@@ -101,6 +101,8 @@ export const ledgerRow = z.object({
   status: taskStatusSchema,
   urgency: urgencySchema,
   deadline: z.iso.date().nullable(),
+  /** Before 交办 fixes the date: N working days from 交办. */
+  deadlineWorkingDays: z.number().int().nullable(),
   originalDeadline: z.iso.date().nullable(),
   leadUnitId: z.uuid(),
   leadUnitName: z.string(),

@@ -222,6 +222,8 @@ describe('sorting and keyset pages', () => {
       null,
       null,
     ]);
+    // Before 交办 an item without a date shows its time limit in working days (会议决定事项: 20 by default).
+    expect(defaults.items.map((r) => r.deadlineWorkingDays)).toEqual([null, null, null, null, null, null, 20, 20]);
   });
 });
 

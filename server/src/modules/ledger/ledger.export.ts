@@ -47,6 +47,7 @@ const columns: Column[] = [
   { header: '状态', width: 10, value: (r) => taskStatusLabels[r.status]['zh-CN'] },
   { header: '紧急程度', width: 9, value: (r) => urgencyLabels[r.urgency]['zh-CN'] },
   { header: '办结时限', width: 12, numFmt: 'yyyy-mm-dd', value: (r) => dateCell(r.deadline) },
+  { header: '时限（交办后工作日）', width: 12, value: (r) => (r.deadline ? null : r.deadlineWorkingDays) },
   { header: '原定时限', width: 12, numFmt: 'yyyy-mm-dd', value: (r) => dateCell(r.originalDeadline) },
   { header: '牵头单位', width: 24, value: (r) => r.leadUnitName },
   { header: '配合单位', width: 30, value: (r) => r.cooperatingUnitNames.join('、') },

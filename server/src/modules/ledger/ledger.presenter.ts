@@ -36,6 +36,7 @@ export function presentLedgerRow(row: LedgerDbRow): LedgerRow {
     status: row.status as TaskStatus,
     urgency: row.urgency as LedgerRow['urgency'],
     deadline: row.deadline,
+    deadlineWorkingDays: row.deadline_working_days === null ? null : Number(row.deadline_working_days),
     originalDeadline: row.original_deadline,
     leadUnitId: row.lead_unit_id,
     leadUnitName: row.lead_unit_name,

@@ -107,6 +107,7 @@ export interface LedgerDbRow {
   status: string;
   urgency: string;
   deadline: string | null;
+  deadline_working_days: number | null;
   original_deadline: string | null;
   lead_unit_id: string;
   lead_unit_name: string;
@@ -140,7 +141,7 @@ export async function listLedgerRows(
     db,
     sql`with page as (
       select t.id, t.serial_number, t.serial_year, t.serial_seq, t.title, t.source, t.status, t.urgency, t.deadline,
-        t.original_deadline, t.lead_unit_id, lu.name as lead_unit_name, t.responsible_leader_id, t.handler_id,
+        t.deadline_working_days, t.original_deadline, t.lead_unit_id, lu.name as lead_unit_name, t.responsible_leader_id, t.handler_id,
         t.progress_percent, t.warning_level, t.warning_reasons, t.depth, t.parent_id, t.urge_count, t.send_back_count,
         t.last_report_at, t.created_at
       ${fromTasks}
@@ -149,7 +150,7 @@ export async function listLedgerRows(
       limit ${limit}
     )
     select page.id, page.serial_number, page.serial_year, page.serial_seq, page.title, page.source, page.status, page.urgency,
-      page.deadline::text as deadline, page.original_deadline::text as original_deadline, page.lead_unit_id, page.lead_unit_name,
+      page.deadline::text as deadline, page.deadline_working_days, page.original_deadline::text as original_deadline, page.lead_unit_id, page.lead_unit_name,
       page.responsible_leader_id, leader.name as responsible_leader_name, handler.name as handler_name,
       page.progress_percent, page.warning_level, page.warning_reasons, page.depth, page.parent_id, page.urge_count,
       page.send_back_count, ${utcText('page.last_report_at')} as last_report_at, ${utcText('page.created_at')} as created_at,

@@ -621,6 +621,7 @@ export const en: ResourceShape<typeof zhCN> = {
     check: 'Check',
     summary: '{{total}} rows, {{valid}} can be imported, {{problems}} problems found',
     problemsTruncated: 'Only the first {{shown}} problems are listed ({{count}} in all)',
+    fixFirst: 'Fix every problem in Excel and choose the file again: an import creates all items or none.',
     noProblems: 'No problems found; ready to import.',
     row: 'Row',
     column: 'Column',

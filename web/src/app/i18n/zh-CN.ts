@@ -603,6 +603,7 @@ export const zhCN = {
     check: '开始预检',
     summary: '共 {{total}} 行，{{valid}} 行可导入，发现 {{problems}} 处问题',
     problemsTruncated: '仅列出前 {{shown}} 处问题（共 {{count}} 处）',
+    fixFirst: '请在 Excel 中改正全部问题后重新选择文件：导入要么全部成功，要么一项也不导入。',
     noProblems: '未发现问题，可以导入。',
     row: '行',
     column: '列',

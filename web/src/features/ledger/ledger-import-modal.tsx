@@ -42,7 +42,7 @@ function ProblemTable({ result }: { result: LedgerImportResult }) {
   return (
     <Table<LedgerImportProblem & { key: number }>
       size="small"
-      pagination={{ pageSize: 20, showSizeChanger: false }}
+      pagination={{ pageSize: 20, showSizeChanger: false, hideOnSinglePage: true }}
       dataSource={result.problems.map((p, key) => ({ ...p, key }))}
       columns={[
         { title: t('ledger.row'), dataIndex: 'row', width: 70, render: (row: number | null) => row ?? t('ledger.wholeFile') },
@@ -60,7 +60,7 @@ function PreviewTable({ result }: { result: LedgerImportResult }) {
     <Table
       size="small"
       rowKey="row"
-      pagination={{ pageSize: 10, showSizeChanger: false }}
+      pagination={{ pageSize: 10, showSizeChanger: false, hideOnSinglePage: true }}
       dataSource={result.preview}
       scroll={{ x: 'max-content' }}
       columns={[
@@ -201,9 +201,14 @@ export function LedgerImportModal({ open, onClose }: { open: boolean; onClose: (
             description={
               report.problemCount === 0
                 ? t('ledger.noProblems')
-                : report.problemCount > report.problems.length
-                  ? t('ledger.problemsTruncated', { shown: report.problems.length, count: report.problemCount })
-                  : undefined
+                : [
+                    report.problemCount > report.problems.length
+                      ? t('ledger.problemsTruncated', { shown: report.problems.length, count: report.problemCount })
+                      : null,
+                    t('ledger.fixFirst'),
+                  ]
+                    .filter(Boolean)
+                    .join(' ')
             }
           />
           {report.problems.length > 0 && <ProblemTable result={report} />}

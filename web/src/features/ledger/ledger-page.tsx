@@ -84,7 +84,7 @@ export function LedgerPage() {
   return (
     <PageContainer
       title={t('ledger.title')}
-      subTitle={t('ledger.intro')}
+      content={<Typography.Text type="secondary">{t('ledger.intro')}</Typography.Text>}
       extra={
         <Flex gap={8} wrap>
           <LedgerViews

@@ -52,7 +52,13 @@ export function useLedgerColumns(): Column[] {
     { key: 'source', title: t('tasks.source'), width: 120, render: (_v, row) => sourceLabel(row.source, locale) },
     { key: 'status', title: t('common.status'), width: 110, render: (_v, row) => <TaskStatusTag status={row.status} /> },
     { key: 'urgency', title: t('tasks.urgency'), width: 90, render: (_v, row) => urgencyLabels[row.urgency][locale] },
-    { key: 'deadline', title: t('tasks.deadline'), width: 120, render: (_v, row) => row.deadline ?? '—' },
+    {
+      key: 'deadline',
+      title: t('tasks.deadline'),
+      width: 120,
+      render: (_v, row) =>
+        row.deadline ?? (row.deadlineWorkingDays !== null ? t('tasks.workingDaysAfterAssign', { count: row.deadlineWorkingDays }) : '—'),
+    },
     { key: 'originalDeadline', title: t('tasks.originalDeadline'), width: 120, render: (_v, row) => row.originalDeadline ?? '—' },
     { key: 'leadUnitName', title: t('tasks.leadUnit'), width: 180, ellipsis: true, render: (_v, row) => row.leadUnitName },
     {
