@@ -203,11 +203,14 @@ describe('sorting and keyset pages', () => {
         ['asc', 1],
         ['desc', -1],
       ] as const) {
-        const paged = await allPages(c.supervisor, `q=${c.tag}&sort=${sort}&order=${name}`, 3);
-        expect(
-          paged.map((r) => r.id),
-          `${sort} ${name}`,
-        ).toEqual(order(dir));
+        // Page sizes 1 and 3: cursors land on every row, including those without a deadline, and on colour boundaries.
+        for (const limit of [1, 3]) {
+          const paged = await allPages(c.supervisor, `q=${c.tag}&sort=${sort}&order=${name}`, limit);
+          expect(
+            paged.map((r) => r.id),
+            `${sort} ${name} by ${limit}`,
+          ).toEqual(order(dir));
+        }
       }
     }
     // The default is the nearest deadline first, items without one last.

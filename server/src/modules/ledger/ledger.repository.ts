@@ -9,7 +9,8 @@ import { and, asc, eq, inArray, like, or, sql, type SQL } from 'drizzle-orm';
 import { ledgerViews, persons, units } from '../../db/schema/index.js';
 import { executeRows, type Db } from '../../platform/db.js';
 import { likeEscape } from '../org/org.repository.js';
-import type { SortKey } from './ledger.rules.js';
+import type { CursorValue, SortKey } from './ledger.rules.js';
+import { indexOrder, segmentsOf } from './ledger.segments.js';
 
 /** Filters after the service resolved them (paths, levels, period bounds). */
 export interface LedgerConditions {
@@ -61,42 +62,6 @@ function whereOf(c: LedgerConditions, withWarning: boolean): SQL {
 
 const fromTasks = sql`from tasks t join units su on su.id = t.supervising_unit_id join units lu on lu.id = t.lead_unit_id`;
 
-function orderBy(keys: readonly SortKey[], table: string): SQL {
-  return sql.join(
-    keys.map((k) => sql.raw(`${table}.${k.column} ${k.dir} nulls last`)),
-    sql`, `,
-  );
-}
-
-/** Rows strictly after the cursor in the sort order (lexicographic over the keys; nulls sort last). */
-function afterCursor(keys: readonly SortKey[], values: readonly (string | number | null)[]): SQL {
-  const id = keys.at(-1);
-  const idValue = values.at(-1);
-  if (!id || typeof idValue !== 'string') throw new Error('a sort ends with the id');
-  const first = keys[0];
-  const firstValue = values[0];
-  // The common case (one key then the id, same direction): a row comparison the (key, id) index can serve.
-  if (keys.length === 2 && first && first.dir === id.dir && firstValue !== null && firstValue !== undefined) {
-    const op = sql.raw(first.dir === 'asc' ? '>' : '<');
-    const row = sql`(${sql.raw(`t.${first.column}`)}, t.id) ${op} (${firstValue}::${sql.raw(first.type)}, ${idValue}::uuid)`;
-    return first.nullable ? sql`(${row} or ${sql.raw(`t.${first.column}`)} is null)` : row;
-  }
-  let condition = sql`t.id ${sql.raw(id.dir === 'asc' ? '>' : '<')} ${idValue}::uuid`;
-  for (let i = keys.length - 2; i >= 0; i--) {
-    const key = keys[i];
-    const value = values[i];
-    if (!key || value === undefined) throw new Error('cursor does not match the sort');
-    const column = sql.raw(`t.${key.column}`);
-    const op = sql.raw(key.dir === 'asc' ? '>' : '<');
-    const typed = sql`${value}::${sql.raw(key.type)}`;
-    const strictlyAfter =
-      value === null ? sql`false` : key.nullable ? sql`(${column} ${op} ${typed} or ${column} is null)` : sql`${column} ${op} ${typed}`;
-    const equal = value === null ? sql`${column} is null` : sql`${column} = ${typed}`;
-    condition = sql`(${strictlyAfter} or (${equal} and ${condition}))`;
-  }
-  return condition;
-}
-
 export interface LedgerDbRow {
   id: string;
   serial_number: string;
@@ -128,30 +93,39 @@ export interface LedgerDbRow {
 
 const utcText = (column: string) => sql.raw(`to_char(${column} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`);
 
-/** One page in the sort order, after `cursorValues` when given. */
+/**
+ * One page in the sort order, after `cursorValues` when given: each segment of the sort (ledger.segments.ts) reads
+ * at most a page along its index, the union is cut to the page, and only then are names and cooperating units
+ * joined — for those rows alone.
+ */
 export async function listLedgerRows(
   db: Db,
   conditions: LedgerConditions,
   keys: readonly SortKey[],
-  cursorValues: readonly (string | number | null)[] | null,
+  cursorValues: readonly CursorValue[] | null,
   limit: number,
 ): Promise<LedgerDbRow[]> {
-  const where = cursorValues ? sql`${whereOf(conditions, true)} and ${afterCursor(keys, cursorValues)}` : whereOf(conditions, true);
+  const where = whereOf(conditions, true);
+  const segments = segmentsOf(keys, cursorValues).map(
+    (segment, i) => sql`(select ${i}::int as seg, t.id, t.serial_number, t.serial_year, t.serial_seq, t.title, t.source, t.status,
+        t.urgency, t.deadline, t.deadline_working_days,
+        t.original_deadline, t.lead_unit_id, lu.name as lead_unit_name, t.responsible_leader_id, t.handler_id, t.progress_percent,
+        t.warning_level, t.warning_reasons, t.depth, t.parent_id, t.urge_count, t.send_back_count, t.last_report_at, t.created_at
+      ${fromTasks}
+      where ${where} and ${segment.where}
+      order by ${segment.order}
+      limit ${limit})`,
+  );
   return executeRows<LedgerDbRow>(
     db,
     sql`with page as (
-      select t.id, t.serial_number, t.serial_year, t.serial_seq, t.title, t.source, t.status, t.urgency, t.deadline,
-        t.deadline_working_days, t.original_deadline, t.lead_unit_id, lu.name as lead_unit_name, t.responsible_leader_id, t.handler_id,
-        t.progress_percent, t.warning_level, t.warning_reasons, t.depth, t.parent_id, t.urge_count, t.send_back_count,
-        t.last_report_at, t.created_at
-      ${fromTasks}
-      where ${where}
-      order by ${orderBy(keys, 't')}
+      select * from (${sql.join(segments, sql` union all `)}) u
+      order by u.seg, ${indexOrder(keys, 'u')}
       limit ${limit}
     )
     select page.id, page.serial_number, page.serial_year, page.serial_seq, page.title, page.source, page.status, page.urgency,
-      page.deadline::text as deadline, page.deadline_working_days, page.original_deadline::text as original_deadline, page.lead_unit_id, page.lead_unit_name,
-      page.responsible_leader_id, leader.name as responsible_leader_name, handler.name as handler_name,
+      page.deadline::text as deadline, page.deadline_working_days, page.original_deadline::text as original_deadline, page.lead_unit_id,
+      page.lead_unit_name, page.responsible_leader_id, leader.name as responsible_leader_name, handler.name as handler_name,
       page.progress_percent, page.warning_level, page.warning_reasons, page.depth, page.parent_id, page.urge_count,
       page.send_back_count, ${utcText('page.last_report_at')} as last_report_at, ${utcText('page.created_at')} as created_at,
       coalesce((select json_agg(cu.name order by cu.depth, cu.sort_order, cu.name)
@@ -159,7 +133,7 @@ export async function listLedgerRows(
     from page
     left join persons leader on leader.id = page.responsible_leader_id
     left join persons handler on handler.id = page.handler_id
-    order by ${orderBy(keys, 'page')}`,
+    order by page.seg, ${indexOrder(keys, 'page')}`,
   );
 }
 
