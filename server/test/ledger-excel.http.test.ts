@@ -3,7 +3,7 @@
  * formula-injection safe, dates as dates), and the 分工方案 import — a dry run that reports every row's problems and
  * writes nothing, and an all-or-nothing commit that creates 拟办 items.
  */
-import { randomUUID } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import ExcelJS from 'exceljs';
 import type { LedgerImportResult, Task } from '@luoshi/contracts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -365,6 +365,15 @@ describe('import', () => {
       ]),
     );
     expect(missing.problems[0]).toMatchObject({ row: null, code: 'columns_missing', params: { columns: '牵头单位' } });
+
+    const tooLarge = await upload(c.supervisor, Buffer.alloc(5 * 1024 * 1024 + 1, 7), 'dryRun=true');
+    expect(tooLarge.statusCode).toBe(413);
+    expect(tooLarge.json().error).toMatchObject({ code: 'LEDGER_IMPORT_TOO_LARGE', params: { maxMiB: 5 } });
+    // Up to 5 MiB is read (more than the 1 MiB JSON body limit): 2 MiB of noise is refused as unreadable, not as too large.
+    const noise = await upload(c.supervisor, randomBytes(2 * 1024 * 1024), 'dryRun=true');
+    expect(noise.json().error.code).toBe('LEDGER_IMPORT_UNREADABLE');
+    const unknownParameter = await upload(c.supervisor, await workbook([['任务', '牵头单位']]), 'dryRun=true&force=true');
+    expect(unknownParameter.statusCode).toBe(400);
 
     const notXlsx = await upload(c.supervisor, Buffer.from('序号,任务\n1,x\n'), 'dryRun=true', '分工方案.csv');
     expect(notXlsx.statusCode).toBe(400);
