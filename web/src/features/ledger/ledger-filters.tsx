@@ -56,11 +56,13 @@ export function LedgerFilters({ filter, onChange }: { filter: LedgerFilterValue;
         onChange={(status) => set({ status: status.length ? status : undefined })}
         style={{ width: 200 }}
       />
-      <Flex align="center" gap={4} style={{ width: 260 }}>
+      <Flex align="center" gap={4} style={{ width: 320 }}>
         <Typography.Text type="secondary" style={{ whiteSpace: 'nowrap' }}>
           {t('tasks.leadUnit')}
         </Typography.Text>
-        <UnitPicker value={filter.leadUnitId} onChange={(leadUnitId) => set({ leadUnitId })} />
+        <div style={{ flex: 1, minWidth: 0 }}>
+          <UnitPicker value={filter.leadUnitId} onChange={(leadUnitId) => set({ leadUnitId })} />
+        </div>
         {filter.leadUnitId && (
           <Tooltip title={t('ledger.clear')}>
             <Button
