@@ -43,7 +43,7 @@ import * as repo from './ledger.repository.js';
 type Cell = string | number | Date | null;
 
 /** Rows beyond this many are not even examined (the report would be useless and the work unbounded). */
-const ROWS_EXAMINED_MAX = ledgerLimits.importRowsMax * 10;
+const ROWS_EXAMINED_MAX = ledgerLimits.importRowsExaminedMax;
 const HEADER_SEARCH_ROWS = 20;
 const PREVIEW_MAX = 200;
 
@@ -115,19 +115,22 @@ function readSheet(workbook: ExcelJS.Workbook): SheetData {
   const missing = requiredFields.filter((f) => !columns.has(f)).map((f) => headerNames[f][0]);
   if (missing.length) problems.push(fileProblem('columns_missing', { columns: missing.join('、') }));
   const rows: SheetData['rows'] = [];
-  const last = Math.min(sheet.rowCount, header.row + ROWS_EXAMINED_MAX + 1);
-  for (let r = header.row + 1; r <= last; r++) {
-    const row = sheet.getRow(r);
+  // Templates often carry borders far below the data: rows without values are skipped, not counted.
+  for (let r = header.row + 1; r <= sheet.rowCount; r++) {
+    const row = sheet.findRow(r);
+    if (!row?.hasValues) continue;
     const cells = new Map<ImportField, Cell>();
     for (const [field, { col }] of columns) {
       const cell = row.getCell(col);
       // The covered cells of a merge read as the master's value in exceljs; the file itself holds nothing there.
       cells.set(field, cell.type === ExcelJS.ValueType.Merge ? null : cellOf(cell.value));
     }
-    if ([...cells.values()].some((v) => v !== null)) rows.push({ row: r, cells });
+    if (![...cells.values()].some((v) => v !== null)) continue;
+    if (rows.length === ROWS_EXAMINED_MAX) {
+      throw new AppError('LEDGER_IMPORT_TOO_MANY_ROWS', 400, { count: `${ROWS_EXAMINED_MAX}+`, max: ledgerLimits.importRowsMax });
+    }
+    rows.push({ row: r, cells });
   }
-  if (sheet.rowCount > last)
-    throw new AppError('LEDGER_IMPORT_TOO_MANY_ROWS', 400, { count: sheet.rowCount - header.row, max: ledgerLimits.importRowsMax });
   const merges = (sheet.model.merges ?? []).filter((range) => (rowsOfRange(range)?.bottom ?? 0) >= header.row);
   return { headerRow: header.row, columns, rows, merges, problems };
 }
