@@ -614,6 +614,7 @@ export const en: ResourceShape<typeof zhCN> = {
     importSteps: { upload: 'Choose file', check: 'Check', done: 'Done' },
     importHint: '.xlsx only; the header needs 任务 and 牵头单位 and may have 配合单位, 责任领导, 时限, 来源, 办理要求 in any order.',
     importDrop: 'Click or drop the work-plan Excel file here',
+    importLimits: 'At most {{mb}} MB and {{rows}} rows per import',
     defaultSource: 'Default source (used when 来源 is empty)',
     uploading: 'Uploading {{percent}}%',
     checking: 'Uploaded; the server is checking every row…',

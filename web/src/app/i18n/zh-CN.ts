@@ -596,6 +596,7 @@ export const zhCN = {
     importSteps: { upload: '选择文件', check: '预检结果', done: '完成' },
     importHint: '支持 .xlsx；表头须含「任务」「牵头单位」，可含「配合单位」「责任领导」「时限」「来源」「办理要求」，列的顺序不限。',
     importDrop: '点击或拖入分工方案 Excel 文件',
+    importLimits: '文件不超过 {{mb}} MB，一次最多导入 {{rows}} 行',
     defaultSource: '默认来源（「来源」为空时使用）',
     uploading: '正在上传 {{percent}}%',
     checking: '已上传，服务器正在逐行检查…',

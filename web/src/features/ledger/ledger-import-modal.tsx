@@ -171,7 +171,7 @@ export function LedgerImportModal({ open, onClose }: { open: boolean; onClose: (
             </p>
             <p className="ant-upload-text">{t('ledger.importDrop')}</p>
             <p className="ant-upload-hint">
-              ≤ {ledgerLimits.importBytesMax / 1024 / 1024} MB, ≤ {ledgerLimits.importRowsMax}
+              {t('ledger.importLimits', { mb: ledgerLimits.importBytesMax / 1024 / 1024, rows: ledgerLimits.importRowsMax })}
             </p>
           </Upload.Dragger>
           <Flex gap={8} align="center" wrap>
