@@ -6,86 +6,21 @@
  * build on each other, so they run in order.
  */
 import { mkdirSync } from 'node:fs';
-import { expect, test, type Browser, type BrowserContext, type Locator, type Page } from '@playwright/test';
-
-const demoPassword = 'Demo#Luoshi2026';
-const screenshotDir = new URL('./test-results/', import.meta.url);
-
-const users = {
-  ducha: '省政府督查室督查员（演示）',
-  jyt: '省教育厅承办人（演示）',
-} as const;
-type DemoUser = keyof typeof users;
-
-/** antd puts a space between two CJK characters on a button ("交 办"); match the label with or without it. */
-function buttonName(label: string): RegExp {
-  return new RegExp(`^${[...label].join('\\s*')}$`);
-}
-
-async function signIn(page: Page, username: DemoUser): Promise<void> {
-  await expect(page.getByText('用户登录')).toBeVisible();
-  await page.locator('#username').fill(username);
-  await page.locator('#password').fill(demoPassword);
-  await page.getByRole('button', { name: buttonName('登录') }).click();
-  await expect(page).not.toHaveURL(/\/login/);
-  await expect(page.getByText(users[username]).first()).toBeVisible();
-}
-
-/** The option labelled `label` in the open antd Select dropdown. */
-function option(page: Page, label: string): Locator {
-  return page.locator(`.ant-select-dropdown:visible .ant-select-item-option[title="${label}"]`);
-}
-
-/** Types into a searchable antd Select (the unit pickers search the server) and picks the option `label`. */
-async function searchAndPick(page: Page, select: Locator, search: string, label: string): Promise<void> {
-  await select.click();
-  await select.pressSequentially(search);
-  await option(page, label).click();
-}
-
-/** The item page's status tag (next to the title). */
-function statusTag(page: Page): Locator {
-  return page.locator('.ant-page-header-heading-tags');
-}
-
-/** The card with the buttons of the actions this reader may take now (the first card of the item page). */
-function actionBar(page: Page): Locator {
-  return page.locator('.ant-pro-page-container .ant-card').first();
-}
-
-/** A value of the 基本信息 descriptions, e.g. 牵头单位. */
-function fact(page: Page, label: string): Locator {
-  return page
-    .locator('.ant-descriptions-item')
-    .filter({ has: page.locator('.ant-descriptions-item-label').getByText(label, { exact: true }) })
-    .locator('.ant-descriptions-item-content');
-}
-
-/** Clicks the action button and returns its modal (titled "签收 · 督〔2026〕7号"). */
-async function openAction(page: Page, label: string): Promise<Locator> {
-  await actionBar(page)
-    .getByRole('button', { name: buttonName(label) })
-    .click();
-  const dialog = page.getByRole('dialog', { name: new RegExp(`^${label} · 督〔\\d{4}〕\\d+号$`) });
-  await expect(dialog).toBeVisible();
-  return dialog;
-}
-
-/** Confirms the action's modal (its OK button carries the action's label) and waits for the new status. */
-async function confirmAction(page: Page, dialog: Locator, label: string, status: string): Promise<void> {
-  await dialog.getByRole('button', { name: buttonName(label) }).click();
-  await expect(dialog).toBeHidden();
-  await expect(statusTag(page)).toHaveText(status);
-}
-
-/** Opens 督办事项 from the menu and sets the 我的待办 switch. */
-async function openList(page: Page, inbox: boolean): Promise<void> {
-  await page.getByRole('menuitem', { name: /\s督办事项$/ }).click();
-  await expect(page).toHaveURL(/\/tasks(\?|$)/);
-  const inboxSwitch = page.getByRole('switch', { name: '我的待办' });
-  if ((await inboxSwitch.isChecked()) !== inbox) await inboxSwitch.click();
-  await expect(inboxSwitch).toBeChecked({ checked: inbox });
-}
+import { expect, test, type Browser, type BrowserContext, type Page } from '@playwright/test';
+import {
+  actionBar,
+  buttonName,
+  confirmAction,
+  fact,
+  openAction,
+  openList,
+  option,
+  screenshotDir,
+  searchAndPick,
+  signIn,
+  statusTag,
+  type DemoUser,
+} from './helpers';
 
 test.describe.serial('督办事项 journey: 登记 → 交办 → 签收 → 办理 → 退回重办 → 办结 → 评价 → 归档', () => {
   let context: BrowserContext | undefined;

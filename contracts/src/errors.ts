@@ -74,6 +74,24 @@ export const errorMessages = {
   TASK_REASON_REQUIRED: { 'zh-CN': '{action}须填写理由', en: 'A reason is required to {actionEn}' },
   TASK_FIELD_REQUIRED: { 'zh-CN': '{action}须填写{field}', en: '{field} is required to {actionEn}' },
   TASK_HANDLER_NOT_IN_UNIT: { 'zh-CN': '承办人须为牵头单位的人员', en: 'The handler must belong to the lead unit' },
+  TASK_CHILDREN_OPEN: {
+    'zh-CN': '尚有 {count} 个子事项未办结，不能申请办结；如确需办结，请说明理由并确认豁免',
+    en: '{count} sub-items are still open; to close anyway, give a reason and waive them',
+  },
+  TASK_NOT_BREAKABLE: { 'zh-CN': '该事项当前状态不能分解子事项', en: 'This item cannot be broken down in its current state' },
+  TASK_SUBITEM_DEADLINE: {
+    'zh-CN': '子事项办结时限不能晚于上级事项的办结时限（{deadline}）',
+    en: "A sub-item's deadline cannot be later than its parent's ({deadline})",
+  },
+  MILESTONE_AFTER_DEADLINE: {
+    'zh-CN': '时间节点不能晚于办结时限（{deadline}）',
+    en: 'A milestone cannot be later than the deadline ({deadline})',
+  },
+  MILESTONE_NOT_EDITABLE: {
+    'zh-CN': '只有督查室或牵头单位可以在事项办结前调整时间节点',
+    en: 'Only the supervising office or the lead unit may change milestones, and only before completion',
+  },
+  MILESTONE_REACHED: { 'zh-CN': '已完成的时间节点不能删除', en: 'A milestone already reached cannot be removed' },
   TASK_DEADLINE_IN_PAST: { 'zh-CN': '办结时限不能早于今天', en: 'The deadline cannot be in the past' },
   TASK_LEAD_UNIT_COOPERATING: { 'zh-CN': '牵头单位不能同时是配合单位', en: 'The lead unit cannot also be a cooperating unit' },
   EXTENSION_AFTER_DEADLINE: {

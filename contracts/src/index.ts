@@ -14,3 +14,5 @@ export * from './extensions.js';
 export * from './cooperation.js';
 export * from './instructions.js';
 export * from './ledger.js';
+export * from './warnings.js';
+export * from './roadmap.js';

@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { limits, pageOf, text } from './common.js';
+import { warning } from './warnings.js';
 
 export const taskSourceValues = [
   'meeting_decision',
@@ -41,11 +42,15 @@ export const urgencyLabels = {
   very_urgent: { 'zh-CN': '特急', en: 'Very urgent' },
 } as const;
 
+/** How a parent's progress rolls up from its sub-items (average, weighted by `weight`, or share done). */
+export const rollupModeSchema = z.enum(['average', 'weighted', 'status']);
+
 export const reportingFrequencySchema = z.enum(['weekly', 'half_monthly', 'monthly', 'quarterly', 'once', 'custom']);
 
 /** 拟办 → 已交办 → 已签收 → 办理中 → 申请办结 → 已办结 → 已评价 → 已归档; 退回 returns to 拟办. */
 export const taskStatusValues = [
   'draft',
+  'pending_approval',
   'assigned',
   'accepted',
   'in_progress',
@@ -62,6 +67,7 @@ export type TaskStatus = z.infer<typeof taskStatusSchema>;
 
 export const taskStatusLabels: Record<TaskStatus, { 'zh-CN': string; en: string }> = {
   draft: { 'zh-CN': '拟办', en: 'Draft' },
+  pending_approval: { 'zh-CN': '待审批', en: 'Awaiting approval' },
   assigned: { 'zh-CN': '已交办', en: 'Assigned' },
   accepted: { 'zh-CN': '已签收', en: 'Accepted' },
   in_progress: { 'zh-CN': '办理中', en: 'In progress' },
@@ -87,6 +93,15 @@ export const taskActionValues = [
   'archive',
   'urge',
   'withdraw',
+  'submit_for_approval',
+  'approve_assignment',
+  'reject_assignment',
+  'request_suspension',
+  'request_termination',
+  'request_withdrawal',
+  'approve_change',
+  'reject_change',
+  'resume',
 ] as const;
 export const taskActionSchema = z.enum(taskActionValues);
 export type TaskAction = z.infer<typeof taskActionSchema>;
@@ -103,7 +118,24 @@ export const taskActionLabels: Record<TaskAction, { 'zh-CN': string; en: string 
   archive: { 'zh-CN': '归档销号', en: 'Archive' },
   urge: { 'zh-CN': '催办', en: 'Urge' },
   withdraw: { 'zh-CN': '撤销', en: 'Withdraw' },
+  submit_for_approval: { 'zh-CN': '报请审批', en: 'Submit for approval' },
+  approve_assignment: { 'zh-CN': '同意交办', en: 'Approve assignment' },
+  reject_assignment: { 'zh-CN': '不同意交办', en: 'Reject assignment' },
+  request_suspension: { 'zh-CN': '申请暂停', en: 'Request suspension' },
+  request_termination: { 'zh-CN': '申请中止', en: 'Request termination' },
+  request_withdrawal: { 'zh-CN': '申请撤销', en: 'Request withdrawal' },
+  approve_change: { 'zh-CN': '同意', en: 'Approve' },
+  reject_change: { 'zh-CN': '不同意', en: 'Reject' },
+  resume: { 'zh-CN': '恢复办理', en: 'Resume' },
 };
+
+/** 暂停 / 中止 / 撤销 awaiting the responsible leader's decision. */
+export const pendingChangeSchema = z.enum(['suspend', 'terminate', 'withdraw']);
+export const pendingChangeLabels = {
+  suspend: { 'zh-CN': '暂停', en: 'suspension' },
+  terminate: { 'zh-CN': '中止', en: 'termination' },
+  withdraw: { 'zh-CN': '撤销', en: 'withdrawal' },
+} as const;
 
 export const taskSourceRef = z.strictObject({
   /** 文号 / 会议名称 / 批示领导 … free references to where the item comes from. */
@@ -145,6 +177,8 @@ export const updateTaskBody = z.strictObject({
   responsibleLeaderId: z.uuid().nullable().optional(),
   deadline: z.iso.date().nullable().optional(),
   deadlineWorkingDays: z.number().int().min(1).max(500).nullable().optional(),
+  /** How progress rolls up from sub-items. */
+  rollupMode: rollupModeSchema.optional(),
 });
 
 export const transitionBody = z.strictObject({
@@ -165,6 +199,8 @@ export const transitionBody = z.strictObject({
     .optional(),
   /** urge: how the unit was urged. */
   channel: z.enum(['system', 'phone', 'document', 'on_site']).optional(),
+  /** request_completion with sub-items still open: closes anyway; the reason says why (一级督一级 waiver). */
+  waiveOpenChildren: z.boolean().optional(),
 });
 export type TransitionBody = z.infer<typeof transitionBody>;
 
@@ -208,6 +244,24 @@ export const task = z.object({
     .object({ until: z.iso.date(), reason: z.string(), backupId: z.uuid().nullable(), backupName: z.string().nullable() })
     .nullable(),
   relatedTaskId: z.uuid().nullable(),
+  /** 一级督一级: the item this one was broken down from, and its depth (0 = top level). */
+  parentId: z.uuid().nullable(),
+  depth: z.number().int(),
+  /** How this item's progress rolls up from its sub-items. */
+  rollupMode: rollupModeSchema,
+  /** Weight in the parent's weighted roll-up. */
+  weight: z.number().int(),
+  childCount: z.number().int(),
+  /** Sub-items not yet 办结 (the item cannot ask to close while there are any, unless waived with a reason). */
+  openChildCount: z.number().int(),
+  /** From the latest report, or rolled up from sub-items. */
+  progressPercent: z.number().int().nullable(),
+  /** The computed light and why (REQUIREMENTS S4). */
+  warning,
+  /** A 暂停/中止/撤销 request awaiting the responsible leader. */
+  pendingChange: pendingChangeSchema.nullable(),
+  /** 签收 is due by this date (N working days after 交办, per source); null once signed for or before 交办. */
+  signForDue: z.iso.date().nullable(),
   sendBackCount: z.number().int(),
   urgeCount: z.number().int(),
   assignedAt: z.iso.datetime().nullable(),
@@ -221,8 +275,37 @@ export type Task = z.infer<typeof task>;
 
 export const taskDetail = task.extend({ timeline: z.array(taskEvent) });
 
+/**
+ * 一级督一级: break an item down into sub-items for lower governments and departments. Each sub-item is a full item
+ * of the breaking-down government's 督查室 (its own number and lifecycle); title, content and deadline default to the
+ * parent's, and a sub-item's deadline cannot be later than the parent's.
+ */
+export const breakdownBody = z.strictObject({
+  items: z
+    .array(
+      z.strictObject({
+        leadUnitId: z.uuid(),
+        cooperatingUnitIds: z.array(z.uuid()).max(50).default([]),
+        title: text(limits.nameMax).optional(),
+        content: text(limits.longTextMax).optional(),
+        requirements: text(limits.longTextMax).optional(),
+        deadline: z.iso.date().optional(),
+        weight: z.number().int().min(1).max(1000).default(1),
+      }),
+    )
+    .min(1)
+    .max(50),
+  /** 交办 each sub-item at once (the usual case), or leave them as 拟办 drafts. */
+  assignNow: z.boolean().default(true),
+  /** How the parent's progress rolls up from the sub-items. */
+  rollupMode: rollupModeSchema.optional(),
+});
+export type BreakdownBody = z.infer<typeof breakdownBody>;
+
 export const taskListQuery = z.strictObject({
   status: taskStatusSchema.optional(),
+  /** The sub-items of one item. */
+  parentId: z.uuid().optional(),
   /** 待办: items waiting for the caller's action. */
   inbox: z.enum(['true', 'false']).optional(),
   /** 我承办的: items whose 承办人 is the caller, or whose absent 承办人 has the caller as B角. */

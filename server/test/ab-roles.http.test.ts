@@ -73,6 +73,18 @@ describe('A角/B角', () => {
     const seenByB = (await env.app.inject({ method: 'GET', url: `/api/tasks/${id}`, headers: authHeaders(userB) })).json<Task>();
     expect(seenByB.handlerAbsence).toEqual({ until: '2099-01-01', reason: '出差', backupId: b, backupName: '李B角' });
     expect(seenByB.deadline).toBe('2026-12-31');
+    // The item's 时间线 says who is away until when, and who stands in.
+    const timelineOf = async () =>
+      (await env.app.inject({ method: 'GET', url: `/api/tasks/${id}`, headers: authHeaders(userB) }))
+        .json<{ timeline: { type: string; reason: string | null; data: unknown }[] }>()
+        .timeline.filter((e) => e.type.startsWith('person_absence'));
+    const [noted, ...others] = await timelineOf();
+    expect(others).toEqual([]);
+    expect(noted).toMatchObject({
+      type: 'person_absence_set',
+      reason: '出差',
+      data: { personId: a, personName: '王A角', from: today, until: '2099-01-01', backupId: b, backupName: '李B角' },
+    });
     const done = await act(userB, { action: 'request_completion', summary: 'B角代为申请办结。' });
     expect(done.json<Task>().status).toBe('completion_requested');
 
@@ -80,6 +92,7 @@ describe('A角/B角', () => {
     expect(back.statusCode).toBe(200);
     expect(await mine(userB)).not.toContain(id);
     expect(await mine(userA)).toContain(id);
+    expect((await timelineOf()).map((e) => e.type)).toEqual(['person_absence_set', 'person_absence_cleared']);
     const audit = await env.ownerQuery(
       "select event_type from audit_events where object_id = $1 and event_type like 'person.absence%' order by id",
       [a],

@@ -475,6 +475,52 @@ const probes: Record<string, Probe> = {
       expect(rows[0]?.status).toBe('draft');
     },
   },
+  'POST /api/tasks/:id/subtasks': {
+    role: 'supervisor',
+    run: async (ctx) => {
+      const id = await taskIn(ctx, '乙一县事项');
+      expectNotFound(await call(ctx.session, 'POST', `/api/tasks/${id}/subtasks`, { items: [{ leadUnitId: ctx.tree.countyA1 }] }));
+      expect(await env.ownerQuery('select id from tasks where parent_id = $1', [id])).toEqual([]);
+    },
+  },
+  'GET /api/tasks/:id/milestones': {
+    role: 'supervisor',
+    run: async (ctx) => expectNotFound(await call(ctx.session, 'GET', `/api/tasks/${await taskIn(ctx, '乙一县事项')}/milestones`)),
+  },
+  'POST /api/tasks/:id/milestones': {
+    role: 'supervisor',
+    run: async (ctx) => {
+      const id = await taskIn(ctx, '乙一县事项');
+      expectNotFound(
+        await call(ctx.session, 'POST', `/api/tasks/${id}/milestones`, { title: '越界', plannedDate: '2026-05-01', plannedPercent: 50 }),
+      );
+      expect(await env.ownerQuery('select id from task_milestones where task_id = $1', [id])).toEqual([]);
+    },
+  },
+  'PUT /api/milestones/:id': {
+    role: 'supervisor',
+    run: async (ctx) => {
+      const milestoneId = await milestoneIn(ctx);
+      expectNotFound(
+        await call(ctx.session, 'PUT', `/api/milestones/${milestoneId}`, { title: '越界', plannedDate: '2026-05-01', plannedPercent: 9 }),
+      );
+      const rows = await env.ownerQuery('select title from task_milestones where id = $1', [milestoneId]);
+      expect(rows[0]?.title).toBe('乙一县节点');
+    },
+  },
+  'DELETE /api/milestones/:id': {
+    role: 'supervisor',
+    run: async (ctx) => {
+      const milestoneId = await milestoneIn(ctx);
+      const res = await env.app.inject({ method: 'DELETE', url: `/api/milestones/${milestoneId}`, headers: authHeaders(ctx.session) });
+      expectNotFound(res);
+      expect(await env.ownerQuery('select id from task_milestones where id = $1', [milestoneId])).toHaveLength(1);
+    },
+  },
+  'GET /api/roadmap': {
+    role: 'supervisor',
+    run: async (ctx) => expectNotFound(await call(ctx.session, 'GET', `/api/roadmap?parentId=${await taskIn(ctx, '乙一县事项')}`)),
+  },
   'GET /api/tasks/:id/reports': {
     role: 'unit_handler',
     run: async (ctx) => expectNotFound(await call(ctx.session, 'GET', `/api/tasks/${await taskIn(ctx, '乙一县事项')}/reports`)),
@@ -616,6 +662,19 @@ async function coordinationIn(ctx: ProbeContext): Promise<string> {
 }
 
 /** A draft item supervised by countyB1's government, led by countyB1. */
+/** A milestone on an item of countyB1, planned by countyB1's 督查室. */
+async function milestoneIn(ctx: ProbeContext): Promise<string> {
+  const supervisor = await signIn(env, await createUser(env.deps, ctx.tree.countyB1, ['supervisor']));
+  const created = await call(supervisor, 'POST', '/api/tasks', { ...taskBody('乙一县事项'), leadUnitId: ctx.tree.countyB1 });
+  const res = await call(supervisor, 'POST', `/api/tasks/${created.json<{ id: string }>().id}/milestones`, {
+    title: '乙一县节点',
+    plannedDate: '2026-05-01',
+    plannedPercent: 50,
+  });
+  expect(res.statusCode, res.body).toBe(201);
+  return String(res.json<{ items: { id: string }[] }>().items[0]?.id);
+}
+
 async function taskIn(ctx: ProbeContext, title: string, extra: object = {}): Promise<string> {
   const supervisor = await signIn(env, await createUser(env.deps, ctx.tree.countyB1, ['supervisor']));
   const res = await call(supervisor, 'POST', '/api/tasks', { ...taskBody(title), leadUnitId: ctx.tree.countyB1, ...extra });

@@ -2,7 +2,8 @@
  * The Yunnan base seed, the demo seed and the production guard; then backup → restore into an empty database
  * reproduces every row, and the restored audit chains still verify.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -16,11 +17,12 @@ let env: TestEnv;
 let demo: Deps;
 const dir = mkdtempSync(join(tmpdir(), 'luoshi-backup-'));
 
+// Seeding the whole demo (376 units, people, accounts, items through their use cases) takes a while on a busy machine.
 beforeAll(async () => {
   env = await startTestEnv({ LUOSHI_MODE: 'demo' });
   demo = env.deps;
   await prepareData(demo, true);
-});
+}, 180_000);
 afterAll(async () => {
   await env.close();
   rmSync(dir, { recursive: true, force: true });
@@ -70,6 +72,29 @@ describe('seed', () => {
     expect(Number(posts[0]?.n)).toBeGreaterThanOrEqual(35);
   });
 
+  it('links the demo accounts to their people: 省教育厅 承办人 A角/B角 and 负责人, and the 副省长 who 分管 教育', async () => {
+    const rows = await demo.database.query<{ username: string; person: string | null; title: string | null; role: string | null }>(
+      `select u.username, p.name as person, p.title,
+         (select case when po.primary_holder_id = p.id then 'A' else 'B' end from posts po
+           where po.primary_holder_id = p.id or po.backup_holder_id = p.id limit 1) as role
+       from users u left join persons p on p.id = u.person_id
+       where u.username in ('jyt', 'jyt_b', 'jyt_leader', 'czt', 'leader') order by u.username`,
+    );
+    const by = new Map(rows.map((r) => [r.username, r]));
+    expect(by.get('jyt')).toMatchObject({ title: '一级主任科员', role: 'A' });
+    expect(by.get('jyt_b')).toMatchObject({ title: '科员', role: 'B' });
+    expect(by.get('czt')).toMatchObject({ title: '一级主任科员', role: 'A' });
+    expect(by.get('jyt_leader')).toMatchObject({ title: '厅长', role: 'A' });
+    expect(by.get('leader')).toMatchObject({ person: '邹晓梅', title: '副省长' });
+    // jyt and jyt_b hold the same post: B is A's stand-in.
+    const [post] = await demo.database.query<{ same: boolean }>(
+      `select exists (select 1 from posts po
+         where po.primary_holder_id = (select person_id from users where username = 'jyt')
+           and po.backup_holder_id = (select person_id from users where username = 'jyt_b')) as same`,
+    );
+    expect(post?.same).toBe(true);
+  });
+
   it('is idempotent: a second start adds nothing', async () => {
     const before = await tableFingerprints(demo);
     await prepareData(demo, true);
@@ -84,13 +109,27 @@ describe('seed', () => {
 
 describe('backup and restore', () => {
   it('reproduces every row in an empty database, and the audit log still verifies', async () => {
+    // One piece of evidence on a demo item: its bytes must travel in the backup too.
+    const evidence = Buffer.from('%PDF-1.7\n验收报告\n');
+    const sha256 = createHash('sha256').update(evidence).digest('hex');
+    const sourceFiles = join(dir, 'files-source');
+    mkdirSync(sourceFiles, { recursive: true });
+    writeFileSync(join(sourceFiles, sha256), evidence);
+    await env.ownerQuery(
+      `insert into attachments (id, task_id, uploaded_by, file_name, content_type, size, sha256, created_at)
+       select gen_random_uuid(), (select id from tasks limit 1), (select id from users limit 1), '验收报告.pdf', 'application/pdf', $1, $2, now()`,
+      [evidence.length, sha256],
+    );
     const file = join(dir, 'luoshi.backup.gz');
-    const counts = await backupDatabase(demo.database, file);
+    const counts = await backupDatabase(demo.database, file, sourceFiles);
+    expect(counts.attachment_files).toBe(1);
     expect(counts.units).toBeGreaterThan(300);
     expect(counts.audit_events).toBeGreaterThan(0);
     const target = await startTestEnv();
     try {
-      await restoreDatabase(target.deps.database, file);
+      const targetFiles = join(dir, 'files-target');
+      await restoreDatabase(target.deps.database, file, targetFiles);
+      expect(readFileSync(join(targetFiles, sha256))).toEqual(evidence);
       expect(await tableFingerprints(target.deps)).toEqual(await tableFingerprints(demo));
       const verified = await verifyAuditChain(target.deps.database);
       expect(verified.isIntact).toBe(true);

@@ -14,6 +14,7 @@ import { createAccount } from '../modules/users/users.service.js';
 import { openRuntime, prepareData } from '../runtime.js';
 import { recordAudit, verifyAuditChain } from '../platform/audit-log.js';
 import { backupDatabase, restoreDatabase } from '../platform/backup.js';
+import { filesRoot } from '../platform/files.js';
 import { systemContext } from '../platform/context.js';
 import { loadEnv, type Env } from '../platform/env.js';
 import { scheduleMaintenance } from '../platform/maintenance.js';
@@ -173,10 +174,10 @@ program
 
 program
   .command('backup <file>')
-  .description('write every row of the database to a gzip’d backup file')
+  .description('write every row of the database and every attachment to a gzip’d backup file')
   .action(async (file: string) => {
     const deps = await openRuntime(env());
-    const counts = await backupDatabase(deps.database, resolve(file));
+    const counts = await backupDatabase(deps.database, resolve(file), filesRoot(deps.env));
     await deps.database.close();
     console.log(`backup written to ${resolve(file)}: ${JSON.stringify(counts)}`);
   });
@@ -187,7 +188,7 @@ program
   .action(async (file: string) => {
     const deps = await openRuntime(env());
     try {
-      const counts = await restoreDatabase(deps.database, resolve(file));
+      const counts = await restoreDatabase(deps.database, resolve(file), filesRoot(deps.env));
       await deps.database.db.transaction((tx) =>
         recordAudit(deps, tx, systemContext(deps.clock, 'cli'), {
           eventType: 'system.restored',

@@ -4,10 +4,14 @@
  * transaction, and re-positions identity sequences, so the restored database continues exactly where the old one
  * stopped (including the audit hash chains).
  *
- * Attachment bytes live outside the database (platform/files.ts, FILES_DIR) and are not in this backup yet: copy
- * that directory alongside.
+ * Attachment bytes live outside the database (platform/files.ts, FILES_DIR); when the files directory is given,
+ * every attachment's bytes follow the rows as `{"f": sha256, "b": base64}` lines and restore writes them back
+ * (checking each against its SHA-256), so one file carries everything a user ever submitted.
  */
+import { createHash } from 'node:crypto';
 import { createReadStream, createWriteStream } from 'node:fs';
+import { mkdir, readFile, stat, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { pipeline } from 'node:stream/promises';
 import { Readable } from 'node:stream';
@@ -38,6 +42,11 @@ export const BACKUP_TABLES: readonly { name: string; orderBy: string }[] = [
   { name: 'attachments', orderBy: 'id' },
   { name: 'progress_reports', orderBy: 'task_id, seq' },
   { name: 'progress_report_attachments', orderBy: 'report_id, attachment_id' },
+  { name: 'notifications', orderBy: 'id' },
+  { name: 'notification_deliveries', orderBy: 'id' },
+  { name: 'notification_preferences', orderBy: 'user_id' },
+  { name: 'webhook_endpoints', orderBy: 'id' },
+  { name: 'task_escalations', orderBy: 'id' },
   { name: 'idempotency_keys', orderBy: 'user_id, key' },
   { name: 'audit_chain_heads', orderBy: 'shard' },
   { name: 'audit_chain_anchors', orderBy: 'shard' },
@@ -54,7 +63,15 @@ interface Header {
   createdAt: string;
 }
 
-async function* backupLines(database: Database): AsyncGenerator<string> {
+async function* attachmentLines(database: Database, filesRoot: string): AsyncGenerator<string> {
+  const rows = await database.query<{ sha256: string }>('select distinct sha256 from attachments order by sha256');
+  for (const { sha256 } of rows) {
+    const bytes = await readFile(join(filesRoot, sha256));
+    yield `${JSON.stringify({ f: sha256, b: bytes.toString('base64') })}\n`;
+  }
+}
+
+async function* backupLines(database: Database, filesRoot?: string): AsyncGenerator<string> {
   const header: Header = { format: FORMAT, version: 1, migration: database.migration, createdAt: new Date().toISOString() };
   yield `${JSON.stringify(header)}\n`;
   for (const table of BACKUP_TABLES) {
@@ -66,19 +83,20 @@ async function* backupLines(database: Database): AsyncGenerator<string> {
       if (rows.length < BATCH) break;
     }
   }
+  if (filesRoot) yield* attachmentLines(database, filesRoot);
 }
 
-/** Writes every row to `file` (gzip'd JSON lines). Returns the row count per table. */
-export async function backupDatabase(database: Database, file: string): Promise<Record<string, number>> {
+/** Writes every row (and, with `filesRoot`, every attachment) to `file` (gzip'd JSON lines). Returns the counts. */
+export async function backupDatabase(database: Database, file: string, filesRoot?: string): Promise<Record<string, number>> {
   const counts: Record<string, number> = {};
   const counting = async function* (source: AsyncGenerator<string>) {
     for await (const line of source) {
-      const table = /^\{"t":"([a-z_]+)"/.exec(line)?.[1];
+      const table = /^\{"t":"([a-z_]+)"/.exec(line)?.[1] ?? (line.startsWith('{"f":') ? 'attachment_files' : undefined);
       if (table) counts[table] = (counts[table] ?? 0) + 1;
       yield line;
     }
   };
-  await pipeline(Readable.from(counting(backupLines(database))), createGzip(), createWriteStream(file));
+  await pipeline(Readable.from(counting(backupLines(database, filesRoot))), createGzip(), createWriteStream(file));
   return counts;
 }
 
@@ -89,8 +107,26 @@ async function isEmpty(database: Database): Promise<boolean> {
   return Number(rows[0]?.n ?? 0) === 0;
 }
 
-/** Restores `file` into an empty, migrated database. Throws without writing anything otherwise. */
-export async function restoreDatabase(database: Database, file: string): Promise<Record<string, number>> {
+/** Writes one attachment's bytes back under its hash, refusing bytes that do not match it. */
+async function restoreFile(filesRoot: string, sha256: string, base64: string): Promise<void> {
+  if (!/^[0-9a-f]{64}$/.test(sha256)) throw new Error('Bad attachment line in backup.');
+  const bytes = Buffer.from(base64, 'base64');
+  if (createHash('sha256').update(bytes).digest('hex') !== sha256) throw new Error(`Attachment ${sha256} in the backup is corrupt.`);
+  await mkdir(filesRoot, { recursive: true });
+  const target = join(filesRoot, sha256);
+  const present = await stat(target).then(
+    () => true,
+    () => false,
+  );
+  if (!present) await writeFile(target, bytes, { flag: 'wx' });
+}
+
+/**
+ * Restores `file` into an empty, migrated database (and its attachments into `filesRoot`). Rows go in one transaction:
+ * on any error nothing is written to the database; attachment files already written are harmless (content-addressed,
+ * unreferenced) and are overwritten by nothing.
+ */
+export async function restoreDatabase(database: Database, file: string, filesRoot?: string): Promise<Record<string, number>> {
   if (!(await isEmpty(database))) throw new Error('Restore needs an empty database (no units, users or audit events).');
   const known = new Set(BACKUP_TABLES.map((t) => t.name));
   const counts: Record<string, number> = {};
@@ -116,7 +152,13 @@ export async function restoreDatabase(database: Database, file: string): Promise
         header = { format: FORMAT, version: 1, migration: parsed.migration ?? null, createdAt: parsed.createdAt ?? '' };
         continue;
       }
-      const { t, r } = JSON.parse(line) as { t: string; r: unknown };
+      const parsed = JSON.parse(line) as { t: string; r: unknown } | { f: string; b: string };
+      if ('f' in parsed) {
+        if (filesRoot) await restoreFile(filesRoot, parsed.f, parsed.b);
+        counts.attachment_files = (counts.attachment_files ?? 0) + 1;
+        continue;
+      }
+      const { t, r } = parsed;
       if (!known.has(t)) throw new Error(`Unknown table in backup: ${t}`);
       if (pendingTable !== t) {
         await flush();
@@ -128,7 +170,7 @@ export async function restoreDatabase(database: Database, file: string): Promise
     }
     await flush();
     if (!header) throw new Error('Empty backup file.');
-    for (const table of ['audit_events', 'task_events']) {
+    for (const table of ['audit_events', 'task_events', 'task_escalations']) {
       await query(`select setval(pg_get_serial_sequence('${table}', 'id'), coalesce((select max(id) from ${table}), 0) + 1, false)`);
     }
   });

@@ -1,6 +1,7 @@
 /**
  * Periodic housekeeping: removes expired sessions, stale sign-in throttles and day-old idempotency keys, and purges audit events past the
- * retention period (never younger than 180 days — the database function refuses). Runs in the worker process,
+ * retention period (never younger than 180 days — the database function refuses), and recomputes the warning lights
+ * of items last assessed before today (a light turns yellow or red when only the date moves on). Runs in the worker process,
  * or in-process in the embedded default.
  */
 import { lt, sql } from 'drizzle-orm';
@@ -8,10 +9,13 @@ import { idempotencyKeys } from '../db/schema/index.js';
 import { deleteExpiredSessions, deleteStaleThrottles } from '../modules/auth/auth.repository.js';
 import type { Deps } from './context.js';
 import { executeRows } from './db.js';
+import { refreshStaleWarnings } from '../modules/warnings/warnings.service.js';
 
 export interface MaintenanceReport {
   sessionsRemoved: number;
   auditEventsPurged: number;
+  /** Items whose warning light was recomputed because the date moved on. */
+  warningsRefreshed: number;
 }
 
 export async function runMaintenance(deps: Deps): Promise<MaintenanceReport> {
@@ -26,7 +30,8 @@ export async function runMaintenance(deps: Deps): Promise<MaintenanceReport> {
     db,
     sql`select luoshi_purge_audit_events(${cutoff.toISOString()}::timestamptz) as n`,
   );
-  return { sessionsRemoved, auditEventsPurged: Number(purged[0]?.n ?? 0) };
+  const warningsRefreshed = await refreshStaleWarnings(db, deps.clock);
+  return { sessionsRemoved, auditEventsPurged: Number(purged[0]?.n ?? 0), warningsRefreshed };
 }
 
 /** Runs maintenance now and then every `intervalMs`; returns a stop function. Errors are logged, not fatal. */
@@ -37,7 +42,7 @@ export function scheduleMaintenance(deps: Deps, log: (message: string, error?: u
     running = true;
     try {
       const report = await runMaintenance(deps);
-      if (report.sessionsRemoved || report.auditEventsPurged) log(`maintenance: ${JSON.stringify(report)}`);
+      if (report.sessionsRemoved || report.auditEventsPurged || report.warningsRefreshed) log(`maintenance: ${JSON.stringify(report)}`);
     } catch (error) {
       log('maintenance failed', error);
     } finally {

@@ -6,3 +6,4 @@ export * from './calendar.js';
 export * from './tasks.js';
 export * from './extensions.js';
 export * from './reports.js';
+export * from './notifications.js';

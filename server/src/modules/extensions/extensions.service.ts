@@ -19,6 +19,7 @@ import { requireActor, type Actor, type Deps, type RequestContext } from '../../
 import type { Db } from '../../platform/db.js';
 import { AppError, fieldError, notFound } from '../../platform/errors.js';
 import { idempotent } from '../../platform/idempotency.js';
+import { refreshDerived } from '../warnings/warnings.service.js';
 import { standingOf } from '../tasks/tasks.policy.js';
 import { findVisibleTask, insertEvent, updateTaskVersioned, type TaskRow } from '../tasks/tasks.repository.js';
 import * as repo from './extensions.repository.js';
@@ -216,6 +217,7 @@ export async function decideExtension(deps: Deps, ctx: RequestContext, extension
       reason: input.reason ?? null,
       data: { extensionId: row.id, step, newDeadline: row.newDeadline },
     });
+    if (next === 'approved') await refreshDerived(tx, ctx.clock, task.id);
     const updated = await repo.findById(tx, row.id);
     if (!updated) throw new Error('extension request not readable');
     const body = present(updated);

@@ -18,6 +18,8 @@ import type { z } from 'zod';
 import { recordAudit } from '../../platform/audit-log.js';
 import { requireActor, type Actor, type Deps, type RequestContext } from '../../platform/context.js';
 import { AppError, fieldError, forbidden, notFound, refuseDuplicate } from '../../platform/errors.js';
+import { insertEvent } from '../tasks/tasks.repository.js';
+import { openStatuses } from '../tasks/tasks.rules.js';
 import { canManageOrg, canMarkAbsence } from './org.policy.js';
 import { presentPerson, presentPost, presentUnit } from './org.presenter.js';
 import * as repo from './org.repository.js';
@@ -309,7 +311,8 @@ export async function updatePost(deps: Deps, ctx: RequestContext, id: string, ve
 
 /**
  * Sets or clears a person's absence. While it lasts, the B角 of the person's posts sees and acts on the items the
- * person handles; deadlines keep running.
+ * person handles; deadlines keep running. Each open item the person handles gets the change on its 时间线 (who
+ * is away, from when to when, which B角 stands in), so the item's record explains who acted on it and why.
  */
 export async function setAbsence(
   deps: Deps,
@@ -340,6 +343,42 @@ export async function setAbsence(
       before: { absence: presentPerson(current).absence },
       after: { absence: person.absence },
     });
+    if (absence || current.absentFrom) await noteOnHandledItems(tx, ctx, actor, updated, absence);
     return person;
   });
+}
+
+/**
+ * Puts the absence (or its end) on the 时间线 of every open item the person handles. The event types match the
+ * audit labels (`person.absence_set` → 登记请假/出差, `person.absence_cleared` → 销假); the reason is the absence's.
+ */
+async function noteOnHandledItems(
+  tx: Parameters<typeof repo.tasksHandledBy>[0],
+  ctx: RequestContext,
+  actor: Actor,
+  person: { id: string; name: string },
+  absence: { from: string; until: string; reason: string } | null,
+): Promise<void> {
+  const taskIds = await repo.tasksHandledBy(tx, person.id, openStatuses);
+  if (taskIds.length === 0) return;
+  const backup = await repo.backupOf(tx, person.id);
+  const data = {
+    personId: person.id,
+    personName: person.name,
+    ...(absence ? { from: absence.from, until: absence.until } : {}),
+    backupId: backup?.id ?? null,
+    backupName: backup?.name ?? null,
+  };
+  for (const taskId of taskIds) {
+    await insertEvent(tx, {
+      taskId,
+      at: ctx.clock.now(),
+      type: absence ? 'person_absence_set' : 'person_absence_cleared',
+      actorUserId: actor.userId,
+      actorName: actor.displayName,
+      actorUnitId: actor.unitId,
+      reason: absence?.reason ?? null,
+      data,
+    });
+  }
 }

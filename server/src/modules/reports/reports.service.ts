@@ -18,6 +18,7 @@ import { requireActor, type Actor, type Deps, type RequestContext } from '../../
 import type { Db } from '../../platform/db.js';
 import { AppError, fieldError, notFound } from '../../platform/errors.js';
 import { idempotent } from '../../platform/idempotency.js';
+import { noteReport } from '../warnings/warnings.service.js';
 import { findVisibleTask, insertEvent, type TaskRow } from '../tasks/tasks.repository.js';
 import { reviewerRefusal, standingOf } from './reports.policy.js';
 import { presentDraft, presentReport } from './reports.presenter.js';
@@ -165,6 +166,7 @@ export async function submitProgressReport(
         percent: input.percent ?? null,
       },
     });
+    await noteReport(tx, ctx.clock, taskId, { at: now, percent: input.percent ?? null, milestone: input.milestone ?? null });
     const report = await readReport(tx, actor, task, id);
     await recordAudit(deps, tx, ctx, { eventType: 'report.submitted', objectType: 'progress_report', objectId: id, after: report });
     return { statusCode: 201, body: report };

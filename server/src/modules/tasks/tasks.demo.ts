@@ -4,11 +4,13 @@
  * timeline, audit), each in its own transaction, right after the demo accounts are created.
  */
 import type { CreateTaskBody, Role, TransitionBody } from '@luoshi/contracts';
-import { and, eq, isNull } from 'drizzle-orm';
-import { posts, units, users } from '../../db/schema/index.js';
+import { and, asc, eq, isNull, like, sql } from 'drizzle-orm';
+import { persons, posts, units, users } from '../../db/schema/index.js';
 import type { Actor, Deps, RequestContext } from '../../platform/context.js';
 import { submitProgressReport } from '../reports/reports.service.js';
-import { createTask, transitionTask } from './tasks.service.js';
+import { createTask } from './tasks.service.js';
+import { seedDemoRoadmap } from './tasks.demo-roadmap.js';
+import { transitionTask } from './tasks.transitions.js';
 
 interface DemoItem {
   body: Omit<CreateTaskBody, 'leadUnitId' | 'cooperatingUnitIds'> & { lead: string; cooperating?: string[] };
@@ -133,36 +135,81 @@ function actorFor(user: typeof users.$inferSelect, scopePath: string, roles: Rol
   };
 }
 
-/** Seeds the demo items (first demo start only). Acts as the demo 督查员 and as each lead unit's handler. */
-export async function seedDemoTasks(deps: Deps, base: RequestContext): Promise<void> {
+/** Who acts in the demo: the province's 督查员, Kunming's 督查室, and a handler stand-in for any unit. */
+export interface DemoCast {
+  deps: Deps;
+  base: RequestContext;
+  supervisor: RequestContext;
+  kunming: RequestContext | null;
+  leaderPersonId: string | null;
+  /** A unit by name, directly under the province government (or under `parentName`). */
+  unitId: (name: string, parentName?: string) => Promise<string | undefined>;
+  /** The lead unit acting through a handler of its own scope (not a login: a demo stand-in). */
+  unitCtx: (unitId: string) => RequestContext;
+  /** The 承办人 post holder of a unit, if the demo people have one. */
+  handlerOf: (unitId: string) => Promise<string | undefined>;
+}
+
+async function demoCast(deps: Deps, base: RequestContext): Promise<DemoCast | null> {
   const { db } = deps.database;
   const [supervisor] = await db.select().from(users).where(eq(users.username, 'ducha'));
+  const [kunmingUser] = await db.select().from(users).where(eq(users.username, 'km_ducha'));
+  const [leader] = await db.select().from(users).where(eq(users.username, 'leader'));
   const [province] = await db.select().from(units).where(isNull(units.parentId));
-  if (!supervisor || !province) return;
-  const supervisorCtx: RequestContext = { ...base, actor: actorFor(supervisor, province.path, ['supervisor']) };
-  const unitNamed = async (name: string) =>
-    (
-      await db
-        .select()
-        .from(units)
-        .where(and(eq(units.name, name), eq(units.parentId, province.id)))
-    )[0];
+  if (!supervisor || !province) return null;
+  const allUnits = await db
+    .select({ id: units.id, name: units.name, parentId: units.parentId, path: units.path, shortName: units.shortName })
+    .from(units);
+  const byId = new Map(allUnits.map((u) => [u.id, u]));
+  const unitNamed = (name: string, parentName?: string) => {
+    const parent = parentName ? allUnits.find((u) => u.name === parentName) : province;
+    return allUnits.find((u) => u.name === name && u.parentId === parent?.id);
+  };
+  const kunmingUnit = unitNamed('昆明市人民政府');
+  return {
+    deps,
+    base,
+    supervisor: { ...base, actor: actorFor(supervisor, province.path, ['supervisor']) },
+    kunming: kunmingUser && kunmingUnit ? { ...base, actor: actorFor(kunmingUser, kunmingUnit.path, ['supervisor']) } : null,
+    leaderPersonId: leader?.personId ?? null,
+    unitId: (name, parentName) => Promise.resolve(unitNamed(name, parentName)?.id),
+    unitCtx: (unitId) => {
+      const unit = byId.get(unitId);
+      if (!unit) throw new Error(`demo unit ${unitId} missing`);
+      return {
+        ...base,
+        actor: { ...actorFor(supervisor, unit.path, ['unit_handler']), unitId, displayName: `${unit.shortName ?? unit.name}承办人` },
+      };
+    },
+    handlerOf: async (unitId) => {
+      const unit = byId.get(unitId);
+      if (!unit) return undefined;
+      // The 承办人 post holder of the unit's subtree if it has one, else anyone in it (a government's office staff).
+      const [candidate] = await db
+        .select({ personId: persons.id })
+        .from(persons)
+        .innerJoin(units, eq(units.id, persons.unitId))
+        .leftJoin(posts, eq(posts.primaryHolderId, persons.id))
+        .where(and(like(units.path, `${unit.path}%`), eq(persons.isLeader, false)))
+        .orderBy(sql`${posts.name} = '承办人' desc nulls last`, asc(persons.name))
+        .limit(1);
+      return candidate?.personId;
+    },
+  };
+}
+
+/** Seeds the demo items (first demo start only). Acts as the demo 督查员 and as each lead unit's handler. */
+export async function seedDemoTasks(deps: Deps, base: RequestContext): Promise<void> {
+  const cast = await demoCast(deps, base);
+  if (!cast) return;
   for (const item of demoItems) {
-    const lead = await unitNamed(item.body.lead);
+    const lead = await cast.unitId(item.body.lead);
     if (!lead) continue;
-    const cooperating = (await Promise.all((item.body.cooperating ?? []).map(unitNamed))).flatMap((u) => (u ? [u.id] : []));
+    const cooperating = (await Promise.all((item.body.cooperating ?? []).map((n) => cast.unitId(n)))).flatMap((u) => (u ? [u] : []));
     const { lead: _lead, cooperating: _cooperating, ...body } = item.body;
-    const task = await createTask(deps, supervisorCtx, { ...body, leadUnitId: lead.id, cooperatingUnitIds: cooperating });
-    // The lead unit acts through a handler account of its own scope (not a login: a demo stand-in).
-    const unitCtx: RequestContext = {
-      ...base,
-      actor: { ...actorFor(supervisor, lead.path, ['unit_handler']), displayName: `${lead.shortName ?? lead.name}承办人` },
-    };
-    const [handlerPost] = await db
-      .select({ primaryHolderId: posts.primaryHolderId })
-      .from(posts)
-      .innerJoin(units, eq(units.id, posts.unitId))
-      .where(and(eq(posts.name, '承办人'), eq(units.parentId, lead.id)));
+    const task = await createTask(deps, cast.supervisor, { ...body, leadUnitId: lead, cooperatingUnitIds: cooperating });
+    const unitCtx = cast.unitCtx(lead);
+    const handlerId = await cast.handlerOf(lead);
     for (const step of item.steps) {
       if ('report' in step) {
         await submitProgressReport(deps, unitCtx, task.id, {
@@ -174,8 +221,9 @@ export async function seedDemoTasks(deps: Deps, base: RequestContext): Promise<v
         continue;
       }
       const isSupervisorStep = ['assign', 'urge', 'approve_completion', 'send_back', 'evaluate', 'archive'].includes(step.action);
-      const input = step.action === 'start' ? { ...step, handlerId: handlerPost?.primaryHolderId ?? undefined } : step;
-      await transitionTask(deps, isSupervisorStep ? supervisorCtx : unitCtx, task.id, input);
+      const input = step.action === 'start' ? { ...step, handlerId } : step;
+      await transitionTask(deps, isSupervisorStep ? cast.supervisor : unitCtx, task.id, input);
     }
   }
+  await seedDemoRoadmap(cast);
 }

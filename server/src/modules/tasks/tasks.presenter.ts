@@ -1,6 +1,6 @@
 /** Rows → API shapes for 督办事项; `allowedActions` is computed for the reader. */
-import type { Task, TaskAction, TaskSource, TaskStatus } from '@luoshi/contracts';
-import { type taskDetail, type taskEvent } from '@luoshi/contracts';
+import type { Task, TaskAction, TaskSource, TaskStatus, WarningReason } from '@luoshi/contracts';
+import { warningColourOf, type taskDetail, type taskEvent } from '@luoshi/contracts';
 import type { z } from 'zod';
 import type { TaskRow } from './tasks.repository.js';
 
@@ -20,12 +20,17 @@ function absenceOn(row: TaskRow, today: string): Task['handlerAbsence'] {
   };
 }
 
-export function presentTask(
-  row: TaskRow,
-  cooperatingUnits: { unitId: string; unitName: string }[],
-  allowedActions: TaskAction[],
-  today: string,
-): Task {
+/** What the service works out for the reader besides the row itself. */
+export interface TaskExtras {
+  cooperatingUnits: { unitId: string; unitName: string }[];
+  allowedActions: TaskAction[];
+  today: string;
+  signForDue: string | null;
+  children: { total: number; open: number };
+}
+
+export function presentTask(row: TaskRow, extras: TaskExtras): Task {
+  const { cooperatingUnits, allowedActions, today } = extras;
   return {
     id: row.id,
     serialNumber: row.serialNumber,
@@ -51,6 +56,16 @@ export function presentTask(
     handlerName: row.handlerName,
     handlerAbsence: absenceOn(row, today),
     relatedTaskId: row.relatedTaskId,
+    parentId: row.parentId,
+    depth: row.depth,
+    rollupMode: (row.rollupMode ?? 'average') as Task['rollupMode'],
+    weight: row.weight,
+    childCount: extras.children.total,
+    openChildCount: extras.children.open,
+    progressPercent: row.progressPercent,
+    warning: { colour: warningColourOf(row.warningLevel), reasons: (row.warningReasons ?? []) as WarningReason[] },
+    pendingChange: row.pendingChange as Task['pendingChange'],
+    signForDue: extras.signForDue,
     sendBackCount: row.sendBackCount,
     urgeCount: row.urgeCount,
     assignedAt: row.assignedAt?.toISOString() ?? null,

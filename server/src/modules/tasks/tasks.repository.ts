@@ -90,10 +90,12 @@ export async function findVisibleTask(db: Db, scopePath: string, id: string, for
 }
 
 export interface TaskFilter {
+  parentId?: string;
   status?: string;
   q?: string;
   /** Restrict to the caller's 待办: (statuses, unit path column) pairs, any of which matches. */
-  inbox?: { supervisorStatuses: string[]; leadUnitStatuses: string[] };
+  /** 待办: statuses waiting for the supervisor / lead unit in scope, and approvals waiting for this leader. */
+  inbox?: { supervisorStatuses: string[]; leadUnitStatuses: string[]; leaderPersonId: string | null };
   after?: { createdAt: Date; id: string };
   /** 我承办的: handler is this person, or the handler is absent on `today` and this person is their B角. */
   mine?: { personId: string; today: string };
@@ -102,6 +104,7 @@ export interface TaskFilter {
 export async function listVisibleTasks(db: Db, scopePath: string, filter: TaskFilter, limit: number): Promise<TaskRow[]> {
   const conditions: SQL[] = [visibleIn(scopePath)];
   if (filter.status) conditions.push(eq(tasks.status, filter.status));
+  if (filter.parentId) conditions.push(eq(tasks.parentId, filter.parentId));
   if (filter.q) {
     const pattern = `%${likeEscape(filter.q)}%`;
     conditions.push(sql`(${tasks.title} ilike ${pattern} or ${tasks.serialNumber} ilike ${pattern} or ${tasks.content} ilike ${pattern})`);
@@ -114,6 +117,11 @@ export async function listVisibleTasks(db: Db, scopePath: string, filter: TaskFi
     }
     if (filter.inbox.leadUnitStatuses.length) {
       parts.push(sql`(${inArray(tasks.status, filter.inbox.leadUnitStatuses)} and ${lead.path} like ${pattern})`);
+    }
+    if (filter.inbox.leaderPersonId) {
+      parts.push(
+        sql`(${tasks.responsibleLeaderId} = ${filter.inbox.leaderPersonId} and (${tasks.status} = 'pending_approval' or ${tasks.pendingChange} is not null))`,
+      );
     }
     conditions.push(parts.length ? sql`(${sql.join(parts, sql` or `)})` : sql`false`);
   }
@@ -277,4 +285,24 @@ export async function insertEvent(tx: Db, row: typeof taskEvents.$inferInsert): 
 export async function replaceCooperations(tx: Db, taskId: string, unitIds: string[]): Promise<void> {
   await tx.delete(taskCooperations).where(eq(taskCooperations.taskId, taskId));
   if (unitIds.length) await tx.insert(taskCooperations).values(unitIds.map((unitId) => ({ taskId, unitId })));
+}
+
+/** Sub-item counts per parent: all, and those not yet 办结 (withdrawn/terminated ones are closed too). */
+export async function countChildren(db: Db, parentIds: string[]): Promise<Map<string, { total: number; open: number }>> {
+  if (parentIds.length === 0) return new Map();
+  const rows = await db
+    .select({
+      parentId: tasks.parentId,
+      total: sql<number>`count(*)::int`,
+      open: sql<number>`(count(*) filter (where ${tasks.status} not in ('completed','evaluated','archived','withdrawn','terminated')))::int`,
+    })
+    .from(tasks)
+    .where(inArray(tasks.parentId, parentIds))
+    .groupBy(tasks.parentId);
+  return new Map(rows.map((r) => [r.parentId as string, { total: Number(r.total), open: Number(r.open) }]));
+}
+
+/** How the parent's progress rolls up; a derived setting, so the item's version stays (no open page goes stale). */
+export async function setRollupMode(db: Db, id: string, mode: string): Promise<void> {
+  await db.update(tasks).set({ rollupMode: mode }).where(eq(tasks.id, id));
 }

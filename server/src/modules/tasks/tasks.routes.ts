@@ -1,5 +1,6 @@
-/** HTTP for 督办事项: register, list (incl. 待办), duplicate suggestions, read, edit, lifecycle actions. */
+/** HTTP for 督办事项: register, list (incl. 待办, sub-items), duplicate suggestions, read, edit, lifecycle actions, breakdown. */
 import {
+  breakdownBody,
   createTaskBody,
   errorBody,
   idParams,
@@ -19,7 +20,9 @@ import type { Deps } from '../../platform/context.js';
 import { fieldError } from '../../platform/errors.js';
 import { contentDisposition } from '../../platform/files.js';
 import { expectedVersion, withEtag } from '../../platform/http/versioning.js';
+import { breakDownTask } from './tasks.breakdown.js';
 import * as tasks from './tasks.service.js';
+import { transitionTask } from './tasks.transitions.js';
 
 const errors = { 400: errorBody, 401: errorBody, 403: errorBody, 404: errorBody, 409: errorBody } as const;
 const writeErrors = { ...errors, 412: errorBody, 422: errorBody, 428: errorBody } as const;
@@ -133,10 +136,26 @@ export function registerTaskRoutes(server: FastifyInstance, deps: Deps): void {
     async (request, reply) =>
       withEtag(
         reply,
-        await tasks.transitionTask(deps, request.ctx, request.params.id, request.body, {
+        await transitionTask(deps, request.ctx, request.params.id, request.body, {
           idempotencyKey: idempotencyKeyOf(request),
           expectedVersion: optionalVersion(request),
         }),
       ),
+  );
+  app.post(
+    '/tasks/:id/subtasks',
+    {
+      config: { ...config, roles: ['supervisor'] },
+      schema: {
+        tags,
+        summary: '分解子事项（一级督一级）Break an item down into sub-items',
+        params: idParams,
+        headers: idempotencyHeaders,
+        body: breakdownBody,
+        response: { 201: z.object({ items: z.array(task) }), ...writeErrors },
+      },
+    },
+    async (request, reply) =>
+      reply.code(201).send(await breakDownTask(deps, request.ctx, request.params.id, request.body, idempotencyKeyOf(request))),
   );
 }

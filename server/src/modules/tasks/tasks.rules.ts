@@ -7,22 +7,38 @@
  * 已交办 →退回 (with reason, e.g. "not our duty")→ 拟办, for re-assignment by the 督查室
  * 申请办结 →退回重办 (with reasons, counted)→ 办理中
  * 催办 (counted, no status change) while the item is with the unit; 撤销 of a draft that was never assigned.
+ * 拟办 →报请审批→ 待审批 →同意交办 (the responsible leader; acts as 交办)→ 已交办, or →不同意 (reason)→ 拟办
+ * 暂停 / 中止 / 撤销 of an assigned item: the 督查室 asks (reason), the item's 分管领导 approves or refuses; until then
+ * the item carries on as it was. 已暂停 →恢复→ the status it had, its deadline moved by the working days paused.
  */
 import type { TaskAction, TaskStatus } from '@luoshi/contracts';
 import type { Role } from '@luoshi/contracts';
 
-/** Who acts: the supervising government's 督查室, or the lead unit (牵头单位). */
-export type TaskParty = 'supervisor' | 'lead_unit';
+/** Who acts: the supervising government's 督查室, the lead unit (牵头单位), or the item's 分管领导. */
+export type TaskParty = 'supervisor' | 'lead_unit' | 'leader';
 export type TaskNeed = 'reason' | 'handlerId' | 'summary' | 'evaluation' | 'channel';
+
+/** Facts about the item, beyond its status, that some actions depend on. */
+export interface ItemFacts {
+  /** 暂停/中止/撤销 awaiting the leader. */
+  pendingChange: PendingChange | null;
+  hasResponsibleLeader: boolean;
+}
+export type PendingChange = 'suspend' | 'terminate' | 'withdraw';
+export type Precondition = 'leader_named' | 'no_pending_change' | 'pending_change';
 
 export interface TransitionRule {
   action: TaskAction;
   from: readonly TaskStatus[];
-  /** null: the action is recorded but the status stays (催办). */
+  /** null: the status stays (催办, a request awaiting the leader), or follows from the item (approve_change, resume). */
   to: TaskStatus | null;
   party: TaskParty;
   needs: readonly TaskNeed[];
+  requires?: readonly Precondition[];
 }
+
+/** Statuses in which the item is with the unit and running. */
+const running: readonly TaskStatus[] = ['assigned', 'accepted', 'in_progress', 'completion_requested'];
 
 export const transitionRules: readonly TransitionRule[] = [
   { action: 'assign', from: ['draft'], to: 'assigned', party: 'supervisor', needs: [] },
@@ -36,18 +52,47 @@ export const transitionRules: readonly TransitionRule[] = [
   { action: 'archive', from: ['evaluated'], to: 'archived', party: 'supervisor', needs: [] },
   { action: 'urge', from: ['assigned', 'accepted', 'in_progress'], to: null, party: 'supervisor', needs: ['reason', 'channel'] },
   { action: 'withdraw', from: ['draft'], to: 'withdrawn', party: 'supervisor', needs: ['reason'] },
+  { action: 'submit_for_approval', from: ['draft'], to: 'pending_approval', party: 'supervisor', needs: [], requires: ['leader_named'] },
+  { action: 'approve_assignment', from: ['pending_approval'], to: 'assigned', party: 'leader', needs: [] },
+  { action: 'reject_assignment', from: ['pending_approval'], to: 'draft', party: 'leader', needs: ['reason'] },
+  ...(['request_suspension', 'request_termination', 'request_withdrawal'] as const).map((action): TransitionRule => ({
+    action,
+    from: action === 'request_suspension' ? running : [...running, 'suspended'],
+    to: null,
+    party: 'supervisor',
+    needs: ['reason'],
+    requires: ['leader_named', 'no_pending_change'],
+  })),
+  { action: 'approve_change', from: [...running, 'suspended'], to: null, party: 'leader', needs: [], requires: ['pending_change'] },
+  { action: 'reject_change', from: [...running, 'suspended'], to: null, party: 'leader', needs: ['reason'], requires: ['pending_change'] },
+  { action: 'resume', from: ['suspended'], to: null, party: 'supervisor', needs: ['reason'], requires: ['no_pending_change'] },
 ];
+
+/** What each request asks the leader for, and the status approval gives. */
+export const requestedChange: Partial<Record<TaskAction, PendingChange>> = {
+  request_suspension: 'suspend',
+  request_termination: 'terminate',
+  request_withdrawal: 'withdraw',
+};
+export const statusAfterChange: Record<PendingChange, TaskStatus> = {
+  suspend: 'suspended',
+  terminate: 'terminated',
+  withdraw: 'withdrawn',
+};
 
 /** Roles that act for each party (the party's unit must also lie in the actor's scope). */
 export const partyRoles: Record<TaskParty, readonly Role[]> = {
   supervisor: ['supervisor'],
   lead_unit: ['unit_handler', 'unit_leader'],
+  leader: ['government_leader'],
 };
 
 /** Which parties the actor can act as on one item, given roles and scope. */
 export interface ActorStanding {
   isSupervisor: boolean;
   isLeadUnit: boolean;
+  /** The actor is the item's 分管领导 (a government leader whose person is the item's responsible leader). */
+  isResponsibleLeader: boolean;
 }
 
 export function ruleFor(action: TaskAction): TransitionRule {
@@ -57,18 +102,43 @@ export function ruleFor(action: TaskAction): TransitionRule {
 }
 
 function standsAs(standing: ActorStanding, party: TaskParty): boolean {
-  return party === 'supervisor' ? standing.isSupervisor : standing.isLeadUnit;
+  if (party === 'supervisor') return standing.isSupervisor;
+  if (party === 'leader') return standing.isResponsibleLeader;
+  return standing.isLeadUnit;
 }
+
+function holds(condition: Precondition, facts: ItemFacts): boolean {
+  switch (condition) {
+    case 'leader_named':
+      return facts.hasResponsibleLeader;
+    case 'no_pending_change':
+      return facts.pendingChange === null;
+    case 'pending_change':
+      return facts.pendingChange !== null;
+  }
+}
+
+const preconditionWords: Record<Precondition, { 'zh-CN': string; en: string }> = {
+  leader_named: { 'zh-CN': '事项尚未确定分管领导，无人审批', en: 'the item has no responsible leader to approve it' },
+  no_pending_change: {
+    'zh-CN': '已有一项暂停/中止/撤销申请待领导审批',
+    en: 'a suspension/termination/withdrawal already awaits the leader',
+  },
+  pending_change: { 'zh-CN': '没有待审批的申请', en: 'there is no request awaiting approval' },
+};
 
 /** The actions the actor may take on an item in `status` now. */
-export function allowedActions(status: TaskStatus, standing: ActorStanding): TaskAction[] {
-  return transitionRules.filter((r) => r.from.includes(status) && standsAs(standing, r.party)).map((r) => r.action);
+export function allowedActions(status: TaskStatus, standing: ActorStanding, facts: ItemFacts): TaskAction[] {
+  return transitionRules
+    .filter((r) => r.from.includes(status) && standsAs(standing, r.party) && (r.requires ?? []).every((c) => holds(c, facts)))
+    .map((r) => r.action);
 }
 
-export type Refusal = { kind: 'status'; why: { 'zh-CN': string; en: string } } | { kind: 'party'; why: { 'zh-CN': string; en: string } };
+type Words = { 'zh-CN': string; en: string };
+export type Refusal = { kind: 'status' | 'party' | 'precondition'; why: Words };
 
 /** Why an action is refused, in words a clerk understands; null when it is allowed. */
-export function refusalOf(action: TaskAction, status: TaskStatus, standing: ActorStanding): Refusal | null {
+export function refusalOf(action: TaskAction, status: TaskStatus, standing: ActorStanding, facts: ItemFacts): Refusal | null {
   const rule = ruleFor(action);
   if (!rule.from.includes(status)) {
     return {
@@ -79,20 +149,20 @@ export function refusalOf(action: TaskAction, status: TaskStatus, standing: Acto
       },
     };
   }
-  if (!standsAs(standing, rule.party)) {
-    return {
-      kind: 'party',
-      why:
-        rule.party === 'supervisor'
-          ? { 'zh-CN': '只有负责督办的督查室可以执行', en: 'only the supervising office may do this' }
-          : { 'zh-CN': '只有牵头单位可以执行', en: 'only the lead unit may do this' },
-    };
-  }
-  return null;
+  if (!standsAs(standing, rule.party)) return { kind: 'party', why: partyWords[rule.party] };
+  const unmet = (rule.requires ?? []).find((c) => !holds(c, facts));
+  return unmet ? { kind: 'precondition', why: preconditionWords[unmet] } : null;
 }
+
+const partyWords: Record<TaskParty, Words> = {
+  supervisor: { 'zh-CN': '只有负责督办的督查室可以执行', en: 'only the supervising office may do this' },
+  lead_unit: { 'zh-CN': '只有牵头单位可以执行', en: 'only the lead unit may do this' },
+  leader: { 'zh-CN': '只有该事项的分管领导可以审批', en: "only the item's responsible leader may decide this" },
+};
 
 const statusWords: Record<TaskStatus, string> = {
   draft: '拟办',
+  pending_approval: '待审批',
   assigned: '已交办',
   accepted: '已签收',
   in_progress: '办理中',
@@ -106,13 +176,20 @@ const statusWords: Record<TaskStatus, string> = {
 };
 
 /** Statuses in which an item waits for each party — the 待办 inbox. */
-export function inboxStatuses(party: TaskParty): TaskStatus[] {
-  const excluded: TaskAction[] = ['urge', 'withdraw'];
+export function inboxStatuses(party: Exclude<TaskParty, 'leader'>): TaskStatus[] {
+  const excluded: TaskAction[] = ['urge', 'withdraw', 'submit_for_approval', 'resume', ...(Object.keys(requestedChange) as TaskAction[])];
   return [...new Set(transitionRules.filter((r) => r.party === party && !excluded.includes(r.action)).flatMap((r) => r.from))];
 }
 
 /** Statuses that count as open (for duplicate suggestions). */
-export const openStatuses: readonly TaskStatus[] = ['draft', 'assigned', 'accepted', 'in_progress', 'completion_requested'];
+export const openStatuses: readonly TaskStatus[] = [
+  'draft',
+  'pending_approval',
+  'assigned',
+  'accepted',
+  'in_progress',
+  'completion_requested',
+];
 
 /** Default 办结时限 in working days after 交办, per source, until an administrator changes them. */
 export const defaultDeadlineWorkingDays: Record<string, number> = {

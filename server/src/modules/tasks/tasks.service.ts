@@ -1,54 +1,30 @@
 /**
- * 督办事项 use cases: register (numbered, deadline from the calendar), edit, list, suggest duplicates, and take
- * lifecycle actions. Every write checks the lifecycle rules, commits with its timeline event and audit event, and
- * accepts an Idempotency-Key so that a retried submission has exactly one effect.
+ * 督办事项 use cases: register (numbered, deadline from the calendar), edit, list, suggest duplicates, notices.
+ * Lifecycle actions live in tasks.transitions.ts, sub-items in tasks.breakdown.ts. Every write commits with its
+ * timeline event and audit event, and accepts an Idempotency-Key so that a retried submission has one effect.
  */
 import { randomUUID } from 'node:crypto';
-import {
-  formatErrorMessage,
-  taskActionLabels,
-  taskStatusLabels,
-  type CreateTaskBody,
-  type Task,
-  type TaskAction,
-  type TaskStatus,
-  type TransitionBody,
-  type updateTaskBody,
-} from '@luoshi/contracts';
+import { type CreateTaskBody, type Task, type TaskStatus, type updateTaskBody } from '@luoshi/contracts';
 import type { z } from 'zod';
 import { recordAudit } from '../../platform/audit-log.js';
-import { loadCalendar } from '../../platform/calendar/calendar.service.js';
 import { todayInShanghai } from '../../platform/calendar/working-days.js';
 import { requireActor, type Actor, type Deps, type RequestContext } from '../../platform/context.js';
 import type { Db } from '../../platform/db.js';
 import { AppError, fieldError, forbidden, notFound } from '../../platform/errors.js';
 import { idempotent } from '../../platform/idempotency.js';
+import { refreshDerived } from '../warnings/warnings.service.js';
 import { canRegisterTasks, standingOf } from './tasks.policy.js';
-import { presentDetail, presentTask } from './tasks.presenter.js';
+import { presentDetail } from './tasks.presenter.js';
+import { presentRows, readTask } from './tasks.read.js';
 import { assignmentNotice, urgeNotice } from './tasks.notices.js';
 import * as repo from './tasks.repository.js';
-import {
-  allowedActions,
-  defaultDeadlineWorkingDays,
-  formatSerialNumber,
-  inboxStatuses,
-  openStatuses,
-  refusalOf,
-  ruleFor,
-} from './tasks.rules.js';
+import { notAllowed } from './tasks.transitions.js';
+import { defaultDeadlineWorkingDays, formatSerialNumber, inboxStatuses, openStatuses } from './tasks.rules.js';
 
 type UpdateTask = z.infer<typeof updateTaskBody>;
 type TaskDetail = ReturnType<typeof presentDetail>;
 
 export const TASK_PAGE_DEFAULT = 50;
-
-async function readTask(db: Db, ctx: RequestContext, id: string): Promise<Task> {
-  const actor = requireActor(ctx);
-  const row = await repo.findVisibleTask(db, actor.scopePath, id);
-  if (!row) throw notFound();
-  const cooperations = await repo.listCooperations(db, [id]);
-  return presentTask(row, cooperations, allowedActions(row.status as TaskStatus, standingOf(actor, row)), todayInShanghai(ctx.clock));
-}
 
 async function readDetail(db: Db, ctx: RequestContext, id: string): Promise<TaskDetail> {
   const task = await readTask(db, ctx, id);
@@ -99,6 +75,7 @@ export async function insertNewTask(
   ctx: RequestContext,
   supervisingUnitId: string,
   input: CreateTaskBody,
+  placement?: { parentId: string; depth: number; weight: number },
 ): Promise<Task> {
   const actor = requireActor(ctx);
   await checkParties(tx, actor, input);
@@ -132,6 +109,9 @@ export async function insertNewTask(
       responsibleLeaderId: input.responsibleLeaderId ?? null,
       supervisorUserId: canRegisterTasks(actor) ? actor.userId : null,
       relatedTaskId: input.relatedTaskId ?? null,
+      parentId: placement?.parentId ?? null,
+      depth: placement?.depth ?? 0,
+      weight: placement?.weight ?? 1,
       createdAt: now,
       updatedAt: now,
     },
@@ -146,6 +126,7 @@ export async function insertNewTask(
     actorName: actor.displayName,
     actorUnitId: actor.unitId,
   });
+  await refreshDerived(tx, ctx.clock, id);
   const task = await readTask(tx, ctx, id);
   await recordAudit(deps, tx, ctx, { eventType: 'task.created', objectType: 'task', objectId: id, after: task });
   return task;
@@ -154,7 +135,15 @@ export async function insertNewTask(
 export async function listTasks(
   deps: Deps,
   ctx: RequestContext,
-  query: { status?: TaskStatus; inbox?: 'true' | 'false'; mine?: 'true' | 'false'; q?: string; limit?: number; cursor?: string },
+  query: {
+    status?: TaskStatus;
+    parentId?: string;
+    inbox?: 'true' | 'false';
+    mine?: 'true' | 'false';
+    q?: string;
+    limit?: number;
+    cursor?: string;
+  },
 ): Promise<{ items: Task[]; nextCursor: string | null }> {
   const actor = requireActor(ctx);
   const { db } = deps.database;
@@ -166,24 +155,19 @@ export async function listTasks(
       ? {
           supervisorStatuses: roles.includes('supervisor') ? inboxStatuses('supervisor') : [],
           leadUnitStatuses: roles.includes('unit_handler') || roles.includes('unit_leader') ? inboxStatuses('lead_unit') : [],
+          leaderPersonId: roles.includes('government_leader') ? actor.personId : null,
         }
       : undefined;
   const today = todayInShanghai(ctx.clock);
   const mine = query.mine === 'true' ? { personId: actor.personId ?? '00000000-0000-0000-0000-000000000000', today } : undefined;
-  const rows = await repo.listVisibleTasks(db, actor.scopePath, { status: query.status, q: query.q, inbox, after, mine }, limit + 1);
-  const page = rows.slice(0, limit);
-  const cooperations = await repo.listCooperations(
+  const rows = await repo.listVisibleTasks(
     db,
-    page.map((r) => r.id),
+    actor.scopePath,
+    { status: query.status, parentId: query.parentId, q: query.q, inbox, after, mine },
+    limit + 1,
   );
-  const items = page.map((row) =>
-    presentTask(
-      row,
-      cooperations.filter((c) => c.taskId === row.id).map(({ unitId, unitName }) => ({ unitId, unitName })),
-      allowedActions(row.status as TaskStatus, standingOf(actor, row)),
-      today,
-    ),
-  );
+  const page = rows.slice(0, limit);
+  const items = await presentRows(db, ctx, page);
   const last = page.at(-1);
   return { items, nextCursor: rows.length > limit && last ? `${last.createdAt.toISOString()}|${last.id}` : null };
 }
@@ -237,123 +221,11 @@ export async function updateTask(deps: Deps, ctx: RequestContext, id: string, ve
       actorUnitId: actor.unitId,
       data: { fields: Object.keys(input) },
     });
+    await refreshDerived(tx, ctx.clock, id);
     const after = await readTask(tx, ctx, id);
     await recordAudit(deps, tx, ctx, { eventType: 'task.updated', objectType: 'task', objectId: id, before, after });
     return presentDetail(after, await repo.listEvents(tx, id));
   });
-}
-
-function notAllowed(
-  status: TaskStatus,
-  action: TaskAction | 'update',
-  why = { 'zh-CN': '该状态下不可修改', en: 'it cannot be changed in this state' },
-): AppError {
-  const label = action === 'update' ? { 'zh-CN': '修改', en: 'edit' } : taskActionLabels[action];
-  return new AppError('TASK_ACTION_NOT_ALLOWED', 409, {
-    status: taskStatusLabels[status]['zh-CN'],
-    statusEn: taskStatusLabels[status].en,
-    action: label['zh-CN'],
-    actionEn: label.en,
-    why: why['zh-CN'],
-    whyEn: why.en,
-  });
-}
-
-/** What an action needs, checked before anything is written. */
-function checkNeeds(action: TaskAction, input: TransitionBody): void {
-  const label = taskActionLabels[action];
-  for (const need of ruleFor(action).needs) {
-    if (need === 'reason' && !input.reason) {
-      throw new AppError('TASK_REASON_REQUIRED', 400, { action: label['zh-CN'], actionEn: label.en }, [
-        { path: 'reason', code: 'required', message: formatErrorMessage('TASK_REASON_REQUIRED', 'zh-CN', { action: label['zh-CN'] }) },
-      ]);
-    }
-    if (need !== 'reason' && input[need] === undefined) {
-      throw new AppError('TASK_FIELD_REQUIRED', 400, { action: label['zh-CN'], actionEn: label.en, field: need }, [
-        { path: need, code: 'required', message: `${need} required` },
-      ]);
-    }
-  }
-}
-
-/**
- * Takes one lifecycle action. The item row is locked for the transaction, so two clerks acting at once cannot
- * both move it; `expectedVersion` (If-Match) additionally refuses an action taken on a stale page.
- */
-export async function transitionTask(
-  deps: Deps,
-  ctx: RequestContext,
-  id: string,
-  input: TransitionBody,
-  options: { idempotencyKey?: string; expectedVersion?: number } = {},
-): Promise<TaskDetail> {
-  const actor = requireActor(ctx);
-  const answer = await idempotent(deps.database.db, ctx, options.idempotencyKey, `POST /tasks/${id}/transitions`, input, async (tx) => {
-    const row = await repo.findVisibleTask(tx, actor.scopePath, id, true);
-    if (!row) throw notFound();
-    if (options.expectedVersion !== undefined && row.version !== options.expectedVersion) throw new AppError('VERSION_CONFLICT', 412);
-    const status = row.status as TaskStatus;
-    const refusal = refusalOf(input.action, status, standingOf(actor, row));
-    if (refusal) throw notAllowed(status, input.action, refusal.why);
-    checkNeeds(input.action, input);
-    const rule = ruleFor(input.action);
-    const now = ctx.clock.now();
-    const patch = await effectOf(tx, ctx, row, input);
-    const before = await readTask(tx, ctx, id);
-    const ok = await repo.updateTaskVersioned(tx, id, row.version, { ...patch, ...(rule.to ? { status: rule.to } : {}), updatedAt: now });
-    if (!ok) throw new AppError('VERSION_CONFLICT', 412);
-    await repo.insertEvent(tx, {
-      taskId: id,
-      at: now,
-      type: input.action,
-      fromStatus: status,
-      toStatus: rule.to ?? status,
-      actorUserId: actor.userId,
-      actorName: actor.displayName,
-      actorUnitId: actor.unitId,
-      reason: input.reason ?? null,
-      data: eventData(input),
-    });
-    const after = await readTask(tx, ctx, id);
-    await recordAudit(deps, tx, ctx, { eventType: `task.${input.action}`, objectType: 'task', objectId: id, before, after });
-    return { statusCode: 200, body: presentDetail(after, await repo.listEvents(tx, id)) };
-  });
-  return answer.body;
-}
-
-function eventData(input: TransitionBody): Record<string, unknown> | null {
-  const data = { handlerId: input.handlerId, summary: input.summary, evaluation: input.evaluation, channel: input.channel };
-  const kept = Object.fromEntries(Object.entries(data).filter(([, v]) => v !== undefined));
-  return Object.keys(kept).length ? kept : null;
-}
-
-/** The field changes an action makes besides the status. */
-async function effectOf(tx: Db, ctx: RequestContext, row: repo.TaskRow, input: TransitionBody): Promise<Partial<repo.TaskRecord>> {
-  const now = ctx.clock.now();
-  switch (input.action) {
-    case 'assign': {
-      const deadline = row.deadline ?? (await loadCalendar(tx)).addWorkingDays(todayInShanghai(ctx.clock), row.deadlineWorkingDays ?? 20);
-      return { deadline, originalDeadline: row.originalDeadline ?? deadline, assignedAt: now };
-    }
-    case 'return':
-      return { assignedAt: null, handlerId: null };
-    case 'start': {
-      if (!input.handlerId || !(await repo.isPersonInUnitTree(tx, input.handlerId, row.leadUnitPath))) {
-        throw fieldError('TASK_HANDLER_NOT_IN_UNIT', 'handlerId', 'handler not in the lead unit');
-      }
-      return { handlerId: input.handlerId };
-    }
-    case 'approve_completion':
-      return { completedAt: now };
-    case 'send_back':
-      return { sendBackCount: row.sendBackCount + 1 };
-    case 'evaluate':
-      return { evaluation: input.evaluation };
-    case 'urge':
-      return { urgeCount: row.urgeCount + 1 };
-    default:
-      return {};
-  }
 }
 
 /** The 督办通知单 of an item, as a DOCX in the GB/T 9704 layout. */

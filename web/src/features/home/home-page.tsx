@@ -1,4 +1,7 @@
-/** / 首页: who am I, which part of the organisation I see, and links to what my roles allow. */
+/**
+ * / 首页: who am I, which part of the organisation I see, links to what my roles allow, and — for the people of the
+ * units — 我承办的 (the items I handle, or stand in for as B角).
+ */
 import { PageContainer } from '@ant-design/pro-components';
 import { Card, Col, Descriptions, Row, Tag, Typography } from 'antd';
 import dayjs from 'dayjs';
@@ -7,7 +10,8 @@ import { Link } from 'react-router';
 import { useAppLocale } from '../../app/i18n/i18n';
 import { menuEntriesFor } from '../../app/menu';
 import { RoleTags } from '../../app/roles';
-import { useCurrentUser } from '../../app/session';
+import { hasAnyRole, useCurrentUser } from '../../app/session';
+import { MyItemsCard } from './my-items-card';
 
 /** The overview page. */
 export function HomePage() {
@@ -57,6 +61,11 @@ export function HomePage() {
             </Row>
           </Card>
         </Col>
+        {hasAnyRole(user, 'unit_handler', 'unit_leader') && (
+          <Col xs={24}>
+            <MyItemsCard />
+          </Col>
+        )}
       </Row>
     </PageContainer>
   );

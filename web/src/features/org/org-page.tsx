@@ -20,6 +20,7 @@ export function OrgPage() {
   const { t } = useTranslation();
   const user = useCurrentUser();
   const canEdit = hasAnyRole(user, 'system_admin');
+  const canMarkAbsence = hasAnyRole(user, 'unit_leader', 'unit_handler');
   const screens = Grid.useBreakpoint();
   const isNarrow = screens.md === false;
   const [searchParams, setSearchParams] = useSearchParams();
@@ -35,7 +36,9 @@ export function OrgPage() {
 
   return (
     <PageContainer title={t('menu.org')}>
-      {!canEdit && <Alert type="info" showIcon title={t('org.readOnlyHint')} style={{ marginBottom: 16 }} />}
+      {!canEdit && (
+        <Alert type="info" showIcon title={t(canMarkAbsence ? 'org.absenceOnlyHint' : 'org.readOnlyHint')} style={{ marginBottom: 16 }} />
+      )}
       {isNarrow && (
         <>
           <Button icon={<ApartmentOutlined />} block style={{ marginBottom: 12 }} onClick={() => setIsTreeOpen(true)}>

@@ -10,6 +10,7 @@ import {
   type createPersonBody,
   type createPostBody,
   type createUnitBody,
+  type setAbsenceBody,
   type Person,
   type Post,
   type Unit,
@@ -144,5 +145,24 @@ export function useUpdatePost() {
     mutationFn: ({ target, body }: { target: Post; body: BodyOf<typeof updatePostBody> }) =>
       apiRequest('PATCH', `/api/posts/${target.id}`, { schema: post, body, version: target.version }),
     onSettled: () => client.invalidateQueries({ queryKey: ['posts'] }),
+  });
+}
+
+/** `PUT /api/persons/:id/absence`: 请假/出差 from … until …; while it lasts the B角 acts on the person's items. */
+export function useSetAbsence() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: ({ personId, body }: { personId: string; body: BodyOf<typeof setAbsenceBody> }) =>
+      apiRequest('PUT', `/api/persons/${personId}/absence`, { schema: person, body }),
+    onSettled: () => Promise.all([client.invalidateQueries({ queryKey: ['persons'] }), client.invalidateQueries({ queryKey: ['tasks'] })]),
+  });
+}
+
+/** `DELETE /api/persons/:id/absence`: 销假; the person's items are theirs again. */
+export function useClearAbsence() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (personId: string) => apiRequest('DELETE', `/api/persons/${personId}/absence`, { schema: person }),
+    onSettled: () => Promise.all([client.invalidateQueries({ queryKey: ['persons'] }), client.invalidateQueries({ queryKey: ['tasks'] })]),
   });
 }

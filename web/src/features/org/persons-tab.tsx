@@ -1,4 +1,8 @@
-/** 人员: people of a unit (optionally with its sub-units), editable by the system administrator. */
+/**
+ * 人员: people of a unit (optionally with its sub-units), editable by the system administrator. Each row also shows a
+ * current or planned 请假/出差; the unit's own handlers and leaders (and the system administrator) record and end it,
+ * which is what hands the person's items to their B角.
+ */
 import { PlusOutlined } from '@ant-design/icons';
 import type { Person, Unit } from '@luoshi/contracts';
 import { useQuery } from '@tanstack/react-query';
@@ -6,7 +10,10 @@ import { App, Button, Popconfirm, Space, Switch, Table, Tag, Typography, type Ta
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useApiErrorHandler } from '../../app/api/use-api-error';
-import { personsQuery, useUpdatePerson } from './org.api';
+import { hasAnyRole, useCurrentUser } from '../../app/session';
+import { beijingToday } from '../tasks/task-format';
+import { AbsenceModal } from './absence-modal';
+import { personsQuery, useClearAbsence, useUpdatePerson } from './org.api';
 import { OverseenUnitsModal } from './overseen-units-modal';
 import { PersonFormModal } from './person-form-modal';
 import { UnitNames } from './unit-names';
@@ -18,9 +25,22 @@ export function PersonsTab({ unit, canEdit }: { unit: Unit; canEdit: boolean }) 
   const [includeSubunits, setIncludeSubunits] = useState(false);
   const [editing, setEditing] = useState<{ person: Person | null } | null>(null);
   const [overseeing, setOverseeing] = useState<Person | null>(null);
+  const [markingAbsent, setMarkingAbsent] = useState<Person | null>(null);
   const persons = useQuery(personsQuery({ unitId: unit.id, includeSubunits }));
   const update = useUpdatePerson();
+  const clearAbsence = useClearAbsence();
   const handleError = useApiErrorHandler();
+  // The server checks the person's unit is in the caller's scope; the page only shows units in scope anyway.
+  const canMarkAbsence = hasAnyRole(useCurrentUser(), 'system_admin', 'unit_leader', 'unit_handler');
+  const today = beijingToday();
+  /** An absence that has not ended yet (current or planned); a past one no longer matters. */
+  const absenceOf = (person: Person) => (person.absence && person.absence.until >= today ? person.absence : null);
+
+  const endAbsence = (person: Person) =>
+    clearAbsence.mutate(person.id, {
+      onSuccess: () => void message.success(t('org.absence.cleared', { name: person.name })),
+      onError: (error) => handleError(error),
+    });
 
   const toggleDisabled = (person: Person) =>
     update.mutate(
@@ -47,36 +67,67 @@ export function PersonsTab({ unit, canEdit }: { unit: Unit; canEdit: boolean }) 
       render: (_value, row) => (row.isLeader ? <UnitNames ids={row.overseenUnitIds} /> : '—'),
     },
     {
+      title: t('org.absence.column'),
+      key: 'absence',
+      width: 150,
+      render: (_value, row) => {
+        const absence = absenceOf(row);
+        if (!absence) return '—';
+        return (
+          <Tag color={absence.from <= today ? 'orange' : 'default'} style={{ whiteSpace: 'normal' }}>
+            {t(absence.from <= today ? 'org.absence.away' : 'org.absence.planned', absence)}
+          </Tag>
+        );
+      },
+    },
+    {
       title: t('common.status'),
       dataIndex: 'isDisabled',
       width: 80,
       render: (value: boolean) => (value ? <Tag>{t('common.disabled')}</Tag> : <Tag color="success">{t('common.active')}</Tag>),
     },
   ];
-  if (canEdit) {
+  if (canEdit || canMarkAbsence) {
     columns.push({
       title: t('common.actions'),
       key: 'actions',
       fixed: 'right',
-      width: 200,
+      width: canEdit ? 260 : 120,
       render: (_value, row) => (
         <Space size={0} wrap>
-          <Button type="link" size="small" onClick={() => setEditing({ person: row })}>
-            {t('common.edit')}
-          </Button>
-          {row.isLeader && (
+          {canEdit && (
+            <Button type="link" size="small" onClick={() => setEditing({ person: row })}>
+              {t('common.edit')}
+            </Button>
+          )}
+          {canEdit && row.isLeader && (
             <Button type="link" size="small" onClick={() => setOverseeing(row)}>
               {t('org.setOverseenUnits')}
             </Button>
           )}
-          <Popconfirm
-            title={t(row.isDisabled ? 'common.confirmEnable' : 'common.confirmDisable', { name: row.name })}
-            onConfirm={() => toggleDisabled(row)}
-          >
-            <Button type="link" size="small" danger={!row.isDisabled}>
-              {row.isDisabled ? t('common.enable') : t('common.disable')}
-            </Button>
-          </Popconfirm>
+          {canMarkAbsence &&
+            !row.isLeader &&
+            (absenceOf(row) ? (
+              <Popconfirm title={t('org.absence.confirmClear', { name: row.name })} onConfirm={() => endAbsence(row)}>
+                <Button type="link" size="small">
+                  {t('org.absence.clear')}
+                </Button>
+              </Popconfirm>
+            ) : (
+              <Button type="link" size="small" onClick={() => setMarkingAbsent(row)}>
+                {t('org.absence.mark')}
+              </Button>
+            ))}
+          {canEdit && (
+            <Popconfirm
+              title={t(row.isDisabled ? 'common.confirmEnable' : 'common.confirmDisable', { name: row.name })}
+              onConfirm={() => toggleDisabled(row)}
+            >
+              <Button type="link" size="small" danger={!row.isDisabled}>
+                {row.isDisabled ? t('common.enable') : t('common.disable')}
+              </Button>
+            </Popconfirm>
+          )}
         </Space>
       ),
     });
@@ -114,6 +165,7 @@ export function PersonsTab({ unit, canEdit }: { unit: Unit; canEdit: boolean }) 
         onClose={() => setEditing(null)}
       />
       <OverseenUnitsModal person={overseeing} onClose={() => setOverseeing(null)} />
+      {markingAbsent && <AbsenceModal key={markingAbsent.id} person={markingAbsent} onClose={() => setMarkingAbsent(null)} />}
     </>
   );
 }

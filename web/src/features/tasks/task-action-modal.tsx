@@ -4,7 +4,7 @@
  * input; a refusal (409) or a stale page (412) shows the server's reason and reloads the item.
  */
 import type { TaskAction } from '@luoshi/contracts';
-import { App, Form, Input, Modal, Radio, Rate, Typography, type FormInstance } from 'antd';
+import { Alert, App, Checkbox, Form, Input, Modal, Radio, Rate, Typography, type FormInstance } from 'antd';
 import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../app/api/api-error';
@@ -148,6 +148,25 @@ export function TaskActionModal({
           >
             <Radio.Group optionType="button" options={urgeChannels.map((value) => ({ value, label: t(`tasks.channels.${value}`) }))} />
           </Form.Item>
+        )}
+        {fields.includes('waiveOpenChildren') && item.openChildCount > 0 && (
+          <>
+            <Alert type="warning" showIcon title={t('tasks.openChildren', { count: item.openChildCount })} style={{ marginBottom: 16 }} />
+            <Form.Item
+              name="waiveOpenChildren"
+              valuePropName="checked"
+              rules={[{ validator: (_, checked) => (checked ? Promise.resolve() : Promise.reject(new Error(t('tasks.waiveRequired')))) }]}
+            >
+              <Checkbox>{t('tasks.waiveOpenChildren')}</Checkbox>
+            </Form.Item>
+            <Form.Item
+              name="reason"
+              label={t('tasks.waiverReason')}
+              rules={[{ required: true, whitespace: true, message: t('common.required', { field: t('tasks.waiverReason') }) }]}
+            >
+              <Input.TextArea autoSize={{ minRows: 2, maxRows: 8 }} maxLength={20_000} />
+            </Form.Item>
+          </>
         )}
         {takesReason(action) && (
           <Form.Item

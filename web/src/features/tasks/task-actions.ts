@@ -14,7 +14,7 @@ export type UrgeChannel = 'system' | 'phone' | 'document' | 'on_site';
 export const urgeChannels: readonly UrgeChannel[] = ['system', 'phone', 'document', 'on_site'];
 
 /** Inputs an action can need. */
-export type ActionField = 'reason' | 'handlerId' | 'summary' | 'evaluation' | 'channel';
+export type ActionField = 'reason' | 'handlerId' | 'summary' | 'evaluation' | 'channel' | 'waiveOpenChildren';
 
 /** Per action: its inputs, and whether the reason is mandatory. */
 export const actionNeeds: Record<TaskAction, { fields: readonly ActionField[]; reasonRequired: boolean }> = {
@@ -22,17 +22,40 @@ export const actionNeeds: Record<TaskAction, { fields: readonly ActionField[]; r
   accept: { fields: [], reasonRequired: false },
   return: { fields: ['reason'], reasonRequired: true },
   start: { fields: ['handlerId'], reasonRequired: false },
-  request_completion: { fields: ['summary'], reasonRequired: false },
+  request_completion: { fields: ['summary', 'waiveOpenChildren'], reasonRequired: false },
   approve_completion: { fields: ['reason'], reasonRequired: false },
   send_back: { fields: ['reason'], reasonRequired: true },
   evaluate: { fields: ['evaluation', 'reason'], reasonRequired: false },
   archive: { fields: [], reasonRequired: false },
   urge: { fields: ['reason', 'channel'], reasonRequired: true },
   withdraw: { fields: ['reason'], reasonRequired: true },
+  submit_for_approval: { fields: [], reasonRequired: false },
+  approve_assignment: { fields: ['reason'], reasonRequired: false },
+  reject_assignment: { fields: ['reason'], reasonRequired: true },
+  request_suspension: { fields: ['reason'], reasonRequired: true },
+  request_termination: { fields: ['reason'], reasonRequired: true },
+  request_withdrawal: { fields: ['reason'], reasonRequired: true },
+  approve_change: { fields: ['reason'], reasonRequired: false },
+  reject_change: { fields: ['reason'], reasonRequired: true },
+  resume: { fields: ['reason'], reasonRequired: true },
 };
 
 /** Actions that take a reason (mandatory or not); each has its own wording for it (退回理由, 审核意见 …). */
-export type ReasonAction = 'return' | 'approve_completion' | 'send_back' | 'evaluate' | 'urge' | 'withdraw';
+export type ReasonAction =
+  | 'return'
+  | 'approve_completion'
+  | 'send_back'
+  | 'evaluate'
+  | 'urge'
+  | 'withdraw'
+  | 'approve_assignment'
+  | 'reject_assignment'
+  | 'request_suspension'
+  | 'request_termination'
+  | 'request_withdrawal'
+  | 'approve_change'
+  | 'reject_change'
+  | 'resume';
 
 /** True for an action (or timeline event type) whose input includes a reason. */
 export function takesReason(type: string): type is ReasonAction {
@@ -40,7 +63,15 @@ export function takesReason(type: string): type is ReasonAction {
 }
 
 /** Actions that undo or reject work; they ask for a second confirmation and show as danger buttons. */
-export const destructiveActions: readonly TaskAction[] = ['return', 'send_back', 'withdraw'];
+export const destructiveActions: readonly TaskAction[] = [
+  'return',
+  'send_back',
+  'withdraw',
+  'reject_assignment',
+  'request_termination',
+  'request_withdrawal',
+  'reject_change',
+];
 
 /** Values of the action modal's form. */
 export type ActionFormValues = {
@@ -51,6 +82,7 @@ export type ActionFormValues = {
   timeliness?: number;
   satisfaction?: number;
   channel?: UrgeChannel;
+  waiveOpenChildren?: boolean;
 };
 
 /** The transition body: the action plus exactly the inputs it needs. */
@@ -63,6 +95,10 @@ export function toTransitionBody(action: TaskAction, values: ActionFormValues): 
   const summary = values.summary?.trim();
   if (fields.includes('summary') && summary) body.summary = summary;
   if (fields.includes('channel') && values.channel) body.channel = values.channel;
+  if (fields.includes('waiveOpenChildren') && values.waiveOpenChildren) {
+    body.waiveOpenChildren = true;
+    if (reason) body.reason = reason;
+  }
   if (fields.includes('evaluation') && values.quality && values.timeliness && values.satisfaction) {
     body.evaluation = { quality: values.quality, timeliness: values.timeliness, satisfaction: values.satisfaction };
   }
@@ -75,6 +111,7 @@ const formFieldOf: Record<ActionField, string> = {
   summary: 'summary',
   evaluation: 'quality',
   channel: 'channel',
+  waiveOpenChildren: 'waiveOpenChildren',
 };
 
 function isActionField(value: unknown): value is ActionField {

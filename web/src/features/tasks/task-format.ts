@@ -55,6 +55,7 @@ export function isOverdue(item: { status: TaskStatus; deadline: string | null },
 /** Tag colour per status: grey before 交办, blue while with the unit, gold under review, green when done. */
 export const taskStatusColours: Record<TaskStatus, string> = {
   draft: 'default',
+  pending_approval: 'orange',
   assigned: 'blue',
   accepted: 'cyan',
   in_progress: 'processing',

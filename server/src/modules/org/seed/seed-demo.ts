@@ -11,7 +11,7 @@ import { recordAudit } from '../../../platform/audit-log.js';
 import type { Deps, RequestContext } from '../../../platform/context.js';
 import type { Db } from '../../../platform/db.js';
 import { createAccount } from '../../users/users.service.js';
-import { demoPeopleForUnit, provincialLeaders, type DemoUnitKind } from './demo-people.js';
+import { demoPeopleForUnit, provincialLeaders, type DemoHolderRole, type DemoUnitKind } from './demo-people.js';
 import { PROVINCE_GOVERNMENT_NAME, SUPERVISION_OFFICE_NAME } from './seed-base.js';
 
 /** The one password of every demo account; shown in the README and on the sign-in page in demo mode only. */
@@ -25,6 +25,11 @@ export interface DemoAccount {
   scope: string[];
   /** Demo administrators come with TOTP set up from this fixed secret (`npx luoshi demo-totp <username>`). */
   totpSecret?: string;
+  /**
+   * The demo person behind the account (`users.person_id`): a post holder of the scope unit (so 我承办的 and the
+   * A角/B角 takeover work for them), or the provincial leader who 分管 the named department (so 分管领导 steps work).
+   */
+  person?: { post: string; holder: DemoHolderRole } | { leaderOverseeing: string };
 }
 
 export const demoAccounts: DemoAccount[] = [
@@ -50,7 +55,8 @@ export const demoAccounts: DemoAccount[] = [
     totpSecret: 'GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJR',
   },
   { username: 'ducha', displayName: '省政府督查室督查员（演示）', roles: ['supervisor'], scope: [] },
-  { username: 'leader', displayName: '副省长（演示）', roles: ['government_leader'], scope: [] },
+  // The 副省长 who 分管 教育, so the demo 省教育厅 accounts and this leader meet on the same items.
+  { username: 'leader', displayName: '副省长（演示）', roles: ['government_leader'], scope: [], person: { leaderOverseeing: '省教育厅' } },
   { username: 'km_ducha', displayName: '昆明市政府督查室（演示）', roles: ['supervisor'], scope: ['昆明市人民政府'] },
   {
     username: 'wuhua',
@@ -58,8 +64,35 @@ export const demoAccounts: DemoAccount[] = [
     roles: ['supervisor', 'unit_handler'],
     scope: ['昆明市人民政府', '五华区人民政府'],
   },
-  { username: 'jyt', displayName: '省教育厅承办人（演示）', roles: ['unit_handler'], scope: ['云南省教育厅'] },
-  { username: 'jyt_leader', displayName: '省教育厅负责人（演示）', roles: ['unit_leader'], scope: ['云南省教育厅'] },
+  {
+    username: 'jyt',
+    displayName: '省教育厅承办人（演示）',
+    roles: ['unit_handler'],
+    scope: ['云南省教育厅'],
+    person: { post: '承办人', holder: 'primaryHolder' },
+  },
+  {
+    username: 'jyt_b',
+    displayName: '省教育厅承办人B角（演示）',
+    roles: ['unit_handler'],
+    scope: ['云南省教育厅'],
+    person: { post: '承办人', holder: 'backupHolder' },
+  },
+  {
+    username: 'jyt_leader',
+    displayName: '省教育厅负责人（演示）',
+    roles: ['unit_leader'],
+    scope: ['云南省教育厅'],
+    person: { post: '主要负责人', holder: 'primaryHolder' },
+  },
+  // A cooperating unit of the demo items (高标准农田, 义务教育学校 …), so 配合情况 can be tried.
+  {
+    username: 'czt',
+    displayName: '省财政厅承办人（演示）',
+    roles: ['unit_handler'],
+    scope: ['云南省财政厅'],
+    person: { post: '承办人', holder: 'primaryHolder' },
+  },
 ];
 
 export async function hasDemoAccounts(db: Db): Promise<boolean> {
@@ -100,6 +133,8 @@ export async function seedDemo(deps: Deps, ctx: RequestContext): Promise<boolean
     const personRows: (typeof persons.$inferInsert)[] = [];
     const postRows = new Map<string, typeof posts.$inferInsert>();
     const newUnits: (typeof units.$inferInsert)[] = [];
+    /** Who holds which post of a staffed unit (its 内设机构 included): `${unitId}:${postName}:${holder}` → person. */
+    const holders = new Map<string, string>();
 
     /** The named 内设机构 of a unit, created (once) when the seed first needs it. */
     const internalDivisionId = (parent: (typeof all)[number], name: string): string => {
@@ -130,6 +165,7 @@ export async function seedDemo(deps: Deps, ctx: RequestContext): Promise<boolean
           targetId = (officeHost && childNamed(officeHost.id, SUPERVISION_OFFICE_NAME)?.id) ?? unit.id;
         else if (p.internalDivision) targetId = internalDivisionId(unit, p.internalDivision);
         const personId = randomUUID();
+        holders.set(`${unit.id}:${p.postName}:${p.holder}`, personId);
         personRows.push({ id: personId, unitId: targetId, name: p.name, title: p.title, createdAt: now, updatedAt: now });
         const key = `${targetId}:${p.postName}`;
         const post = postRows.get(key) ?? { id: randomUUID(), unitId: targetId, name: p.postName, createdAt: now, updatedAt: now };
@@ -142,10 +178,11 @@ export async function seedDemo(deps: Deps, ctx: RequestContext): Promise<boolean
     const provinceGov = all.find((u) => u.parentId === null);
     if (!provinceGov) throw new Error('demo seed needs the base seed first');
     const oversees: { leaderId: string; unitId: string }[] = [];
-    const leaderIds = new Map<string, string>();
+    /** The leader who 分管 a department, by the department's short name. */
+    const leaderOverseeing = new Map<string, string>();
     for (const leader of provincialLeaders) {
       const id = randomUUID();
-      leaderIds.set(leader.title, leaderIds.get(leader.title) ?? id);
+      for (const shortName of leader.overseesShortNames) leaderOverseeing.set(shortName, id);
       personRows.push({
         id,
         unitId: provinceGov.id,
@@ -169,20 +206,24 @@ export async function seedDemo(deps: Deps, ctx: RequestContext): Promise<boolean
 
     for (const account of demoAccounts) {
       const scopeUnit = await unitByNames(tx, account.scope);
+      let personId: string | undefined;
+      if (account.person) {
+        personId =
+          'leaderOverseeing' in account.person
+            ? leaderOverseeing.get(account.person.leaderOverseeing)
+            : holders.get(`${scopeUnit.id}:${account.person.post}:${account.person.holder}`);
+        if (!personId) throw new Error(`demo seed: no person for account ${account.username}`);
+      }
       const created = await createAccount(deps, tx, ctx, null, {
         username: account.username,
         displayName: account.displayName,
         scopeUnitId: scopeUnit.id,
         roles: account.roles,
+        personId,
         initialPassword: DEMO_PASSWORD,
         isDemo: true,
         mustChangePassword: false,
       });
-      // The demo 副省长 account is the first 副省长 of the leadership, so 分管领导 steps can be tried.
-      if (account.username === 'leader') {
-        const personId = leaderIds.get('副省长');
-        if (personId) await tx.update(users).set({ personId }).where(eq(users.id, created.id));
-      }
       if (account.totpSecret) {
         await tx.update(users).set({ totpSecret: account.totpSecret, totpEnabledAt: now }).where(eq(users.id, created.id));
       }

@@ -1,0 +1,57 @@
+/**
+ * Turning item rows into what the reader sees: cooperating units, the actions this reader may take now, sub-item
+ * counts and the 签收 due date — each gathered in one query for a whole page of rows, never one per row.
+ */
+import type { Task, TaskStatus } from '@luoshi/contracts';
+import { loadCalendar } from '../../platform/calendar/calendar.service.js';
+import { todayInShanghai } from '../../platform/calendar/working-days.js';
+import { requireActor, type RequestContext } from '../../platform/context.js';
+import type { Db } from '../../platform/db.js';
+import { notFound } from '../../platform/errors.js';
+import { allThresholds } from '../warnings/warnings.repository.js';
+import { defaultThresholds, signForDueOf } from '../warnings/warnings.rules.js';
+import { factsOf, standingOf } from './tasks.policy.js';
+import { presentTask } from './tasks.presenter.js';
+import * as repo from './tasks.repository.js';
+import { allowedActions } from './tasks.rules.js';
+
+/** 签收 due dates of the rows still waiting to be signed for. */
+async function signForDues(db: Db, rows: repo.TaskRow[]): Promise<Map<string, string>> {
+  const waiting = rows.filter((r) => r.status === 'assigned' && r.assignedAt);
+  if (waiting.length === 0) return new Map();
+  const [calendar, thresholds] = await Promise.all([loadCalendar(db), allThresholds(db)]);
+  return new Map(
+    waiting.map((r) => [
+      r.id,
+      signForDueOf(todayInShanghai({ now: () => r.assignedAt as Date }), calendar, thresholds.get(r.source) ?? defaultThresholds),
+    ]),
+  );
+}
+
+export async function presentRows(db: Db, ctx: RequestContext, rows: repo.TaskRow[]): Promise<Task[]> {
+  const actor = requireActor(ctx);
+  const ids = rows.map((r) => r.id);
+  const [cooperations, children, dues] = await Promise.all([
+    repo.listCooperations(db, ids),
+    repo.countChildren(db, ids),
+    signForDues(db, rows),
+  ]);
+  const today = todayInShanghai(ctx.clock);
+  return rows.map((row) =>
+    presentTask(row, {
+      cooperatingUnits: cooperations.filter((c) => c.taskId === row.id).map(({ unitId, unitName }) => ({ unitId, unitName })),
+      allowedActions: allowedActions(row.status as TaskStatus, standingOf(actor, row), factsOf(row)),
+      today,
+      signForDue: dues.get(row.id) ?? null,
+      children: children.get(row.id) ?? { total: 0, open: 0 },
+    }),
+  );
+}
+
+/** One item as the reader sees it; 404 when it is missing or outside the reader's scope. */
+export async function readTask(db: Db, ctx: RequestContext, id: string): Promise<Task> {
+  const row = await repo.findVisibleTask(db, requireActor(ctx).scopePath, id);
+  if (!row) throw notFound();
+  const [task] = await presentRows(db, ctx, [row]);
+  return task as Task;
+}

@@ -1,0 +1,77 @@
+/**
+ * Keeps each item's light and rolled-up progress current: `refreshDerived` runs inside every transaction that changes
+ * an item (so the ledger is right the moment the write commits) and walks up to the top-level item (一级督一级: the
+ * worst light and the progress of sub-items roll up); `refreshStaleWarnings` runs from the housekeeping loop so
+ * lights change when only the date moves on.
+ */
+import { loadCalendar } from '../../platform/calendar/calendar.service.js';
+import { todayInShanghai, type WorkingDayCalendar } from '../../platform/calendar/working-days.js';
+import type { Clock } from '../../platform/clock.js';
+import type { Db } from '../../platform/db.js';
+import * as repo from './warnings.repository.js';
+import { assessWarning } from './warnings.rules.js';
+import { rolledUpPercent } from './rollup.rules.js';
+
+function shanghaiDateOf(at: Date | null): string | null {
+  return at ? todayInShanghai({ now: () => at }) : null;
+}
+
+/** Recomputes the item's light (and, for a parent, its rolled-up progress), then its ancestors'. */
+export async function refreshDerived(tx: Db, clock: Clock, taskId: string, calendar?: WorkingDayCalendar): Promise<void> {
+  const today = todayInShanghai(clock);
+  const cal = calendar ?? (await loadCalendar(tx));
+  let id: string | null = taskId;
+  for (let depth = 0; id && depth < 32; depth++) {
+    const facts = await repo.findWarningFacts(tx, id);
+    if (!facts) return;
+    const children = await repo.listChildren(tx, id);
+    const progressPercent = children.length ? rolledUpPercent(facts.rollupMode, children) : facts.progressPercent;
+    const milestones = await repo.listMilestoneFacts(tx, id);
+    const assessment = assessWarning(
+      {
+        status: facts.status,
+        assignedOn: shanghaiDateOf(facts.assignedAt),
+        deadline: facts.deadline,
+        reportingFrequency: facts.reportingFrequency,
+        lastReportOn: shanghaiDateOf(facts.lastReportAt),
+        progressPercent,
+        milestones: milestones.map((m) => ({ ...m, reached: m.reachedAt !== null })),
+        childLevels: children.map((c) => c.warningLevel),
+      },
+      today,
+      cal,
+      await repo.thresholdsFor(tx, facts.source),
+    );
+    await repo.writeDerived(tx, id, {
+      warningLevel: assessment.level,
+      warningReasons: assessment.reasons,
+      warningOn: today,
+      ...(children.length ? { progressPercent } : {}),
+    });
+    id = facts.parentId;
+  }
+}
+
+/** A progress report was filed: its time, percent and milestone feed the light and the roll-up at once. */
+export async function noteReport(
+  tx: Db,
+  clock: Clock,
+  taskId: string,
+  report: { at: Date; percent: number | null; milestone: string | null },
+): Promise<void> {
+  await repo.recordReport(tx, taskId, report);
+  await refreshDerived(tx, clock, taskId);
+}
+
+/** Recomputes every light last computed before today, in small transactions. Returns how many items it refreshed. */
+export async function refreshStaleWarnings(db: Db, clock: Clock, batch = 200): Promise<number> {
+  const today = todayInShanghai(clock);
+  const calendar = await loadCalendar(db);
+  let refreshed = 0;
+  for (;;) {
+    const ids = await repo.listStale(db, today, batch);
+    if (ids.length === 0) return refreshed;
+    for (const id of ids) await db.transaction((tx) => refreshDerived(tx, clock, id, calendar));
+    refreshed += ids.length;
+  }
+}
