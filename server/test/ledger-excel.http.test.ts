@@ -110,7 +110,10 @@ describe('export', () => {
     const at = await register(c, `@SUM(1)${c.tag}`);
     await register(c, `${c.tag}已办结的事项`);
     await env.ownerQuery("update tasks set status = 'completed' where title = $1", [`${c.tag}已办结的事项`]);
-    await env.ownerQuery('update tasks set warning_level = 2 where id = $1', [plain.id]);
+    await env.ownerQuery('update tasks set warning_level = 2, warning_reasons = $2::jsonb where id = $1', [
+      plain.id,
+      JSON.stringify([{ code: 'deadline_overdue', level: 2, params: { days: 2, deadline: '2026-02-27' } }]),
+    ]);
 
     const res = await download(c.supervisor, `q=${c.tag}&status=draft`);
     expect(res.statusCode, res.body).toBe(200);
@@ -137,6 +140,7 @@ describe('export', () => {
     expect((deadline.value as Date).toISOString().slice(0, 10)).toBe('2026-06-30');
     expect(plainRow.getCell(col('编号')).value).toBe(plain.serialNumber);
     expect(plainRow.getCell(col('预警')).value).toBe('红灯');
+    expect(plainRow.getCell(col('预警原因')).value).toBe('已超过办结时限（2026-02-27）2 天');
     expect(plainRow.getCell(col('责任领导')).value).toBe(`王${c.tag}`);
     expect(plainRow.getCell(col('配合单位')).text.split('、').sort()).toEqual([c.names.prefectureA, c.names.prefectureB].sort());
 

@@ -8,7 +8,16 @@
  */
 import { PassThrough, type Readable } from 'node:stream';
 import ExcelJS from 'exceljs';
-import { taskSourceLabels, taskStatusLabels, urgencyLabels, type LedgerFilter, type LedgerRow } from '@luoshi/contracts';
+import {
+  taskSourceLabels,
+  taskStatusLabels,
+  urgencyLabels,
+  warningCodeValues,
+  warningReasonText,
+  type LedgerFilter,
+  type LedgerRow,
+  type WarningCode,
+} from '@luoshi/contracts';
 import { recordAudit } from '../../platform/audit-log.js';
 import { todayInShanghai } from '../../platform/calendar/working-days.js';
 import { requireActor, type Deps, type RequestContext } from '../../platform/context.js';
@@ -55,13 +64,19 @@ const columns: Column[] = [
   { header: '承办人', width: 10, value: (r) => r.handlerName },
   { header: '进度（%）', width: 9, value: (r) => r.progressPercent },
   { header: '预警', width: 7, value: (r) => warningWords[r.warningLevel] },
-  { header: '预警原因', width: 24, value: (r) => r.warningReasons.map((reason) => reason.code).join('；') },
+  { header: '预警原因', width: 36, value: (r) => r.warningReasons.map(reasonInWords).join('；') },
   { header: '层级', width: 6, value: (r) => r.depth + 1 },
   { header: '催办次数', width: 9, value: (r) => r.urgeCount },
   { header: '退回重办次数', width: 12, value: (r) => r.sendBackCount },
   { header: '最近反馈时间', width: 17, numFmt: 'yyyy-mm-dd hh:mm', value: (r) => shanghaiCell(r.lastReportAt) },
   { header: '登记时间', width: 17, numFmt: 'yyyy-mm-dd hh:mm', value: (r) => shanghaiCell(r.createdAt) },
 ];
+
+/** A stored warning reason in Chinese words; a code the contracts do not know stays as its code. */
+function reasonInWords(reason: LedgerRow['warningReasons'][number]): string {
+  const code = reason.code as WarningCode;
+  return warningCodeValues.includes(code) ? warningReasonText({ code, params: reason.params }, 'zh-CN') : reason.code;
+}
 
 function cellValue(value: string | number | Date | null): string | number | Date | null {
   return typeof value === 'string' ? spreadsheetSafe(value) : value;
