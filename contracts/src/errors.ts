@@ -128,6 +128,19 @@ export const errorMessages = {
     'zh-CN': '当前为「{status}」，不能{action}',
     en: 'It is {status} now; you cannot {actionEn}',
   },
+  LEDGER_IMPORT_UNREADABLE: {
+    'zh-CN': '无法读取该文件，请上传 Excel 工作簿（.xlsx）',
+    en: 'The file cannot be read; upload an Excel workbook (.xlsx)',
+  },
+  LEDGER_IMPORT_TOO_LARGE: { 'zh-CN': '导入文件不能超过 {maxMiB} MB', en: 'The workbook may be at most {maxMiB} MiB' },
+  LEDGER_IMPORT_TOO_MANY_ROWS: {
+    'zh-CN': '共 {count} 行，一次最多导入 {max} 行，请分批导入',
+    en: '{count} rows; at most {max} rows can be imported at once',
+  },
+  LEDGER_IMPORT_HAS_PROBLEMS: {
+    'zh-CN': '导入文件有 {count} 处问题，未导入任何事项，请先预检并修改',
+    en: 'The workbook has {count} problems; nothing was imported — run the check and fix them first',
+  },
   IDEMPOTENCY_KEY_REUSED: {
     'zh-CN': '同一个幂等键（Idempotency-Key）已用于不同的请求内容',
     en: 'This Idempotency-Key was already used with a different request body',

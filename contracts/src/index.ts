@@ -13,6 +13,7 @@ export * from './reports.js';
 export * from './extensions.js';
 export * from './cooperation.js';
 export * from './instructions.js';
+export * from './ledger.js';
 export * from './warnings.js';
 export * from './roadmap.js';
 export * from './cockpit.js';

@@ -27,6 +27,7 @@ import { registerTaskRoutes } from './modules/tasks/tasks.routes.js';
 import { registerExtensionRoutes } from './modules/extensions/extensions.routes.js';
 import { registerCooperationRoutes } from './modules/cooperation/cooperation.routes.js';
 import { registerInstructionRoutes } from './modules/instructions/instructions.routes.js';
+import { registerLedgerRoutes } from './modules/ledger/ledger.routes.js';
 import { registerRoadmapRoutes } from './modules/roadmap/roadmap.routes.js';
 import { registerUserRoutes } from './modules/users/users.routes.js';
 import type { Deps } from './platform/context.js';
@@ -128,6 +129,7 @@ export async function buildApp(deps: Deps, options: BuildOptions = {}): Promise<
       registerExtensionRoutes(api, deps);
       registerCooperationRoutes(api, deps);
       registerInstructionRoutes(api, deps);
+      registerLedgerRoutes(api, deps);
       registerRoadmapRoutes(api, deps);
       registerCockpitRoutes(api, deps);
       registerLiveRoutes(api, deps);

@@ -5,6 +5,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { AuditEvent, ErrorBody, Person, Post, Role } from '@luoshi/contracts';
+import ExcelJS from 'exceljs';
 import type { HTTPMethods, LightMyRequestResponse, RouteOptions } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp, type App } from '../src/app.js';
@@ -595,6 +596,52 @@ const probes: Record<string, Probe> = {
       await expect.poll(() => received.join(''), { timeout: 3_000 }).toContain(own.taskId);
       expect(received.join('')).not.toContain(foreign.taskId);
       stream.destroy();
+    },
+  },
+  'GET /api/ledger': {
+    role: 'supervisor',
+    run: async (ctx) => {
+      const foreign = await taskIn(ctx, '乙一县台账事项');
+      expectNotFound(await call(ctx.session, 'GET', `/api/ledger?leadUnitId=${ctx.tree.countyB1}`));
+      const res = await call(ctx.session, 'GET', '/api/ledger?limit=100');
+      expect(res.statusCode, res.body).toBe(200);
+      expect(res.json<{ items: { id: string }[] }>().items.some((t) => t.id === foreign)).toBe(false);
+    },
+  },
+  'GET /api/ledger/export.xlsx': {
+    role: 'supervisor',
+    run: async (ctx) => {
+      await taskIn(ctx, '乙一县台账事项');
+      expectNotFound(await call(ctx.session, 'GET', `/api/ledger/export.xlsx?leadUnitId=${ctx.tree.countyB1}`));
+      const res = await call(ctx.session, 'GET', '/api/ledger/export.xlsx');
+      expect(res.statusCode).toBe(200);
+      const book = new ExcelJS.Workbook();
+      await book.xlsx.load(res.rawPayload as unknown as ExcelJS.Buffer);
+      const titles: string[] = [];
+      book.worksheets[0]?.eachRow((row) => titles.push(row.getCell(3).text));
+      expect(titles[0]).toBe('事项名称');
+      expect(titles).not.toContain('乙一县台账事项');
+    },
+  },
+  'POST /api/ledger/import': {
+    role: 'supervisor',
+    run: async (ctx) => {
+      // A countyB1 unit named in a countyA1 workbook is unknown, exactly like a unit that does not exist.
+      const names = await env.ownerQuery('select name from units where id = $1', [ctx.tree.countyB1]);
+      const book = new ExcelJS.Workbook();
+      const sheet = book.addWorksheet('分工方案');
+      sheet.addRow(['任务', '牵头单位', '来源']);
+      sheet.addRow(['越界导入的任务', String(names[0]?.name), '政府文件']);
+      const { payload, headers } = multipartFile('分工方案.xlsx', Buffer.from(await book.xlsx.writeBuffer()));
+      const before = await countTasks();
+      const res = await env.app.inject({
+        method: 'POST',
+        url: '/api/ledger/import?dryRun=false',
+        payload,
+        headers: { ...authHeaders(ctx.session), ...headers },
+      });
+      expect(res.statusCode, res.body).toBe(422);
+      expect(await countTasks()).toBe(before);
     },
   },
 };

@@ -10,6 +10,7 @@ import {
   ProjectOutlined,
   ReadOutlined,
   SettingOutlined,
+  TableOutlined,
   TeamOutlined,
 } from '@ant-design/icons';
 import type { CurrentUser, Role } from '@luoshi/contracts';
@@ -28,6 +29,7 @@ export function menuEntriesFor(user: Pick<CurrentUser, 'roles'>, t: TFunction): 
     { path: '/tasks', name: t('menu.tasks'), icon: <FileTextOutlined />, roles: [] },
     { path: '/tasks/new', name: t('menu.taskCreate'), icon: <FileAddOutlined />, roles: ['supervisor'] },
     { path: '/roadmap', name: t('menu.roadmap'), icon: <ProjectOutlined />, roles: ['supervisor', 'government_leader'] },
+    { path: '/ledger', name: t('menu.ledger'), icon: <TableOutlined />, roles: [] },
     { path: '/instructions', name: t('instructions.mine'), icon: <ReadOutlined />, roles: ['government_leader'] },
     { path: '/org', name: t('menu.org'), icon: <ApartmentOutlined />, roles: [] },
     { path: '/admin/users', name: t('menu.users'), icon: <TeamOutlined />, roles: ['security_admin'] },

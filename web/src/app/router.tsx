@@ -20,6 +20,7 @@ const TaskCreatePage = lazy(() => import('../features/tasks/task-create-page').t
 const TaskDetailPage = lazy(() => import('../features/tasks/task-detail-page').then((m) => ({ default: m.TaskDetailPage })));
 const RoadmapPage = lazy(() => import('../features/roadmap/roadmap-page').then((m) => ({ default: m.RoadmapPage })));
 const CockpitPage = lazy(() => import('../features/cockpit/cockpit-page').then((m) => ({ default: m.CockpitPage })));
+const LedgerPage = lazy(() => import('../features/ledger/ledger-page').then((m) => ({ default: m.LedgerPage })));
 const SettingsPage = lazy(() => import('../features/auth/settings-page').then((m) => ({ default: m.SettingsPage })));
 const MyInstructionsPage = lazy(() =>
   import('../features/instructions/my-instructions-page').then((m) => ({ default: m.MyInstructionsPage })),
@@ -71,6 +72,7 @@ export const router = createBrowserRouter([
           </RequireRole>
         ),
       },
+      { path: 'ledger', element: <LedgerPage /> },
       { path: 'org', element: <OrgPage /> },
       {
         path: 'admin/users',

@@ -1,0 +1,148 @@
+/**
+ * The Excel export of the ledger: exactly the filtered set, in the ledger's sort order, streamed. Rows are read from
+ * the database in keyset batches and written through exceljs's streaming WorkbookWriter, so neither the rows nor the
+ * workbook are ever held in memory whole; the HTTP response starts with the first batch.
+ *
+ * Text that a spreadsheet could read as a formula gets a leading apostrophe (`spreadsheetSafe`), dates are real
+ * dates (not text), and strings are written inline (no shared-string table growing with the row count).
+ */
+import { PassThrough, type Readable } from 'node:stream';
+import ExcelJS from 'exceljs';
+import {
+  taskSourceLabels,
+  taskStatusLabels,
+  urgencyLabels,
+  warningCodeValues,
+  warningReasonText,
+  type LedgerFilter,
+  type LedgerRow,
+  type WarningCode,
+} from '@luoshi/contracts';
+import { recordAudit } from '../../platform/audit-log.js';
+import { todayInShanghai } from '../../platform/calendar/working-days.js';
+import { requireActor, type Deps, type RequestContext } from '../../platform/context.js';
+import { presentLedgerRow } from './ledger.presenter.js';
+import * as repo from './ledger.repository.js';
+import { cursorValuesOf, spreadsheetSafe, type CursorValue } from './ledger.rules.js';
+import { resolveConditions, sortOf } from './ledger.service.js';
+
+const BATCH = 500;
+
+const warningWords = { green: '绿灯', yellow: '黄灯', red: '红灯' } as const;
+
+interface Column {
+  header: string;
+  width: number;
+  /** A date column gets this number format. */
+  numFmt?: string;
+  value: (row: LedgerRow, index: number) => string | number | Date | null;
+}
+
+/** A calendar date as the spreadsheet's date of that day (exceljs converts from UTC). */
+function dateCell(day: string | null): Date | null {
+  return day ? new Date(`${day}T00:00:00Z`) : null;
+}
+
+/** An instant as the Asia/Shanghai wall-clock time it was. */
+function shanghaiCell(instant: string | null): Date | null {
+  return instant ? new Date(new Date(instant).getTime() + 8 * 3_600_000) : null;
+}
+
+const columns: Column[] = [
+  { header: '序号', width: 7, value: (_row, i) => i + 1 },
+  { header: '编号', width: 16, value: (r) => r.serialNumber },
+  { header: '事项名称', width: 40, value: (r) => r.title },
+  { header: '来源', width: 14, value: (r) => taskSourceLabels[r.source]['zh-CN'] },
+  { header: '状态', width: 10, value: (r) => taskStatusLabels[r.status]['zh-CN'] },
+  { header: '紧急程度', width: 9, value: (r) => urgencyLabels[r.urgency]['zh-CN'] },
+  { header: '办结时限', width: 12, numFmt: 'yyyy-mm-dd', value: (r) => dateCell(r.deadline) },
+  { header: '时限（交办后工作日）', width: 12, value: (r) => (r.deadline ? null : r.deadlineWorkingDays) },
+  { header: '原定时限', width: 12, numFmt: 'yyyy-mm-dd', value: (r) => dateCell(r.originalDeadline) },
+  { header: '牵头单位', width: 24, value: (r) => r.leadUnitName },
+  { header: '配合单位', width: 30, value: (r) => r.cooperatingUnitNames.join('、') },
+  { header: '责任领导', width: 10, value: (r) => r.responsibleLeaderName },
+  { header: '承办人', width: 10, value: (r) => r.handlerName },
+  { header: '进度（%）', width: 9, value: (r) => r.progressPercent },
+  { header: '预警', width: 7, value: (r) => warningWords[r.warningLevel] },
+  { header: '预警原因', width: 36, value: (r) => r.warningReasons.map(reasonInWords).join('；') },
+  { header: '层级', width: 6, value: (r) => r.depth + 1 },
+  { header: '催办次数', width: 9, value: (r) => r.urgeCount },
+  { header: '退回重办次数', width: 12, value: (r) => r.sendBackCount },
+  { header: '最近反馈时间', width: 17, numFmt: 'yyyy-mm-dd hh:mm', value: (r) => shanghaiCell(r.lastReportAt) },
+  { header: '登记时间', width: 17, numFmt: 'yyyy-mm-dd hh:mm', value: (r) => shanghaiCell(r.createdAt) },
+];
+
+/** A stored warning reason in Chinese words; a code the contracts do not know stays as its code. */
+function reasonInWords(reason: LedgerRow['warningReasons'][number]): string {
+  const code = reason.code as WarningCode;
+  return warningCodeValues.includes(code) ? warningReasonText({ code, params: reason.params }, 'zh-CN') : reason.code;
+}
+
+function cellValue(value: string | number | Date | null): string | number | Date | null {
+  return typeof value === 'string' ? spreadsheetSafe(value) : value;
+}
+
+/** Waits while the response is blocked on a slow client (so rows are not read faster than they are sent). */
+async function drained(stream: PassThrough): Promise<void> {
+  if (!stream.writableNeedDrain) return;
+  await new Promise<void>((resolve) => {
+    const done = () => {
+      stream.off('drain', done);
+      stream.off('close', done);
+      resolve();
+    };
+    stream.on('drain', done);
+    stream.on('close', done);
+  });
+}
+
+/**
+ * Starts the export and returns the stream to send. The audit event (who exported what filter) is committed before
+ * the first byte; a failure in the middle ends the stream with an error, so the client sees a broken download
+ * rather than a silently short file.
+ */
+export async function exportLedger(deps: Deps, ctx: RequestContext, filter: LedgerFilter): Promise<{ fileName: string; stream: Readable }> {
+  const actor = requireActor(ctx);
+  const { db } = deps.database;
+  const conditions = await resolveConditions(db, actor, filter);
+  const { keys } = sortOf(filter);
+  const today = todayInShanghai(ctx.clock);
+  const fileName = `督查工作台账-${today}.xlsx`;
+  await db.transaction((tx) =>
+    recordAudit(deps, tx, ctx, { eventType: 'ledger.exported', objectType: 'ledger', after: { filter, fileName } }),
+  );
+
+  const out = new PassThrough();
+  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useSharedStrings: false, useStyles: true });
+  workbook.creator = '落实 Luoshi';
+  const sheet = workbook.addWorksheet('督查工作台账', { views: [{ state: 'frozen', ySplit: 1 }] });
+  sheet.columns = columns.map((c, i) => ({
+    key: String(i),
+    header: c.header,
+    width: c.width,
+    ...(c.numFmt ? { style: { numFmt: c.numFmt } } : {}),
+  }));
+  sheet.getRow(1).font = { bold: true };
+
+  const write = async () => {
+    let after: CursorValue[] | null = null;
+    let index = 0;
+    for (;;) {
+      const rows = await repo.listLedgerRows(db, conditions, keys, after, BATCH);
+      for (const row of rows) {
+        const presented = presentLedgerRow(row);
+        sheet.addRow(columns.map((c) => cellValue(c.value(presented, index)))).commit();
+        index++;
+      }
+      const last = rows.at(-1);
+      if (rows.length < BATCH || !last) break;
+      after = cursorValuesOf(keys, last);
+      if (out.destroyed) return; // the client went away
+      await drained(out);
+    }
+    sheet.commit();
+    await workbook.commit();
+  };
+  write().catch((error: unknown) => out.destroy(error instanceof Error ? error : new Error(String(error))));
+  return { fileName, stream: out };
+}

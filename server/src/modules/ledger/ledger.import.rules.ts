@@ -1,0 +1,163 @@
+/**
+ * Pure rules for reading a 分工方案 workbook: which header names mean which field (templates differ from office to
+ * office, so several names are accepted and the column order does not matter), how a 时限 is written (a date in
+ * several Chinese spellings, "2026年12月底", or "N个工作日"), how unit lists are separated, and which 来源 a cell means.
+ */
+import { taskSourceLabels, taskSourceValues, type TaskSource } from '@luoshi/contracts';
+
+export type ImportField = 'title' | 'content' | 'leadUnit' | 'cooperatingUnits' | 'leader' | 'deadline' | 'source' | 'requirements';
+
+/** Header names per field, compared after `normalizeHeader`. The first name is the one reported when missing. */
+export const headerNames: Record<ImportField, readonly string[]> = {
+  title: ['任务', '工作任务', '重点任务', '主要任务', '任务名称', '任务内容', '事项', '事项名称', '督办事项', '工作事项'],
+  content: ['具体内容', '工作内容', '主要内容', '具体措施', '工作措施'],
+  leadUnit: ['牵头单位', '牵头部门', '责任单位', '牵头责任单位'],
+  cooperatingUnits: ['配合单位', '配合部门', '协办单位', '参与单位'],
+  leader: ['责任领导', '分管领导', '牵头领导', '责任省领导', '领导'],
+  deadline: ['时限', '完成时限', '办结时限', '完成时间', '时间节点', '时间要求'],
+  source: ['来源', '任务来源', '事项来源'],
+  requirements: ['办理要求', '工作要求', '具体要求', '要求'],
+};
+
+export const requiredFields: readonly ImportField[] = ['title', 'leadUnit'];
+
+/** Header text without spaces, asterisks (required marks) or notes in brackets: "完成时限（截止日期）*" → "完成时限". */
+export function normalizeHeader(text: string): string {
+  return text
+    .replace(/[（(【[].*?[）)】\]]/g, '')
+    .replace(/[\s*＊:：]/g, '')
+    .trim();
+}
+
+export function fieldOfHeader(text: string): ImportField | null {
+  const name = normalizeHeader(text);
+  if (!name) return null;
+  for (const [field, names] of Object.entries(headerNames) as [ImportField, readonly string[]][]) {
+    if (names.includes(name)) return field;
+  }
+  return null;
+}
+
+/** Units in one cell: "省发展改革委、省财政厅，省教育厅" → three names. */
+export function splitNames(text: string): string[] {
+  return [
+    ...new Set(
+      text
+        .split(/[、,，;；/\n]+/)
+        .map((s) => s.trim())
+        .filter(Boolean),
+    ),
+  ];
+}
+
+/** A leader's name without the title in brackets: "王建华（副省长）" → "王建华". */
+export function leaderName(text: string): string {
+  return text
+    .replace(/[（(].*?[）)]/g, '')
+    .replace(/\s+/g, '')
+    .trim();
+}
+
+export type ParsedDeadline =
+  { kind: 'none' } | { kind: 'date'; date: string } | { kind: 'workingDays'; days: number } | { kind: 'invalid'; text: string };
+
+function pad(n: number): string {
+  return String(n).padStart(2, '0');
+}
+
+function isoDate(year: number, month: number, day: number): string | null {
+  const date = new Date(Date.UTC(year, month - 1, day));
+  if (date.getUTCFullYear() !== year || date.getUTCMonth() !== month - 1 || date.getUTCDate() !== day) return null;
+  if (year < 2000 || year > 2100) return null;
+  return `${year}-${pad(month)}-${pad(day)}`;
+}
+
+function lastDayOf(year: number, month: number): string | null {
+  return isoDate(year, month, new Date(Date.UTC(year, month, 0)).getUTCDate());
+}
+
+/** Excel's day number (1900 system) as a date. */
+function fromSerial(serial: number): string | null {
+  if (!Number.isInteger(serial) || serial < 36526 || serial > 73050) return null; // 2000 … 2100
+  const date = new Date(Date.UTC(1899, 11, 30) + serial * 86_400_000);
+  return isoDate(date.getUTCFullYear(), date.getUTCMonth() + 1, date.getUTCDate());
+}
+
+/**
+ * A 时限 cell: a date cell, an Excel day number, or text such as 2026-12-31, 2026/12/31, 2026.12.31, 2026年12月31日,
+ * 2026年12月底 (the month's last day), 2026年底, 2026年上半年, optionally followed by 前 / 以前 / 之前; or
+ * "20个工作日" (counted from 交办). Empty means the default time limit of the item's source.
+ */
+export function parseDeadline(value: string | number | Date | null): ParsedDeadline {
+  if (value === null) return { kind: 'none' };
+  if (value instanceof Date) {
+    const date = isoDate(value.getUTCFullYear(), value.getUTCMonth() + 1, value.getUTCDate());
+    return date ? { kind: 'date', date } : { kind: 'invalid', text: value.toISOString().slice(0, 10) };
+  }
+  if (typeof value === 'number') {
+    const date = fromSerial(value);
+    return date ? { kind: 'date', date } : { kind: 'invalid', text: String(value) };
+  }
+  const text = value.replace(/\s+/g, '');
+  if (!text) return { kind: 'none' };
+  const invalid = { kind: 'invalid', text: value.trim() } as const;
+  const days = /^(\d{1,3})个?工作日内?$/.exec(text);
+  if (days) {
+    const n = Number(days[1]);
+    return n >= 1 && n <= 500 ? { kind: 'workingDays', days: n } : invalid;
+  }
+  const body = text.replace(/(以前|之前|前)$/, '');
+  const full = /^(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})日?$/.exec(body);
+  const monthEnd = /^(\d{4})[-/.年](\d{1,2})月?(底|末)?$/.exec(body);
+  const yearEnd = /^(\d{4})年(年底|底|末|年末)$/.exec(body);
+  const halfYear = /^(\d{4})年上半年$/.exec(body);
+  let date: string | null = null;
+  if (full) date = isoDate(Number(full[1]), Number(full[2]), Number(full[3]));
+  else if (monthEnd) date = lastDayOf(Number(monthEnd[1]), Number(monthEnd[2]));
+  else if (yearEnd) date = isoDate(Number(yearEnd[1]), 12, 31);
+  else if (halfYear) date = isoDate(Number(halfYear[1]), 6, 30);
+  return date ? { kind: 'date', date } : invalid;
+}
+
+const sourceAliases: [string, TaskSource][] = [
+  ['工作报告', 'work_report'],
+  ['常务会议', 'meeting_decision'],
+  ['会议', 'meeting_decision'],
+  ['批示', 'leader_instruction'],
+  ['人大', 'npc_suggestion'],
+  ['政协', 'cppcc_proposal'],
+  ['审计', 'audit_finding'],
+  ['媒体', 'media_report'],
+  ['群众', 'public_complaint'],
+  ['上级', 'superior_assignment'],
+  ['文件', 'document'],
+];
+
+/** The source a 来源 cell means: a label (政府工作报告, 会议决定事项 …), a code, or a telling word in it. */
+export function parseSource(text: string): TaskSource | null {
+  const cell = text.replace(/\s+/g, '');
+  if (!cell) return null;
+  for (const source of taskSourceValues) {
+    if (cell === taskSourceLabels[source]['zh-CN'] || cell === source) return source;
+  }
+  return sourceAliases.find(([word]) => cell.includes(word))?.[1] ?? null;
+}
+
+/**
+ * The item's title from the task text: the text itself when it fits, otherwise its first sentence, otherwise its
+ * beginning with an ellipsis (the whole text always goes into the content).
+ */
+export function titleOf(taskText: string, max: number): string {
+  const flat = taskText.replace(/\s+/g, ' ').trim();
+  if (flat.length <= max) return flat;
+  const first = /^(.+?)[。；;！？]/.exec(flat)?.[1];
+  if (first && first.length <= max) return first;
+  return `${flat.slice(0, max - 1)}…`;
+}
+
+/** "A1:B3" → rows 1..3 (merged ranges as exceljs reports them). */
+export function rowsOfRange(range: string): { top: number; bottom: number } | null {
+  const match = /^[A-Z]+(\d+):[A-Z]+(\d+)$/.exec(range);
+  if (!match) return null;
+  return { top: Number(match[1]), bottom: Number(match[2]) };
+}

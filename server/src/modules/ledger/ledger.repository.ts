@@ -1,0 +1,237 @@
+/**
+ * SQL of the 督查工作台账. One query per page (a CTE takes the page by keyset, then names and cooperating units are
+ * joined to those rows only) and one grouped count per colour — never a query per row.
+ *
+ * Scope is the same as the item page's (tasks.repository `visibleIn`): the supervising government, the lead unit or
+ * a cooperating unit lies under the reader's scope path.
+ */
+import { and, asc, eq, inArray, like, or, sql, type SQL } from 'drizzle-orm';
+import { ledgerViews, persons, units } from '../../db/schema/index.js';
+import { executeRows, type Db } from '../../platform/db.js';
+import { likeEscape } from '../org/org.repository.js';
+import type { CursorValue, SortKey } from './ledger.rules.js';
+import { indexOrder, segmentsOf } from './ledger.segments.js';
+
+/** Filters after the service resolved them (paths, levels, period bounds). */
+export interface LedgerConditions {
+  scopePath: string;
+  sources?: string[];
+  statuses?: string[];
+  /** Lead unit or below: the resolved path of the chosen unit. */
+  leadUnitPath?: string;
+  responsibleLeaderId?: string;
+  warningLevels?: number[];
+  deadlineFrom?: string;
+  deadlineTo?: string;
+  /** Inclusive lower bound and exclusive upper bound of created_at. */
+  createdFrom?: Date;
+  createdBefore?: Date;
+  parentId?: string;
+  topLevelOnly?: boolean;
+  q?: string;
+}
+
+function whereOf(c: LedgerConditions, withWarning: boolean): SQL {
+  const pattern = `${c.scopePath}%`;
+  const parts: SQL[] = [
+    sql`(su.path like ${pattern} or lu.path like ${pattern} or exists (
+      select 1 from task_cooperations c join units cu on cu.id = c.unit_id where c.task_id = t.id and cu.path like ${pattern}))`,
+  ];
+  const list = (values: readonly (string | number)[]) =>
+    sql.join(
+      values.map((v) => sql`${v}`),
+      sql`, `,
+    );
+  if (c.sources?.length) parts.push(sql`t.source in (${list(c.sources)})`);
+  if (c.statuses?.length) parts.push(sql`t.status in (${list(c.statuses)})`);
+  if (c.leadUnitPath) parts.push(sql`lu.path like ${`${c.leadUnitPath}%`}`);
+  if (c.responsibleLeaderId) parts.push(sql`t.responsible_leader_id = ${c.responsibleLeaderId}`);
+  if (withWarning && c.warningLevels?.length) parts.push(sql`t.warning_level in (${list(c.warningLevels)})`);
+  if (c.deadlineFrom) parts.push(sql`t.deadline >= ${c.deadlineFrom}::date`);
+  if (c.deadlineTo) parts.push(sql`t.deadline <= ${c.deadlineTo}::date`);
+  if (c.createdFrom) parts.push(sql`t.created_at >= ${c.createdFrom.toISOString()}::timestamptz`);
+  if (c.createdBefore) parts.push(sql`t.created_at < ${c.createdBefore.toISOString()}::timestamptz`);
+  if (c.parentId) parts.push(sql`t.parent_id = ${c.parentId}`);
+  if (c.topLevelOnly) parts.push(sql`t.parent_id is null`);
+  if (c.q) {
+    const p = `%${likeEscape(c.q)}%`;
+    parts.push(sql`(t.title ilike ${p} or t.serial_number ilike ${p} or t.content ilike ${p})`);
+  }
+  return sql.join(parts, sql` and `);
+}
+
+const fromTasks = sql`from tasks t join units su on su.id = t.supervising_unit_id join units lu on lu.id = t.lead_unit_id`;
+
+export interface LedgerDbRow {
+  id: string;
+  serial_number: string;
+  serial_year: number;
+  serial_seq: number;
+  title: string;
+  source: string;
+  status: string;
+  urgency: string;
+  deadline: string | null;
+  deadline_working_days: number | null;
+  original_deadline: string | null;
+  lead_unit_id: string;
+  lead_unit_name: string;
+  cooperating_unit_names: string[] | string | null;
+  responsible_leader_id: string | null;
+  responsible_leader_name: string | null;
+  handler_name: string | null;
+  progress_percent: number | null;
+  warning_level: number;
+  warning_reasons: unknown;
+  depth: number;
+  parent_id: string | null;
+  urge_count: number;
+  send_back_count: number;
+  last_report_at: string | null;
+  created_at: string;
+}
+
+const utcText = (column: string) => sql.raw(`to_char(${column} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`);
+
+/**
+ * One page in the sort order, after `cursorValues` when given: each segment of the sort (ledger.segments.ts) reads
+ * at most a page along its index, the union is cut to the page, and only then are names and cooperating units
+ * joined — for those rows alone.
+ */
+export async function listLedgerRows(
+  db: Db,
+  conditions: LedgerConditions,
+  keys: readonly SortKey[],
+  cursorValues: readonly CursorValue[] | null,
+  limit: number,
+): Promise<LedgerDbRow[]> {
+  const where = whereOf(conditions, true);
+  const segments = segmentsOf(keys, cursorValues).map(
+    (segment, i) => sql`(select ${i}::int as seg, t.id, t.serial_number, t.serial_year, t.serial_seq, t.title, t.source, t.status,
+        t.urgency, t.deadline, t.deadline_working_days,
+        t.original_deadline, t.lead_unit_id, lu.name as lead_unit_name, t.responsible_leader_id, t.handler_id, t.progress_percent,
+        t.warning_level, t.warning_reasons, t.depth, t.parent_id, t.urge_count, t.send_back_count, t.last_report_at, t.created_at
+      ${fromTasks}
+      where ${where} and ${segment.where}
+      order by ${segment.order}
+      limit ${limit})`,
+  );
+  return executeRows<LedgerDbRow>(
+    db,
+    sql`with page as (
+      select * from (${sql.join(segments, sql` union all `)}) u
+      order by u.seg, ${indexOrder(keys, 'u')}
+      limit ${limit}
+    )
+    select page.id, page.serial_number, page.serial_year, page.serial_seq, page.title, page.source, page.status, page.urgency,
+      page.deadline::text as deadline, page.deadline_working_days, page.original_deadline::text as original_deadline, page.lead_unit_id,
+      page.lead_unit_name, page.responsible_leader_id, leader.name as responsible_leader_name, handler.name as handler_name,
+      page.progress_percent, page.warning_level, page.warning_reasons, page.depth, page.parent_id, page.urge_count,
+      page.send_back_count, ${utcText('page.last_report_at')} as last_report_at, ${utcText('page.created_at')} as created_at,
+      coalesce((select json_agg(cu.name order by cu.depth, cu.sort_order, cu.name)
+        from task_cooperations c join units cu on cu.id = c.unit_id where c.task_id = page.id), '[]'::json) as cooperating_unit_names
+    from page
+    left join persons leader on leader.id = page.responsible_leader_id
+    left join persons handler on handler.id = page.handler_id
+    order by page.seg, ${indexOrder(keys, 'page')}`,
+  );
+}
+
+/** Items per warning level for the filter, ignoring its warning part. */
+export async function countByWarning(db: Db, conditions: LedgerConditions): Promise<Map<number, number>> {
+  const rows = await executeRows<{ level: number; n: number | string }>(
+    db,
+    sql`select t.warning_level as level, count(*)::int as n ${fromTasks} where ${whereOf(conditions, false)} group by t.warning_level`,
+  );
+  return new Map(rows.map((r) => [Number(r.level), Number(r.n)]));
+}
+
+export async function findUnitPathInScope(db: Db, scopePath: string, id: string): Promise<string | null> {
+  const rows = await db
+    .select({ path: units.path })
+    .from(units)
+    .where(and(eq(units.id, id), like(units.path, `${scopePath}%`)))
+    .limit(1);
+  return rows[0]?.path ?? null;
+}
+
+// ── import look-ups ─────────────────────────────────────────────────────────────────────────────────────────
+
+export interface UnitMatch {
+  id: string;
+  name: string;
+  shortName: string | null;
+}
+
+/** Enabled units in scope whose name or short name is one of `names`. */
+export async function findUnitsByNames(db: Db, scopePath: string, names: string[]): Promise<UnitMatch[]> {
+  if (names.length === 0) return [];
+  return db
+    .select({ id: units.id, name: units.name, shortName: units.shortName })
+    .from(units)
+    .where(
+      and(
+        like(units.path, `${scopePath}%`),
+        sql`${units.disabledAt} is null`,
+        or(inArray(units.name, names), inArray(units.shortName, names)),
+      ),
+    );
+}
+
+/** Enabled leaders in scope called one of `names`. */
+export async function findLeadersByNames(db: Db, scopePath: string, names: string[]): Promise<{ id: string; name: string }[]> {
+  if (names.length === 0) return [];
+  return db
+    .select({ id: persons.id, name: persons.name })
+    .from(persons)
+    .innerJoin(units, eq(units.id, persons.unitId))
+    .where(
+      and(inArray(persons.name, names), eq(persons.isLeader, true), sql`${persons.disabledAt} is null`, like(units.path, `${scopePath}%`)),
+    );
+}
+
+/** Open items in scope with exactly one of these titles. */
+export async function findOpenByTitles(
+  db: Db,
+  scopePath: string,
+  titles: string[],
+  openStatuses: readonly string[],
+): Promise<{ title: string; serialNumber: string }[]> {
+  if (titles.length === 0) return [];
+  const pattern = `${scopePath}%`;
+  const rows = await executeRows<{ title: string; serial_number: string }>(
+    db,
+    sql`select t.title, t.serial_number ${fromTasks}
+        where t.title in (${sql.join(
+          titles.map((x) => sql`${x}`),
+          sql`, `,
+        )})
+          and t.status in (${sql.join(
+            openStatuses.map((s) => sql`${s}`),
+            sql`, `,
+          )})
+          and (su.path like ${pattern} or lu.path like ${pattern})`,
+  );
+  return rows.map((r) => ({ title: r.title, serialNumber: r.serial_number }));
+}
+
+// ── saved views ─────────────────────────────────────────────────────────────────────────────────────────────
+
+export type LedgerViewRecord = typeof ledgerViews.$inferSelect;
+
+export async function listViews(db: Db, userId: string): Promise<LedgerViewRecord[]> {
+  return db.select().from(ledgerViews).where(eq(ledgerViews.userId, userId)).orderBy(asc(ledgerViews.name));
+}
+
+export async function insertView(tx: Db, row: typeof ledgerViews.$inferInsert): Promise<void> {
+  await tx.insert(ledgerViews).values(row);
+}
+
+/** Deletes the user's own view; returns it, or null when there is no such view of theirs. */
+export async function deleteView(tx: Db, userId: string, id: string): Promise<LedgerViewRecord | null> {
+  const rows = await tx
+    .delete(ledgerViews)
+    .where(and(eq(ledgerViews.id, id), eq(ledgerViews.userId, userId)))
+    .returning();
+  return rows[0] ?? null;
+}

@@ -1,0 +1,135 @@
+/**
+ * HTTP for the 督查工作台账: the table, saved views, the Excel export and the 分工方案 import.
+ *
+ * The import takes multipart/form-data (field `file`) in its own encapsulated context, like the attachment upload:
+ * only there is a form parsed, so no other route starts accepting forms.
+ */
+import multipart from '@fastify/multipart';
+import {
+  createLedgerViewBody,
+  errorBody,
+  idParams,
+  ledgerFilter,
+  ledgerImportQuery,
+  ledgerImportResult,
+  ledgerLimits,
+  ledgerListQuery,
+  ledgerPage,
+  ledgerView,
+  okBody,
+} from '@luoshi/contracts';
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { Deps } from '../../platform/context.js';
+import { AppError, fieldError } from '../../platform/errors.js';
+import { contentDisposition } from '../../platform/files.js';
+import { exportLedger } from './ledger.export.js';
+import { importLedger } from './ledger.import.js';
+import * as ledger from './ledger.service.js';
+
+const errors = { 400: errorBody, 401: errorBody, 403: errorBody, 404: errorBody, 409: errorBody } as const;
+const xlsx = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+export function registerLedgerRoutes(server: FastifyInstance, deps: Deps): void {
+  const app = server.withTypeProvider<ZodTypeProvider>();
+  const config = { scope: 'subtree' } as const;
+  const tags = ['ledger'];
+
+  app.get(
+    '/ledger',
+    {
+      config,
+      schema: {
+        tags,
+        summary: '督查工作台账（筛选、排序、分页、各色预警数）The ledger: filter, sort, keyset pages, counts per warning colour',
+        querystring: ledgerListQuery,
+        response: { 200: ledgerPage, ...errors },
+      },
+    },
+    (request) => ledger.listLedger(deps, request.ctx, request.query),
+  );
+  app.get(
+    '/ledger/export.xlsx',
+    {
+      config,
+      schema: {
+        tags,
+        summary: '导出台账（Excel，与筛选结果完全一致）Export exactly the filtered ledger as XLSX (streamed)',
+        querystring: ledgerFilter,
+        response: { 200: z.unknown().describe('XLSX bytes'), ...errors },
+      },
+    },
+    async (request, reply) => {
+      const { fileName, stream } = await exportLedger(deps, request.ctx, request.query);
+      return reply
+        .header('content-type', xlsx)
+        .header('content-disposition', contentDisposition(fileName))
+        .header('cache-control', 'private, no-store')
+        .send(stream);
+    },
+  );
+  app.get(
+    '/ledger/views',
+    { schema: { tags, summary: '我的台账视图 My saved ledger views', response: { 200: z.array(ledgerView), ...errors } } },
+    (request) => ledger.listLedgerViews(deps, request.ctx),
+  );
+  app.post(
+    '/ledger/views',
+    {
+      schema: {
+        tags,
+        summary: '保存台账视图（名称不可重复）Save a ledger view (names unique per user)',
+        body: createLedgerViewBody,
+        response: { 201: ledgerView, ...errors },
+      },
+    },
+    async (request, reply) => reply.code(201).send(await ledger.createLedgerView(deps, request.ctx, request.body)),
+  );
+  app.delete(
+    '/ledger/views/:id',
+    { schema: { tags, summary: '删除台账视图 Delete one of my views', params: idParams, response: { 200: okBody, ...errors } } },
+    (request) => ledger.deleteLedgerView(deps, request.ctx, request.params.id),
+  );
+
+  void server.register(async (uploads) => {
+    // Only multipart bodies here: the JSON parser inherited from the app is removed in this context alone.
+    uploads.removeAllContentTypeParsers();
+    await uploads.register(multipart, {
+      limits: { fileSize: ledgerLimits.importBytesMax, files: 1, fields: 5, fieldSize: 1024, parts: 10, headerPairs: 100 },
+    });
+    uploads.withTypeProvider<ZodTypeProvider>().post(
+      '/ledger/import',
+      {
+        config: { ...config, roles: ['supervisor'] },
+        schema: {
+          tags,
+          summary:
+            '导入分工方案（multipart，字段 file；dryRun=true 只预检，dryRun=false 全部导入或全部不导入）Import a 分工方案 workbook: dry run, then all-or-nothing',
+          consumes: ['multipart/form-data'],
+          querystring: ledgerImportQuery,
+          response: { 200: ledgerImportResult, ...errors, 413: errorBody, 415: errorBody, 422: errorBody },
+        },
+      },
+      async (request) => {
+        const part = await request.file();
+        if (!part) throw fieldError('VALIDATION_FAILED', 'file', 'a file is required');
+        let bytes: Buffer;
+        try {
+          bytes = await part.toBuffer();
+        } catch (error) {
+          if ((error as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE') {
+            throw new AppError('LEDGER_IMPORT_TOO_LARGE', 413, { maxMiB: ledgerLimits.importBytesMax / 1024 / 1024 });
+          }
+          throw error;
+        }
+        return importLedger(deps, request.ctx, {
+          fileName: part.filename,
+          bytes,
+          dryRun: request.query.dryRun !== 'false',
+          defaultSource: request.query.defaultSource,
+        });
+      },
+    );
+  });
+}

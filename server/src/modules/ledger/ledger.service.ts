@@ -1,0 +1,128 @@
+/**
+ * 督查工作台账 use cases: the filtered, sorted, keyset-paged table with counts per warning colour, and saved views.
+ * The export and the import live in their own files (ledger.export.ts, ledger.import.ts).
+ */
+import { randomUUID } from 'node:crypto';
+import {
+  ledgerLimits,
+  type CreateLedgerViewBody,
+  type LedgerFilter,
+  type LedgerListQuery,
+  type LedgerPage,
+  type LedgerView,
+} from '@luoshi/contracts';
+import { recordAudit } from '../../platform/audit-log.js';
+import { requireActor, type Actor, type Deps, type RequestContext } from '../../platform/context.js';
+import type { Db } from '../../platform/db.js';
+import { fieldError, notFound, refuseDuplicate } from '../../platform/errors.js';
+import { presentLedgerRow, presentView } from './ledger.presenter.js';
+import * as repo from './ledger.repository.js';
+import {
+  cursorValuesOf,
+  decodeCursor,
+  encodeCursor,
+  shanghaiDayStart,
+  shanghaiNextDayStart,
+  sortKeys,
+  warningLevelOf,
+} from './ledger.rules.js';
+
+/**
+ * The filter in SQL terms. A lead unit outside the reader's scope answers 404, exactly like a unit that does not
+ * exist, so the filter cannot be used to learn about other subtrees.
+ */
+export async function resolveConditions(db: Db, actor: Actor, filter: LedgerFilter): Promise<repo.LedgerConditions> {
+  let leadUnitPath: string | undefined;
+  if (filter.leadUnitId) {
+    const path = await repo.findUnitPathInScope(db, actor.scopePath, filter.leadUnitId);
+    if (!path) throw notFound();
+    leadUnitPath = path;
+  }
+  return {
+    scopePath: actor.scopePath,
+    sources: filter.source,
+    statuses: filter.status,
+    leadUnitPath,
+    responsibleLeaderId: filter.responsibleLeaderId,
+    warningLevels: filter.warning?.map((w) => warningLevelOf[w]),
+    deadlineFrom: filter.deadlineFrom,
+    deadlineTo: filter.deadlineTo,
+    createdFrom: filter.createdFrom ? shanghaiDayStart(filter.createdFrom) : undefined,
+    createdBefore: filter.createdTo ? shanghaiNextDayStart(filter.createdTo) : undefined,
+    parentId: filter.parentId,
+    topLevelOnly: filter.topLevelOnly === 'true',
+    q: filter.q,
+  };
+}
+
+/** The sort of a filter with its defaults (deadline, ascending). */
+export function sortOf(filter: LedgerFilter) {
+  const sort = filter.sort ?? 'deadline';
+  const order = filter.order ?? 'asc';
+  return { sort, order, keys: sortKeys(sort, order) };
+}
+
+export async function listLedger(deps: Deps, ctx: RequestContext, query: LedgerListQuery): Promise<LedgerPage> {
+  const actor = requireActor(ctx);
+  const { db } = deps.database;
+  const { limit: requested, cursor, ...filter } = query;
+  const limit = requested ?? ledgerLimits.pageSizeDefault;
+  const { sort, order, keys } = sortOf(filter);
+  const after = cursor ? decodeCursor(cursor, sort, order) : null;
+  if (cursor && !after) throw fieldError('VALIDATION_FAILED', 'cursor', 'bad cursor (or one from another sort)');
+  const conditions = await resolveConditions(db, actor, filter);
+  const [rows, byLevel] = await Promise.all([
+    repo.listLedgerRows(db, conditions, keys, after, limit + 1),
+    repo.countByWarning(db, conditions),
+  ]);
+  const page = rows.slice(0, limit);
+  const last = page.at(-1);
+  const counts = { green: byLevel.get(0) ?? 0, yellow: byLevel.get(1) ?? 0, red: byLevel.get(2) ?? 0, total: 0 };
+  counts.total = [...byLevel.values()].reduce((sum, n) => sum + n, 0);
+  return {
+    items: page.map(presentLedgerRow),
+    nextCursor: rows.length > limit && last ? encodeCursor(sort, order, cursorValuesOf(keys, last)) : null,
+    counts,
+  };
+}
+
+// ── saved views ─────────────────────────────────────────────────────────────────────────────────────────────
+
+export async function listLedgerViews(deps: Deps, ctx: RequestContext): Promise<LedgerView[]> {
+  const actor = requireActor(ctx);
+  return (await repo.listViews(deps.database.db, actor.userId)).map(presentView);
+}
+
+export async function createLedgerView(deps: Deps, ctx: RequestContext, input: CreateLedgerViewBody): Promise<LedgerView> {
+  const actor = requireActor(ctx);
+  return deps.database.db.transaction(async (tx) => {
+    const record = {
+      id: randomUUID(),
+      userId: actor.userId,
+      name: input.name,
+      query: input.query,
+      columns: input.columns ?? null,
+      createdAt: ctx.clock.now(),
+    };
+    await refuseDuplicate(input.name, 'name', () => repo.insertView(tx, record));
+    const view = presentView(record);
+    await recordAudit(deps, tx, ctx, { eventType: 'ledger.view_saved', objectType: 'ledger_view', objectId: view.id, after: view });
+    return view;
+  });
+}
+
+/** Deletes one of the caller's own views; anybody else's is a 404 like a missing one. */
+export async function deleteLedgerView(deps: Deps, ctx: RequestContext, id: string): Promise<{ ok: true }> {
+  const actor = requireActor(ctx);
+  return deps.database.db.transaction(async (tx) => {
+    const deleted = await repo.deleteView(tx, actor.userId, id);
+    if (!deleted) throw notFound();
+    await recordAudit(deps, tx, ctx, {
+      eventType: 'ledger.view_deleted',
+      objectType: 'ledger_view',
+      objectId: id,
+      before: presentView(deleted),
+    });
+    return { ok: true as const };
+  });
+}

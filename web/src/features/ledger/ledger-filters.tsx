@@ -1,0 +1,106 @@
+/**
+ * The ledger's filter bar: 来源, 状态, 牵头单位 (with its subtree), 责任领导, the deadline and registration periods,
+ * top-level only, and the keyword. Controlled: every change hands the whole new filter up (into the URL).
+ */
+import { CloseOutlined } from '@ant-design/icons';
+import { taskSourceValues, taskStatusValues, type TaskSource, type TaskStatus } from '@luoshi/contracts';
+import { Button, DatePicker, Flex, Input, Select, Switch, Tooltip, Typography } from 'antd';
+import dayjs from 'dayjs';
+import { useTranslation } from 'react-i18next';
+import { useAppLocale } from '../../app/i18n/i18n';
+import { UnitPicker } from '../org/unit-picker';
+import { LeaderSelect } from '../tasks/leader-select';
+import { sourceLabel, statusLabel } from '../tasks/task-format';
+import type { LedgerFilterValue } from './ledger-filter';
+
+type Period = { from?: string; to?: string };
+
+function PeriodPicker({ label, value, onChange }: { label: string; value: Period; onChange: (next: Period) => void }) {
+  return (
+    <DatePicker.RangePicker
+      aria-label={label}
+      placeholder={[label, label]}
+      allowEmpty={[true, true]}
+      value={[value.from ? dayjs(value.from) : null, value.to ? dayjs(value.to) : null]}
+      onChange={(_dates, [from, to]) => onChange({ from: from || undefined, to: to || undefined })}
+      style={{ width: 260 }}
+    />
+  );
+}
+
+export function LedgerFilters({ filter, onChange }: { filter: LedgerFilterValue; onChange: (next: LedgerFilterValue) => void }) {
+  const { t } = useTranslation();
+  const locale = useAppLocale();
+  const set = (patch: Partial<LedgerFilterValue>) => onChange({ ...filter, ...patch });
+  return (
+    <Flex wrap gap={12} align="center" style={{ marginBottom: 12 }}>
+      <Select<TaskSource[]>
+        mode="multiple"
+        allowClear
+        maxTagCount="responsive"
+        value={filter.source ?? []}
+        placeholder={t('ledger.allSources')}
+        aria-label={t('tasks.source')}
+        options={taskSourceValues.map((source) => ({ value: source, label: sourceLabel(source, locale) }))}
+        onChange={(source) => set({ source: source.length ? source : undefined })}
+        style={{ width: 200 }}
+      />
+      <Select<TaskStatus[]>
+        mode="multiple"
+        allowClear
+        maxTagCount="responsive"
+        value={filter.status ?? []}
+        placeholder={t('ledger.allStatuses')}
+        aria-label={t('common.status')}
+        options={taskStatusValues.map((status) => ({ value: status, label: statusLabel(status, locale) }))}
+        onChange={(status) => set({ status: status.length ? status : undefined })}
+        style={{ width: 200 }}
+      />
+      <Flex align="center" gap={4} style={{ width: 320 }}>
+        <Typography.Text type="secondary" style={{ whiteSpace: 'nowrap' }}>
+          {t('tasks.leadUnit')}
+        </Typography.Text>
+        <div style={{ flex: 1, minWidth: 0 }}>
+          <UnitPicker value={filter.leadUnitId} onChange={(leadUnitId) => set({ leadUnitId })} />
+        </div>
+        {filter.leadUnitId && (
+          <Tooltip title={t('ledger.clear')}>
+            <Button
+              size="small"
+              type="text"
+              icon={<CloseOutlined />}
+              aria-label={t('ledger.clear')}
+              onClick={() => set({ leadUnitId: undefined })}
+            />
+          </Tooltip>
+        )}
+      </Flex>
+      <div style={{ width: 200 }}>
+        <LeaderSelect value={filter.responsibleLeaderId} onChange={(responsibleLeaderId) => set({ responsibleLeaderId })} />
+      </div>
+      <PeriodPicker
+        label={t('ledger.deadlinePeriod')}
+        value={{ from: filter.deadlineFrom, to: filter.deadlineTo }}
+        onChange={({ from, to }) => set({ deadlineFrom: from, deadlineTo: to })}
+      />
+      <PeriodPicker
+        label={t('ledger.createdPeriod')}
+        value={{ from: filter.createdFrom, to: filter.createdTo }}
+        onChange={({ from, to }) => set({ createdFrom: from, createdTo: to })}
+      />
+      <label style={{ display: 'inline-flex', alignItems: 'center', gap: 8 }}>
+        <Switch checked={filter.topLevelOnly === 'true'} onChange={(on) => set({ topLevelOnly: on ? 'true' : undefined })} />
+        <Typography.Text>{t('ledger.topLevelOnly')}</Typography.Text>
+      </label>
+      <Input.Search
+        key={filter.q ?? ''}
+        allowClear
+        defaultValue={filter.q}
+        placeholder={t('ledger.searchPlaceholder')}
+        onSearch={(value) => set({ q: value.trim() || undefined })}
+        style={{ flex: '1 1 220px', maxWidth: 320 }}
+      />
+      <Button onClick={() => onChange({ sort: filter.sort, order: filter.order })}>{t('ledger.clear')}</Button>
+    </Flex>
+  );
+}

@@ -1,0 +1,42 @@
+/**
+ * The warning light of a ledger row: a coloured dot whose tooltip explains it ("黄灯：距办结时限还有 3 个工作日"),
+ * worded by the warning contracts. A reason code those contracts do not know (stored by a newer server) is shown
+ * by its code and parameters rather than hidden.
+ */
+import { warningCodeValues, warningReasonText, type LedgerRow, type WarningCode } from '@luoshi/contracts';
+import { Badge, Tooltip } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { useAppLocale } from '../../app/i18n/i18n';
+import type { AppLocale } from '../../app/i18n/types';
+
+const badgeStatus = { green: 'success', yellow: 'warning', red: 'error' } as const;
+
+function isWarningCode(code: string): code is WarningCode {
+  return (warningCodeValues as readonly string[]).includes(code);
+}
+
+/** One reason in words in the UI language. */
+export function reasonText(reason: LedgerRow['warningReasons'][number], locale: AppLocale): string {
+  const { code } = reason;
+  if (isWarningCode(code)) return warningReasonText({ code, params: reason.params }, locale);
+  const params = Object.entries(reason.params)
+    .map(([key, value]) => `${key}: ${value}`)
+    .join(', ');
+  return params ? `${code}（${params}）` : code;
+}
+
+export function WarningDot({ row }: { row: Pick<LedgerRow, 'warningLevel' | 'warningReasons'> }) {
+  const { t } = useTranslation();
+  const locale = useAppLocale();
+  const label = t(`ledger.warnings.${row.warningLevel}`);
+  const separator = locale === 'zh-CN' ? '；' : '; ';
+  const reasons = row.warningReasons.length
+    ? row.warningReasons.map((reason) => reasonText(reason, locale)).join(separator)
+    : t('ledger.noReasons');
+  const text = `${label}${locale === 'zh-CN' ? '：' : ': '}${reasons}`;
+  return (
+    <Tooltip title={text}>
+      <Badge status={badgeStatus[row.warningLevel]} text={label} aria-label={text} />
+    </Tooltip>
+  );
+}
