@@ -25,7 +25,7 @@ export interface Scale {
 export const scales: Record<Scale['name'], Scale> = {
   province: {
     name: 'province',
-    topLevelTasks: 480_000,
+    topLevelTasks: 500_000,
     breakdownShare: 0.55,
     maxChildren: 4,
     users: 30_000,
