@@ -8,7 +8,9 @@ import type { OwnerQuery } from './target.js';
 /** Inserts rows (objects keyed by column name) into `table` in chunks; every column the table needs must be present. */
 export async function insertJsonRows(exec: OwnerQuery, table: string, rows: readonly object[], chunk = 2_000): Promise<void> {
   for (let i = 0; i < rows.length; i += chunk) {
-    await exec(`insert into ${table} select * from json_populate_recordset(null::${table}, $1::json)`, [JSON.stringify(rows.slice(i, i + chunk))]);
+    await exec(`insert into ${table} select * from json_populate_recordset(null::${table}, $1::json)`, [
+      JSON.stringify(rows.slice(i, i + chunk)),
+    ]);
   }
 }
 

@@ -17,7 +17,7 @@ let result: GenerateResult;
 beforeAll(async () => {
   env = await startTestEnv();
   await prepareData(env.deps, false);
-  result = await generateBenchData({ deps: env.deps, exec: env.ownerQuery, close: async () => undefined }, scales.county);
+  result = await generateBenchData({ deps: env.deps, exec: env.ownerQuery, close: () => Promise.resolve() }, scales.county);
 }, 180_000);
 
 afterAll(async () => {
@@ -49,7 +49,18 @@ describe('bench data, county scale', () => {
     expect(redShare).toBeGreaterThan(0.07);
     expect(redShare).toBeLessThan(0.13);
     expect(yellowShare).toBeGreaterThan(0);
-    for (const status of ['draft', 'assigned', 'accepted', 'in_progress', 'completion_requested', 'completed', 'evaluated', 'archived', 'suspended', 'terminated']) {
+    for (const status of [
+      'draft',
+      'assigned',
+      'accepted',
+      'in_progress',
+      'completion_requested',
+      'completed',
+      'evaluated',
+      'archived',
+      'suspended',
+      'terminated',
+    ]) {
       expect(statuses[status] ?? 0, status).toBeGreaterThan(0);
     }
     expect(Object.keys(years)).toEqual(expect.arrayContaining(['2024', '2025', '2026']));
@@ -63,7 +74,11 @@ describe('bench data, county scale', () => {
     expect(body.items).toHaveLength(50);
     expect(body.nextCursor).not.toBeNull();
 
-    const search = await env.app.inject({ method: 'GET', url: `/api/tasks?limit=20&q=${encodeURIComponent('高标准农田')}`, headers: authHeaders(ducha) });
+    const search = await env.app.inject({
+      method: 'GET',
+      url: `/api/tasks?limit=20&q=${encodeURIComponent('高标准农田')}`,
+      headers: authHeaders(ducha),
+    });
     expect(search.statusCode, search.body).toBe(200);
     const found = search.json<{ items: { title: string }[] }>().items;
     expect(found.length).toBeGreaterThan(0);
@@ -95,7 +110,9 @@ describe('bench data, county scale', () => {
     });
     expect(res.statusCode, res.body).toBe(201);
     const reportId = res.json<{ id: string }>().id;
-    const [event] = await env.ownerQuery(`select chain_shard, chain_seq, prev_hash, hash from audit_events where object_id = $1`, [reportId]);
+    const [event] = await env.ownerQuery(`select chain_shard, chain_seq, prev_hash, hash from audit_events where object_id = $1`, [
+      reportId,
+    ]);
     const before = heads.get(Number(event?.chain_shard));
     expect(Number(event?.chain_seq)).toBe(Number(before?.seq) + 1);
     expect(event?.prev_hash).toBe(before?.hash);

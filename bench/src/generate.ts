@@ -32,10 +32,15 @@ export function shanghaiDate(at: Date): string {
   return new Intl.DateTimeFormat('sv-SE', { timeZone: 'Asia/Shanghai' }).format(at);
 }
 
-export async function generateBenchData(target: BenchTarget, scale: Scale, log: (line: string) => void = () => undefined): Promise<GenerateResult> {
+export async function generateBenchData(
+  target: BenchTarget,
+  scale: Scale,
+  log: (line: string) => void = () => undefined,
+): Promise<GenerateResult> {
   const { exec, deps } = target;
   const existing = await exec('select count(*)::int as n from tasks');
-  if (Number(existing[0]?.n) > 0) throw new Error('The target database already has items: start from an empty one (--fresh drops and recreates the bench database).');
+  if (Number(existing[0]?.n) > 0)
+    throw new Error('The target database already has items: start from an empty one (--fresh drops and recreates the bench database).');
   const now = deps.clock.now();
   const clock: Clock = { today: shanghaiDate(now), now: now.toISOString() };
   const timings: PhaseTiming[] = [];

@@ -28,7 +28,11 @@ export async function dropSecondaryIndexes(exec: OwnerQuery): Promise<IndexDefin
   return definitions;
 }
 
-export async function recreateIndexes(exec: OwnerQuery, definitions: readonly IndexDefinition[], log: (line: string) => void): Promise<void> {
+export async function recreateIndexes(
+  exec: OwnerQuery,
+  definitions: readonly IndexDefinition[],
+  log: (line: string) => void,
+): Promise<void> {
   for (const d of definitions) {
     const started = Date.now();
     await exec(d.definition);

@@ -31,14 +31,25 @@ export const STEPS_TO: Record<string, Step[]> = {
   completed: [...inProgress, requestCompletion, approveCompletion],
   evaluated: [...inProgress, requestCompletion, approveCompletion, evaluate],
   archived: [...inProgress, requestCompletion, approveCompletion, evaluate, archive],
-  suspended: [...inProgress, ['request_suspension', 'in_progress', 'in_progress', 'lead'], ['approve_change', 'in_progress', 'suspended', 'sup']],
-  terminated: [...inProgress, ['request_termination', 'in_progress', 'in_progress', 'lead'], ['approve_change', 'in_progress', 'terminated', 'sup']],
+  suspended: [
+    ...inProgress,
+    ['request_suspension', 'in_progress', 'in_progress', 'lead'],
+    ['approve_change', 'in_progress', 'suspended', 'sup'],
+  ],
+  terminated: [
+    ...inProgress,
+    ['request_termination', 'in_progress', 'in_progress', 'lead'],
+    ['approve_change', 'in_progress', 'terminated', 'sup'],
+  ],
   withdrawn: [created, assign, ['withdraw', 'assigned', 'withdrawn', 'sup']],
 };
 
 export async function insertTimeline(exec: OwnerQuery, clock: Clock): Promise<void> {
   const values = Object.entries(STEPS_TO).flatMap(([status, steps]) =>
-    steps.map(([type, from, to, actor], i) => `(${sqlText(status)}, ${i + 1}, ${sqlText(type)}, ${from ? sqlText(from) : 'null'}, ${sqlText(to)}, ${sqlText(actor)})`),
+    steps.map(
+      ([type, from, to, actor], i) =>
+        `(${sqlText(status)}, ${i + 1}, ${sqlText(type)}, ${from ? sqlText(from) : 'null'}, ${sqlText(to)}, ${sqlText(actor)})`,
+    ),
   );
   await exec(`create temp table bench_steps (status text, ord int, type text, from_status text, to_status text, actor text)`);
   await exec(`insert into bench_steps values ${values.join(', ')}`);

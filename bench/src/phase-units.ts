@@ -35,18 +35,16 @@ export interface UnitModel {
 export async function loadUnitModel(exec: OwnerQuery): Promise<UnitModel> {
   const rows = await exec(`select u.id, u.parent_id, u.name, u.kind, u.path, u.depth, u.is_supervision_office, d.level
     from units u join divisions d on d.code = u.division_code where u.disabled_at is null order by u.depth, u.sort_order`);
-  const all = rows.map(
-    (r): UnitNode => ({
-      id: String(r.id),
-      parentId: r.parent_id === null ? null : String(r.parent_id),
-      name: String(r.name),
-      kind: String(r.kind),
-      path: String(r.path),
-      depth: Number(r.depth),
-      isSupervisionOffice: r.is_supervision_office === true,
-      level: String(r.level),
-    }),
-  );
+  const all = rows.map((r): UnitNode => ({
+    id: String(r.id),
+    parentId: typeof r.parent_id === 'string' ? r.parent_id : null,
+    name: String(r.name),
+    kind: String(r.kind),
+    path: String(r.path),
+    depth: Number(r.depth),
+    isSupervisionOffice: r.is_supervision_office === true,
+    level: String(r.level),
+  }));
   const byId = new Map(all.map((u) => [u.id, u]));
   const children = new Map<string, UnitNode[]>();
   const officeOf = new Map<string, UnitNode>();

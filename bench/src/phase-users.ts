@@ -93,7 +93,13 @@ export async function generateUsers(exec: OwnerQuery, model: UnitModel, scale: S
       const name = `${familyNames[Math.floor(random() * familyNames.length)]}${givenNames[Math.floor(random() * givenNames.length)]}`;
       const isFirstLeader = slot.role === 'unit_handler' && k === 0;
       const title =
-        slot.role === 'government_leader' ? leaderTitle(slot.unit.level) : slot.role === 'supervisor' ? '督查专员' : isFirstLeader ? '负责人' : '科员';
+        slot.role === 'government_leader'
+          ? leaderTitle(slot.unit.level)
+          : slot.role === 'supervisor'
+            ? '督查专员'
+            : isFirstLeader
+              ? '负责人'
+              : '科员';
       let username = `b${String(serial).padStart(5, '0')}`;
       if (k === 0 && slot.role === 'supervisor' && slot.scope.id === model.province.id) username = BENCH_ACCOUNTS.provinceSupervisor;
       if (k === 0 && slot.role === 'supervisor' && slot.scope.id === kunming?.id) username = BENCH_ACCOUNTS.prefectureSupervisor;

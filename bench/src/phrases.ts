@@ -134,8 +134,55 @@ export const townshipNames = [
 ];
 
 /** Generated 县级部门 (county departments), the same set in every 县市区. */
-export const countyDepartmentNames = ['发展和改革局', '教育体育局', '卫生健康局', '住房和城乡建设局', '农业农村局', '自然资源局', '生态环境分局', '交通运输局'];
+export const countyDepartmentNames = [
+  '发展和改革局',
+  '教育体育局',
+  '卫生健康局',
+  '住房和城乡建设局',
+  '农业农村局',
+  '自然资源局',
+  '生态环境分局',
+  '交通运输局',
+];
 
 /** Family and given names for generated people. */
-export const familyNames = ['张', '王', '李', '赵', '刘', '陈', '杨', '黄', '周', '吴', '段', '普', '罗', '和', '岩', '刀', '杞', '木', '字', '者'];
-export const givenNames = ['建华', '丽', '明', '志刚', '春燕', '国强', '海燕', '文', '勇', '琼', '永红', '学军', '玉兰', '晓东', '金花', '云'];
+export const familyNames = [
+  '张',
+  '王',
+  '李',
+  '赵',
+  '刘',
+  '陈',
+  '杨',
+  '黄',
+  '周',
+  '吴',
+  '段',
+  '普',
+  '罗',
+  '和',
+  '岩',
+  '刀',
+  '杞',
+  '木',
+  '字',
+  '者',
+];
+export const givenNames = [
+  '建华',
+  '丽',
+  '明',
+  '志刚',
+  '春燕',
+  '国强',
+  '海燕',
+  '文',
+  '勇',
+  '琼',
+  '永红',
+  '学军',
+  '玉兰',
+  '晓东',
+  '金花',
+  '云',
+];

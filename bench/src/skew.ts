@@ -24,7 +24,10 @@ function leadWeights(model: UnitModel, government: UnitNode, random: () => numbe
     const prefectures = kids.filter((k) => k.kind === 'government');
     const dw = zipfWeights(departments.length, 1.3);
     const pw = zipfWeights(prefectures.length, 0.9);
-    return [...departments.map((d, i): [UnitNode, number] => [d, 0.75 * (dw[i] ?? 0)]), ...prefectures.map((p, i): [UnitNode, number] => [p, 0.25 * (pw[i] ?? 0)])];
+    return [
+      ...departments.map((d, i): [UnitNode, number] => [d, 0.75 * (dw[i] ?? 0)]),
+      ...prefectures.map((p, i): [UnitNode, number] => [p, 0.25 * (pw[i] ?? 0)]),
+    ];
   }
   const ranked = shuffle([...kids], random);
   const w = zipfWeights(ranked.length, 1.0);

@@ -12,7 +12,12 @@ export async function createStagingTables(exec: OwnerQuery, model: UnitModel, st
   await exec(`create temp table bench_staff (unit_id uuid primary key, persons uuid[] not null, users uuid[] not null, n int not null)`);
   await exec(`create temp table bench_gov (gov_id uuid primary key, kids uuid[] not null, n_kids int not null,
     leaders uuid[] not null, n_leaders int not null, supervisors uuid[] not null, n_sup int not null)`);
-  const staffRows = [...staff.handlersOf].map(([unitId, s]) => ({ unit_id: unitId, persons: s.personIds, users: s.userIds, n: s.personIds.length }));
+  const staffRows = [...staff.handlersOf].map(([unitId, s]) => ({
+    unit_id: unitId,
+    persons: s.personIds,
+    users: s.userIds,
+    n: s.personIds.length,
+  }));
   await insertJsonRows(exec, 'bench_staff', staffRows, 500);
   const govRows = [...model.officeOf.keys()].map((govId) => {
     const kids = (model.children.get(govId) ?? []).map((k) => k.id);
