@@ -1,0 +1,122 @@
+/**
+ * The county-scale set, generated the way `npm run bench:data` does into the test database (PGlite in memory, or
+ * PostgreSQL with TEST_DATABASE_URL), with foreign-key checks on: the rows must be consistent, shaped like a
+ * province (skew, overdue share, sub-items), readable through the product's own API, and the product must still be
+ * able to write — a report submitted over HTTP appends to the generated audit chain.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { authHeaders, signIn, startTestEnv, type Session, type TestEnv } from '../../server/test/harness.js';
+import { prepareData } from '../../server/src/runtime.js';
+import { generateBenchData, type GenerateResult } from './generate.js';
+import { BENCH_ACCOUNTS, BENCH_PASSWORD } from './phase-users.js';
+import { scales } from './scale.js';
+
+let env: TestEnv;
+let result: GenerateResult;
+
+beforeAll(async () => {
+  env = await startTestEnv();
+  await prepareData(env.deps, false);
+  result = await generateBenchData({ deps: env.deps, exec: env.ownerQuery, close: () => Promise.resolve() }, scales.county);
+}, 180_000);
+
+afterAll(async () => {
+  await env?.close();
+});
+
+async function session(username: string): Promise<Session> {
+  return signIn(env, { id: '', username, password: BENCH_PASSWORD });
+}
+
+describe('bench data, county scale', () => {
+  it('has a province-shaped organisation, thousands of items with sub-items, and many reports and audit events per item', () => {
+    const { counts, subItems, maxDepth } = result.summary;
+    expect(counts.units).toBeGreaterThan(1_900);
+    expect(counts.users).toBeGreaterThanOrEqual(scales.county.users);
+    expect(counts.tasks).toBeGreaterThan(4_000);
+    expect(counts.tasks).toBeLessThan(8_000);
+    expect(subItems).toBeGreaterThan(counts.tasks / 3);
+    expect(maxDepth).toBe(2);
+    expect(counts.progress_reports).toBeGreaterThan(4 * counts.tasks);
+    expect(counts.task_events).toBeGreaterThan(counts.progress_reports);
+    // One audit event per timeline event, plus the product's own seed event.
+    expect(counts.audit_events).toBeGreaterThan(counts.task_events);
+  });
+
+  it('is skewed and spread like real work: a few units lead most items, ~10 % overdue, every year and lifecycle stage present', () => {
+    const { topPercentLeadShare, redShare, yellowShare, statuses, years } = result.summary;
+    expect(topPercentLeadShare).toBeGreaterThan(0.3);
+    expect(redShare).toBeGreaterThan(0.07);
+    expect(redShare).toBeLessThan(0.13);
+    expect(yellowShare).toBeGreaterThan(0);
+    for (const status of [
+      'draft',
+      'assigned',
+      'accepted',
+      'in_progress',
+      'completion_requested',
+      'completed',
+      'evaluated',
+      'archived',
+      'suspended',
+      'terminated',
+    ]) {
+      expect(statuses[status] ?? 0, status).toBeGreaterThan(0);
+    }
+    expect(Object.keys(years)).toEqual(expect.arrayContaining(['2024', '2025', '2026']));
+  });
+
+  it('serves the ledger, a keyword search and an item with its timeline through the product API', async () => {
+    const ducha = await session(BENCH_ACCOUNTS.provinceSupervisor);
+    const page = await env.app.inject({ method: 'GET', url: '/api/tasks?limit=50', headers: authHeaders(ducha) });
+    expect(page.statusCode, page.body).toBe(200);
+    const body = page.json<{ items: { id: string; title: string }[]; nextCursor: string | null }>();
+    expect(body.items).toHaveLength(50);
+    expect(body.nextCursor).not.toBeNull();
+
+    const search = await env.app.inject({
+      method: 'GET',
+      url: `/api/tasks?limit=20&q=${encodeURIComponent('高标准农田')}`,
+      headers: authHeaders(ducha),
+    });
+    expect(search.statusCode, search.body).toBe(200);
+    const found = search.json<{ items: { title: string }[] }>().items;
+    expect(found.length).toBeGreaterThan(0);
+    for (const item of found) expect(item.title).toContain('高标准农田');
+
+    const [archived] = await env.ownerQuery(`select id from tasks where status = 'archived' and depth = 0 order by serial_number limit 1`);
+    const detail = await env.app.inject({ method: 'GET', url: `/api/tasks/${String(archived?.id)}`, headers: authHeaders(ducha) });
+    expect(detail.statusCode, detail.body).toBe(200);
+    const types = detail.json<{ timeline: { type: string }[] }>().timeline.map((e) => e.type);
+    expect(types.slice(0, 4)).toEqual(['created', 'assign', 'accept', 'start']);
+    expect(types).toContain('report_submitted');
+    expect(types.at(-1)).toBe('archive');
+  });
+
+  it('lets the product append: a report submitted over HTTP links to the generated audit chain head', async () => {
+    const [item] = await env.ownerQuery(
+      `select t.id from tasks t join users u on u.username = $1 and u.scope_unit_id = t.lead_unit_id
+       where t.status = 'in_progress' order by t.serial_number limit 1`,
+      [BENCH_ACCOUNTS.departmentHandler],
+    );
+    expect(item).toBeDefined();
+    const heads = new Map((await env.ownerQuery('select shard, seq, hash from audit_chain_heads')).map((h) => [Number(h.shard), h]));
+    const handler = await session(BENCH_ACCOUNTS.departmentHandler);
+    const res = await env.app.inject({
+      method: 'POST',
+      url: `/api/tasks/${String(item?.id)}/reports`,
+      headers: authHeaders(handler),
+      payload: { periodLabel: '2026年3月', done: '完成阶段性任务，已报送材料。', percent: 60 },
+    });
+    expect(res.statusCode, res.body).toBe(201);
+    const reportId = res.json<{ id: string }>().id;
+    const [event] = await env.ownerQuery(`select chain_shard, chain_seq, prev_hash, hash from audit_events where object_id = $1`, [
+      reportId,
+    ]);
+    const before = heads.get(Number(event?.chain_shard));
+    expect(Number(event?.chain_seq)).toBe(Number(before?.seq) + 1);
+    expect(event?.prev_hash).toBe(before?.hash);
+    const [after] = await env.ownerQuery('select seq, hash from audit_chain_heads where shard = $1', [event?.chain_shard]);
+    expect(after).toEqual({ seq: event?.chain_seq, hash: event?.hash });
+  });
+});
