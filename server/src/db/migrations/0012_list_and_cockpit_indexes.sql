@@ -1,0 +1,2 @@
+CREATE INDEX "tasks_created_idx" ON "tasks" USING btree ("created_at","id");--> statement-breakpoint
+CREATE INDEX "tasks_lead_warning_idx" ON "tasks" USING btree ("lead_unit_id","status","warning_level") WHERE "tasks"."warning_level" > 0;
