@@ -22,13 +22,7 @@ function shanghaiDateOf(at: Date | null): string | null {
  * readers (ledger, item pages, cockpit) when the transaction commits: always about the item written (`written`),
  * and about an ancestor or a daily-refreshed item only when its light or progress actually changed.
  */
-export async function refreshDerived(
-  tx: Db,
-  clock: Clock,
-  taskId: string,
-  calendar?: WorkingDayCalendar,
-  written = true,
-): Promise<void> {
+export async function refreshDerived(tx: Db, clock: Clock, taskId: string, calendar?: WorkingDayCalendar, written = true): Promise<void> {
   const today = todayInShanghai(clock);
   const cal = calendar ?? (await loadCalendar(tx));
   let id: string | null = taskId;
