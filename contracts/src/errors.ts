@@ -128,6 +128,14 @@ export const errorMessages = {
     'zh-CN': '当前为「{status}」，不能{action}',
     en: 'It is {status} now; you cannot {actionEn}',
   },
+  NOTIFY_TARGET_MISSING: {
+    'zh-CN': '已选择{channel}通知，请填写{target}',
+    en: 'You chose {channelEn} notifications; please give your {targetEn}',
+  },
+  NOTIFY_DELIVERY_NOT_DEAD: {
+    'zh-CN': '只有已放弃的投递（当前为「{status}」）可以手动重试',
+    en: 'Only a delivery that was given up on can be retried (it is {status})',
+  },
   IDEMPOTENCY_KEY_REUSED: {
     'zh-CN': '同一个幂等键（Idempotency-Key）已用于不同的请求内容',
     en: 'This Idempotency-Key was already used with a different request body',

@@ -15,3 +15,4 @@ export * from './cooperation.js';
 export * from './instructions.js';
 export * from './warnings.js';
 export * from './roadmap.js';
+export * from './notifications.js';

@@ -26,6 +26,7 @@ import { registerExtensionRoutes } from './modules/extensions/extensions.routes.
 import { registerCooperationRoutes } from './modules/cooperation/cooperation.routes.js';
 import { registerInstructionRoutes } from './modules/instructions/instructions.routes.js';
 import { registerRoadmapRoutes } from './modules/roadmap/roadmap.routes.js';
+import { registerNotificationRoutes } from './modules/notifications/notifications.routes.js';
 import { registerUserRoutes } from './modules/users/users.routes.js';
 import type { Deps } from './platform/context.js';
 import { AppError } from './platform/errors.js';
@@ -127,6 +128,7 @@ export async function buildApp(deps: Deps, options: BuildOptions = {}): Promise<
       registerCooperationRoutes(api, deps);
       registerInstructionRoutes(api, deps);
       registerRoadmapRoutes(api, deps);
+      registerNotificationRoutes(api, deps);
       api.get(
         '/openapi.json',
         { config: { access: 'public' }, schema: { hide: true, response: { 200: z.looseObject({ openapi: z.string() }) } } },

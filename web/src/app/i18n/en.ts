@@ -295,6 +295,13 @@ export const en: ResourceShape<typeof zhCN> = {
     report: { submitted: 'Progress report submitted', accepted: 'Progress report accepted', returned: 'Progress report returned' },
     attachment: { uploaded: 'Attachment uploaded' },
     calendar: { day_set: 'Calendar day set', day_removed: 'Calendar day removed' },
+    notification: {
+      read: 'Notification marked read',
+      read_all: 'All notifications marked read',
+      preferences_updated: 'Notification settings changed',
+      delivery_retried: 'Notification delivery retried',
+    },
+    webhook: { created: 'Group bot added', deleted: 'Group bot removed' },
     system: { seeded: 'Data initialised', restored: 'Data restored' },
     audit: { purged: 'Expired audit events purged' },
   },

@@ -62,6 +62,13 @@ const auditEventTypes = {
   report: { submitted: '报送进展反馈', accepted: '采纳进展反馈', returned: '退回进展反馈' },
   attachment: { uploaded: '上传附件' },
   calendar: { day_set: '设置节假日或调休', day_removed: '删除节假日或调休' },
+  notification: {
+    read: '标记通知已读',
+    read_all: '全部通知标记已读',
+    preferences_updated: '修改通知设置',
+    delivery_retried: '重试通知投递',
+  },
+  webhook: { created: '新增群机器人', deleted: '删除群机器人' },
   system: { seeded: '初始化数据', restored: '恢复数据' },
   audit: { purged: '清理过期审计日志' },
 } satisfies DottedLabels<AuditEventType>;
