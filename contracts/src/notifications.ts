@@ -160,9 +160,7 @@ export const webhookEndpointList = z.object({ items: z.array(webhookEndpoint) })
 
 export const createWebhookBody = z.strictObject({
   platform: webhookPlatformSchema,
-  url: z
-    .url({ protocol: /^https?$/ })
-    .max(limits.shortTextMax),
+  url: z.url({ protocol: /^https?$/ }).max(limits.shortTextMax),
   /** 钉钉 加签 / 飞书 签名校验 secret. */
   secret: text(200).optional(),
   enabled: z.boolean().optional(),

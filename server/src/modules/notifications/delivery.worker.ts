@@ -55,7 +55,7 @@ interface DueRow {
   endpoint_enabled: boolean | null;
 }
 
-interface Claimed extends DueRow {
+export interface Claimed extends DueRow {
   /** The attempt number this worker owns. */
   attempt: number;
 }
@@ -74,7 +74,7 @@ function defaultSenders(deps: Deps): Senders {
 export async function deliverDue(deps: Deps, options: DeliverOptions = {}): Promise<DeliveryReport> {
   const senders = options.senders ?? defaultSenders(deps);
   const report: DeliveryReport = { claimed: 0, sent: 0, failed: 0, dead: 0, deferred: 0, waiting: 0 };
-  const claimed = await claim(deps, senders, options.batch ?? 50, report);
+  const claimed = await claimDue(deps, senders, options.batch ?? 50, report);
   report.claimed = claimed.length;
   const groups = new Map<string, Claimed[]>();
   for (const row of claimed) {
@@ -84,7 +84,11 @@ export async function deliverDue(deps: Deps, options: DeliverOptions = {}): Prom
   const timeoutMs = options.timeoutMs ?? 15_000;
   await inPool([...groups.values()], options.concurrency ?? 4, async (rows) => {
     const first = rows[0]!;
-    const message = compose(rows, rows.map((r) => r.id), deps.env.PUBLIC_BASE_URL);
+    const message = compose(
+      rows,
+      rows.map((r) => r.id),
+      deps.env.PUBLIC_BASE_URL,
+    );
     try {
       await senders[first.channel].send(targetOf(first), message, timeoutMs);
       for (const row of rows) if (await markSent(deps, row)) report.sent += 1;
@@ -106,8 +110,16 @@ function targetOf(row: Claimed): DeliveryTarget {
   return { channel: 'webhook', platform: row.platform!, url: row.url!, secret: row.secret };
 }
 
-/** Step 1, in one transaction: lock due rows others have not locked, then defer, park or take each. */
-async function claim(deps: Deps, senders: Senders, batch: number, report: DeliveryReport): Promise<Claimed[]> {
+/**
+ * Step 1, in one transaction: lock due rows others have not locked, then defer, park or take each. Exported so
+ * tests can play a worker that claims and then dies.
+ */
+export async function claimDue(
+  deps: Deps,
+  senders: Senders,
+  batch: number,
+  report: DeliveryReport = { claimed: 0, sent: 0, failed: 0, dead: 0, deferred: 0, waiting: 0 },
+): Promise<Claimed[]> {
   const now = deps.clock.now();
   const nowIso = now.toISOString();
   return deps.database.db.transaction(async (tx) => {

@@ -144,7 +144,12 @@ export async function deleteWebhook(deps: Deps, ctx: RequestContext, id: string)
     const row = await repo.findWebhookInScope(tx, actor.scopePath, id);
     if (!row) throw notFound();
     await repo.deleteWebhook(tx, id);
-    await recordAudit(deps, tx, ctx, { eventType: 'webhook.deleted', objectType: 'webhook_endpoint', objectId: id, before: presentWebhook(row) });
+    await recordAudit(deps, tx, ctx, {
+      eventType: 'webhook.deleted',
+      objectType: 'webhook_endpoint',
+      objectId: id,
+      before: presentWebhook(row),
+    });
     return { ok: true as const };
   });
 }

@@ -9,6 +9,7 @@ export function decodeCursor(cursor: string | undefined): { createdAt: Date; id:
   if (!cursor) return undefined;
   const [at, id] = cursor.split('|');
   const createdAt = new Date(at ?? '');
-  if (!id || Number.isNaN(createdAt.getTime()) || !/^[0-9a-f-]{36}$/.test(id)) throw fieldError('VALIDATION_FAILED', 'cursor', 'bad cursor');
+  if (!id || Number.isNaN(createdAt.getTime()) || !/^[0-9a-f-]{36}$/.test(id))
+    throw fieldError('VALIDATION_FAILED', 'cursor', 'bad cursor');
   return { createdAt, id };
 }

@@ -81,7 +81,14 @@ export async function upsertPreferences(db: Db, row: PreferencesRow): Promise<vo
     .values(row)
     .onConflictDoUpdate({
       target: notificationPreferences.userId,
-      set: { channels: row.channels, email: row.email, phone: row.phone, quietHours: row.quietHours, digest: row.digest, updatedAt: row.updatedAt },
+      set: {
+        channels: row.channels,
+        email: row.email,
+        phone: row.phone,
+        quietHours: row.quietHours,
+        digest: row.digest,
+        updatedAt: row.updatedAt,
+      },
     });
 }
 
@@ -151,7 +158,11 @@ export async function findUnitInScope(db: Db, scopePath: string, unitId: string)
 }
 
 export async function listWebhooks(db: Db, unitId: string): Promise<WebhookRow[]> {
-  return db.select().from(webhookEndpoints).where(eq(webhookEndpoints.unitId, unitId)).orderBy(webhookEndpoints.createdAt, webhookEndpoints.id);
+  return db
+    .select()
+    .from(webhookEndpoints)
+    .where(eq(webhookEndpoints.unitId, unitId))
+    .orderBy(webhookEndpoints.createdAt, webhookEndpoints.id);
 }
 
 export async function insertWebhook(db: Db, row: WebhookRow): Promise<void> {

@@ -91,7 +91,12 @@ export function registerNotificationRoutes(server: FastifyInstance, deps: Deps):
     '/notification-deliveries/:id/retry',
     {
       config: adminConfig,
-      schema: { tags, summary: '重试投递 Retry a delivery given up on', params: idParams, response: { 200: notificationDelivery, ...errors } },
+      schema: {
+        tags,
+        summary: '重试投递 Retry a delivery given up on',
+        params: idParams,
+        response: { 200: notificationDelivery, ...errors },
+      },
     },
     (request) => admin.retryDelivery(deps, request.ctx, request.params.id),
   );

@@ -2,7 +2,13 @@
  * The in-app notification centre and each user's preferences. A user only ever sees and changes their own
  * notifications: anyone else's is "not found", exactly like a missing one. Every change is audited.
  */
-import type { Notification, NotificationListQuery, NotificationPage, NotificationPreferences, UpdateNotificationPreferencesBody } from '@luoshi/contracts';
+import type {
+  Notification,
+  NotificationListQuery,
+  NotificationPage,
+  NotificationPreferences,
+  UpdateNotificationPreferencesBody,
+} from '@luoshi/contracts';
 import { recordAudit } from '../../platform/audit-log.js';
 import { requireActor, type Deps, type RequestContext } from '../../platform/context.js';
 import { AppError, notFound } from '../../platform/errors.js';
@@ -51,7 +57,12 @@ export async function markRead(deps: Deps, ctx: RequestContext, id: string): Pro
     if (row.readAt) return presentNotification(row);
     const after = await repo.markRead(tx, id, ctx.clock.now());
     if (!after) throw notFound();
-    await recordAudit(deps, tx, ctx, { eventType: 'notification.read', objectType: 'notification', objectId: id, after: { readAt: after.readAt } });
+    await recordAudit(deps, tx, ctx, {
+      eventType: 'notification.read',
+      objectType: 'notification',
+      objectId: id,
+      after: { readAt: after.readAt },
+    });
     return presentNotification(after);
   });
 }
@@ -61,7 +72,12 @@ export async function markAllRead(deps: Deps, ctx: RequestContext): Promise<{ ma
   return deps.database.db.transaction(async (tx) => {
     const marked = await repo.markAllRead(tx, actor.userId, ctx.clock.now());
     if (marked > 0) {
-      await recordAudit(deps, tx, ctx, { eventType: 'notification.read_all', objectType: 'user', objectId: actor.userId, after: { marked } });
+      await recordAudit(deps, tx, ctx, {
+        eventType: 'notification.read_all',
+        objectType: 'user',
+        objectId: actor.userId,
+        after: { marked },
+      });
     }
     return { marked };
   });
@@ -88,15 +104,22 @@ const targetWords = {
   sms: { channel: '短信', channelEn: 'SMS', target: '手机号码', targetEn: 'mobile number', field: 'phone' },
 } as const;
 
-export async function updatePreferences(deps: Deps, ctx: RequestContext, input: UpdateNotificationPreferencesBody): Promise<NotificationPreferences> {
+export async function updatePreferences(
+  deps: Deps,
+  ctx: RequestContext,
+  input: UpdateNotificationPreferencesBody,
+): Promise<NotificationPreferences> {
   const actor = requireActor(ctx);
   const channels = [...new Set(input.channels)];
   for (const channel of channels) {
     const words = targetWords[channel];
     if (!input[words.field]) {
-      throw new AppError('NOTIFY_TARGET_MISSING', 400, { channel: words.channel, channelEn: words.channelEn, target: words.target, targetEn: words.targetEn }, [
-        { path: words.field, code: 'required', message: `${words.field} is required for ${channel}` },
-      ]);
+      throw new AppError(
+        'NOTIFY_TARGET_MISSING',
+        400,
+        { channel: words.channel, channelEn: words.channelEn, target: words.target, targetEn: words.targetEn },
+        [{ path: words.field, code: 'required', message: `${words.field} is required for ${channel}` }],
+      );
     }
   }
   return deps.database.db.transaction(async (tx) => {

@@ -60,7 +60,9 @@ export async function postJson(url: URL, body: unknown, timeoutMs: number): Prom
     });
   } catch (error) {
     const timedOut = error instanceof Error && (error.name === 'TimeoutError' || error.name === 'AbortError');
-    throw new Error(timedOut ? `超时（${timeoutMs} ms）未响应 / timed out` : `无法连接 / ${error instanceof Error ? error.message : String(error)}`);
+    throw new Error(
+      timedOut ? `超时（${timeoutMs} ms）未响应 / timed out` : `无法连接 / ${error instanceof Error ? error.message : String(error)}`,
+    );
   }
   const answer = (await res.text()).slice(0, 300);
   if (!res.ok) throw new Error(`HTTP ${res.status}: ${answer}`);
