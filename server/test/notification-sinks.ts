@@ -100,13 +100,13 @@ function dingtalkOk(url: URL): boolean {
 
 /** 飞书: base64(HMAC-SHA256(key "timestamp\nsecret", "")), from the body; timestamp in seconds. */
 function feishuOk(body: Record<string, unknown>): boolean {
-  const timestamp = String(body.timestamp ?? '');
+  const timestamp = typeof body.timestamp === 'string' ? body.timestamp : '';
   const expected = createHmac('sha256', `${timestamp}\n${BOT_SECRET}`).update('').digest('base64');
   return /^\d{10}$/.test(timestamp) && body.sign === expected;
 }
 
 export async function startBotReceiver(): Promise<BotReceiver> {
-  const receiver: BotReceiver = { base: '', hits: [], flakyFails: true, close: async () => undefined };
+  const receiver: BotReceiver = { base: '', hits: [], flakyFails: true, close: () => Promise.resolve() };
   const server: Server = createServer((req, res) => {
     void (async () => {
       const url = new URL(req.url ?? '/', 'http://127.0.0.1');
