@@ -18,6 +18,9 @@ const CalendarPage = lazy(() => import('../features/calendar/calendar-page').the
 const TasksPage = lazy(() => import('../features/tasks/tasks-page').then((m) => ({ default: m.TasksPage })));
 const TaskCreatePage = lazy(() => import('../features/tasks/task-create-page').then((m) => ({ default: m.TaskCreatePage })));
 const TaskDetailPage = lazy(() => import('../features/tasks/task-detail-page').then((m) => ({ default: m.TaskDetailPage })));
+const NotificationsPage = lazy(() =>
+  import('../features/notifications/notifications-page').then((m) => ({ default: m.NotificationsPage })),
+);
 const SettingsPage = lazy(() => import('../features/auth/settings-page').then((m) => ({ default: m.SettingsPage })));
 const MyInstructionsPage = lazy(() =>
   import('../features/instructions/my-instructions-page').then((m) => ({ default: m.MyInstructionsPage })),
@@ -60,6 +63,7 @@ export const router = createBrowserRouter([
         ),
       },
       { path: 'tasks/:id', element: <TaskDetailPage /> },
+      { path: 'notifications', element: <NotificationsPage /> },
       { path: 'org', element: <OrgPage /> },
       {
         path: 'admin/users',
