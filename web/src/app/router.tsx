@@ -21,6 +21,9 @@ const TaskDetailPage = lazy(() => import('../features/tasks/task-detail-page').t
 const NotificationsPage = lazy(() =>
   import('../features/notifications/notifications-page').then((m) => ({ default: m.NotificationsPage })),
 );
+const DeliveryAdminPage = lazy(() =>
+  import('../features/notifications/delivery-admin-page').then((m) => ({ default: m.DeliveryAdminPage })),
+);
 const SettingsPage = lazy(() => import('../features/auth/settings-page').then((m) => ({ default: m.SettingsPage })));
 const MyInstructionsPage = lazy(() =>
   import('../features/instructions/my-instructions-page').then((m) => ({ default: m.MyInstructionsPage })),
@@ -64,6 +67,14 @@ export const router = createBrowserRouter([
       },
       { path: 'tasks/:id', element: <TaskDetailPage /> },
       { path: 'notifications', element: <NotificationsPage /> },
+      {
+        path: 'admin/notifications',
+        element: (
+          <RequireRole roles={['system_admin', 'unit_leader']}>
+            <DeliveryAdminPage />
+          </RequireRole>
+        ),
+      },
       { path: 'org', element: <OrgPage /> },
       {
         path: 'admin/users',

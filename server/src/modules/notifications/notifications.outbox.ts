@@ -51,10 +51,15 @@ export async function notify(tx: Db, clock: Clock, input: NotifyInput): Promise<
   const userIds = [...new Set(input.userIds)].sort();
   if (userIds.length === 0) return { notificationIds: [], deliveries: 0 };
   const now = clock.now();
-  // A key seen before means a re-run: the group bots heard about this event already.
+  // A key seen before means a re-run: the group bots heard about this event already. Exact keys, so the unique
+  // index answers it.
+  const keys = userIds.map((userId) => `${input.dedupeKey}:${userId}`);
   const seenBefore = await executeRows<{ one: number }>(
     tx,
-    sql`select 1 as one from notifications where dedupe_key like ${`${likeEscape(input.dedupeKey)}:%`} limit 1`,
+    sql`select 1 as one from notifications where dedupe_key in (${sql.join(
+      keys.map((k) => sql`${k}`),
+      sql`, `,
+    )}) limit 1`,
   );
   const preferences = await preferencesOf(tx, userIds);
   const created: string[] = [];
@@ -99,10 +104,6 @@ async function insertDelivery(tx: Db, notificationId: string, channel: string, t
       on conflict (notification_id, channel, target) do nothing returning id`,
   );
   return rows.length;
-}
-
-function likeEscape(value: string): string {
-  return value.replace(/[\\%_]/g, (c) => `\\${c}`);
 }
 
 export async function preferencesOf(tx: Db, userIds: readonly string[]): Promise<Map<string, StoredPreferences>> {
