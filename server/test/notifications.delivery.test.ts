@@ -36,6 +36,7 @@ beforeAll(async () => {
     SMTP_SECURE: 'false',
     SMTP_FROM: '落实督查督办 <noreply@luoshi.test>',
     PUBLIC_BASE_URL: 'http://127.0.0.1:3000',
+    WEBHOOK_ALLOWED_HOSTS: '127.0.0.1',
     SMS_GATEWAY_URL: `${bots.base}/sms`,
     SMS_GATEWAY_TEMPLATE: '{"mobile":"{{phone}}","content":"{{text}}","sign":"落实"}',
   });

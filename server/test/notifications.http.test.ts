@@ -167,6 +167,16 @@ describe('group bots of a unit', () => {
 
     const badUrl = await call(leader, 'POST', `/api/units/${tree.department}/webhooks`, { platform: 'wecom', url: 'ftp://x' });
     expect(badUrl.statusCode).toBe(400);
+    // A bot URL is a request the server makes: internal addresses are refused.
+    const internal = await call(leader, 'POST', `/api/units/${tree.department}/webhooks`, {
+      platform: 'wecom',
+      url: 'http://10.0.0.5/admin',
+    });
+    expect(internal.statusCode).toBe(400);
+    expect(internal.json<{ error: { code: string; fields: { path: string }[] } }>().error).toMatchObject({
+      code: 'WEBHOOK_HOST_NOT_ALLOWED',
+      fields: [{ path: 'url' }],
+    });
 
     const handler = await signIn(env, await createUser(env.deps, tree.department, ['unit_handler']));
     expect((await call(handler, 'GET', `/api/units/${tree.department}/webhooks`)).statusCode).toBe(403);

@@ -53,6 +53,20 @@ export const envSchema = z.object({
   SMTP_FROM: z.string().optional(),
   /** true: TLS from the first byte (port 465); false: STARTTLS when the server offers it. */
   SMTP_SECURE: bool.optional(),
+  /**
+   * Hosts group-bot URLs may point to (comma-separated; `*.example.cn` allows subdomains). Unit leaders enter bot URLs,
+   * so without this list they could make the server call internal addresses. Add the 政务钉钉 host of a private
+   * deployment here.
+   */
+  WEBHOOK_ALLOWED_HOSTS: z
+    .string()
+    .default('oapi.dingtalk.com,qyapi.weixin.qq.com,open.feishu.cn,open.larksuite.com')
+    .transform((v) =>
+      v
+        .split(',')
+        .map((h) => h.trim().toLowerCase())
+        .filter(Boolean),
+    ),
   /** SMS gateway: any provider's HTTP API, called with a POST of SMS_GATEWAY_TEMPLATE. */
   SMS_GATEWAY_URL: z.url({ protocol: /^https?$/ }).optional(),
   /** JSON body with {{phone}} and {{text}} placeholders, e.g. {"mobile":"{{phone}}","content":"{{text}}"}. */

@@ -7,9 +7,10 @@ import { randomUUID } from 'node:crypto';
 import type { CreateWebhookBody, NotificationDelivery, WebhookEndpoint } from '@luoshi/contracts';
 import { recordAudit } from '../../platform/audit-log.js';
 import { requireActor, type Actor, type Deps, type RequestContext } from '../../platform/context.js';
-import { AppError, notFound } from '../../platform/errors.js';
+import { AppError, fieldError, notFound } from '../../platform/errors.js';
 import { decodeCursor, encodeCursor } from './notifications.cursor.js';
 import * as repo from './notifications.repository.js';
+import { hostAllowed } from './notifications.rules.js';
 
 const iso = (value: string | Date | null): string | null => (value === null ? null : new Date(value).toISOString());
 
@@ -118,6 +119,12 @@ export async function listWebhooks(deps: Deps, ctx: RequestContext, unitId: stri
 export async function createWebhook(deps: Deps, ctx: RequestContext, unitId: string, input: CreateWebhookBody): Promise<WebhookEndpoint> {
   const actor = requireActor(ctx);
   assertManagesBots(actor);
+  if (!hostAllowed(input.url, deps.env.WEBHOOK_ALLOWED_HOSTS)) {
+    throw fieldError('WEBHOOK_HOST_NOT_ALLOWED', 'url', 'host not allowed', {
+      host: new URL(input.url).hostname,
+      allowed: deps.env.WEBHOOK_ALLOWED_HOSTS.join(', '),
+    });
+  }
   return deps.database.db.transaction(async (tx) => {
     const unit = await repo.findUnitInScope(tx, actor.scopePath, unitId);
     if (!unit) throw notFound();

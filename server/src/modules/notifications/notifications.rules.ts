@@ -68,3 +68,9 @@ export function isQuiet(quiet: QuietHours | null, now: Date): boolean {
 export function sendableAt(quiet: QuietHours | null, now: Date): Date {
   return isQuiet(quiet, now) ? nextShanghaiTime(now, quiet!.to) : now;
 }
+
+/** Whether the URL's host is on WEBHOOK_ALLOWED_HOSTS (`*.x.cn` matches subdomains of x.cn). */
+export function hostAllowed(url: string, allowed: readonly string[]): boolean {
+  const host = new URL(url).hostname.toLowerCase();
+  return allowed.some((pattern) => (pattern.startsWith('*.') ? host.endsWith(pattern.slice(1)) : host === pattern));
+}

@@ -36,11 +36,16 @@ export function botRequest(target: Extract<DeliveryTarget, { channel: 'webhook' 
   return { url, body: { ...signed, msg_type: 'text', content: { text: message.text } } };
 }
 
-export function webhookSender(now: () => number = Date.now): ChannelSender {
+/**
+ * `isAllowed` re-checks WEBHOOK_ALLOWED_HOSTS at send time, so narrowing the list stops bots created before.
+ */
+export function webhookSender(isAllowed: (url: string) => boolean, now: () => number = Date.now): ChannelSender {
   return {
     unavailable: () => null,
     async send(target: DeliveryTarget, message: ComposedMessage, timeoutMs: number) {
       if (target.channel !== 'webhook') throw new Error('webhook sender got a non-webhook target');
+      if (!isAllowed(target.url))
+        throw new Error(`主机不在允许范围内（WEBHOOK_ALLOWED_HOSTS）/ host not allowed: ${new URL(target.url).hostname}`);
       const { url, body } = botRequest(target, message, now());
       await postJson(url, body, timeoutMs);
     },
