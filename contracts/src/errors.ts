@@ -141,6 +141,18 @@ export const errorMessages = {
     'zh-CN': '导入文件有 {count} 处问题，未导入任何事项，请先预检并修改',
     en: 'The workbook has {count} problems; nothing was imported — run the check and fix them first',
   },
+  NOTIFY_TARGET_MISSING: {
+    'zh-CN': '已选择{channel}通知，请填写{target}',
+    en: 'You chose {channelEn} notifications; please give your {targetEn}',
+  },
+  WEBHOOK_HOST_NOT_ALLOWED: {
+    'zh-CN': '群机器人地址的主机「{host}」不在允许范围内（{allowed}），请联系系统管理员',
+    en: 'The bot URL host "{host}" is not allowed ({allowed}); ask the system administrator',
+  },
+  NOTIFY_DELIVERY_NOT_DEAD: {
+    'zh-CN': '只有已放弃的投递（当前为「{status}」）可以手动重试',
+    en: 'Only a delivery that was given up on can be retried (it is {status})',
+  },
   IDEMPOTENCY_KEY_REUSED: {
     'zh-CN': '同一个幂等键（Idempotency-Key）已用于不同的请求内容',
     en: 'This Idempotency-Key was already used with a different request body',

@@ -17,3 +17,4 @@ export * from './ledger.js';
 export * from './warnings.js';
 export * from './roadmap.js';
 export * from './cockpit.js';
+export * from './notifications.js';

@@ -29,6 +29,7 @@ import { registerCooperationRoutes } from './modules/cooperation/cooperation.rou
 import { registerInstructionRoutes } from './modules/instructions/instructions.routes.js';
 import { registerLedgerRoutes } from './modules/ledger/ledger.routes.js';
 import { registerRoadmapRoutes } from './modules/roadmap/roadmap.routes.js';
+import { registerNotificationRoutes } from './modules/notifications/notifications.routes.js';
 import { registerUserRoutes } from './modules/users/users.routes.js';
 import type { Deps } from './platform/context.js';
 import { AppError } from './platform/errors.js';
@@ -133,6 +134,7 @@ export async function buildApp(deps: Deps, options: BuildOptions = {}): Promise<
       registerRoadmapRoutes(api, deps);
       registerCockpitRoutes(api, deps);
       registerLiveRoutes(api, deps);
+      registerNotificationRoutes(api, deps);
       api.get(
         '/openapi.json',
         { config: { access: 'public' }, schema: { hide: true, response: { 200: z.looseObject({ openapi: z.string() }) } } },

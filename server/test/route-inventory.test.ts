@@ -162,7 +162,7 @@ async function postIn(ctx: ProbeContext, unitId: string): Promise<Post> {
   return res.json<Post>();
 }
 
-async function countRows(table: 'units' | 'persons' | 'posts' | 'users'): Promise<number> {
+async function countRows(table: 'units' | 'persons' | 'posts' | 'users' | 'webhook_endpoints'): Promise<number> {
   const rows = await env.ownerQuery(`select count(*)::int as n from ${table}`);
   return Number(rows[0]?.n);
 }
@@ -171,7 +171,72 @@ async function countRows(table: 'units' | 'persons' | 'posts' | 'users'): Promis
  * For every `scope: 'subtree'` route: the request a countyA1 user makes for something in countyB1 (or, for lists,
  * the countyB1 filter), which must look exactly like a missing record.
  */
+/** A dead e-mail delivery to a countyB1 user. */
+async function deadDeliveryIn(ctx: ProbeContext): Promise<string> {
+  const user = await createUser(env.deps, ctx.tree.countyB1, ['unit_handler']);
+  const notificationId = randomUUID();
+  const deliveryId = randomUUID();
+  await env.ownerQuery(
+    `insert into notifications (id, user_id, kind, title, body, dedupe_key, created_at) values ($1, $2, 'urged', '催办', '正文', $3, now())`,
+    [notificationId, user.id, `probe-${notificationId}`],
+  );
+  await env.ownerQuery(
+    `insert into notification_deliveries (id, notification_id, channel, target, status, attempts, next_attempt_at, created_at)
+     values ($1, $2, 'email', 'b1@example.test', 'dead', 6, now(), now())`,
+    [deliveryId, notificationId],
+  );
+  return deliveryId;
+}
+
 const probes: Record<string, Probe> = {
+  'GET /api/notification-deliveries': {
+    role: 'system_admin',
+    run: async (ctx) => {
+      const id = await deadDeliveryIn(ctx);
+      const res = await call(ctx.session, 'GET', '/api/notification-deliveries?status=dead');
+      expect(res.statusCode, res.body).toBe(200);
+      expect(res.json<{ items: { id: string }[] }>().items.map((d) => d.id)).not.toContain(id);
+    },
+  },
+  'POST /api/notification-deliveries/:id/retry': {
+    role: 'system_admin',
+    run: async (ctx) => {
+      const id = await deadDeliveryIn(ctx);
+      expectNotFound(await call(ctx.session, 'POST', `/api/notification-deliveries/${id}/retry`));
+      const rows = await env.ownerQuery('select status from notification_deliveries where id = $1', [id]);
+      expect(rows[0]?.status).toBe('dead');
+    },
+  },
+  'GET /api/units/:id/webhooks': {
+    role: 'system_admin',
+    run: async ({ tree, session }) => expectNotFound(await call(session, 'GET', `/api/units/${tree.countyB1}/webhooks`)),
+  },
+  'POST /api/units/:id/webhooks': {
+    role: 'unit_leader',
+    run: async ({ tree, session }) => {
+      const before = await countRows('webhook_endpoints');
+      expectNotFound(
+        await call(session, 'POST', `/api/units/${tree.countyB1}/webhooks`, {
+          platform: 'wecom',
+          url: 'https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=x',
+        }),
+      );
+      expect(await countRows('webhook_endpoints')).toBe(before);
+    },
+  },
+  'DELETE /api/webhook-endpoints/:id': {
+    role: 'system_admin',
+    run: async (ctx) => {
+      const created = await call(ctx.rootAdmin, 'POST', `/api/units/${ctx.tree.countyB1}/webhooks`, {
+        platform: 'feishu',
+        url: 'https://open.feishu.cn/open-apis/bot/v2/hook/abc',
+      });
+      expect(created.statusCode, created.body).toBe(201);
+      const id = created.json<{ id: string }>().id;
+      expectNotFound(await env.app.inject({ method: 'DELETE', url: `/api/webhook-endpoints/${id}`, headers: authHeaders(ctx.session) }));
+      expect((await env.ownerQuery('select 1 from webhook_endpoints where id = $1', [id])).length).toBe(1);
+    },
+  },
   'GET /api/units': {
     role: 'system_admin',
     run: async ({ tree, session }) => expectNotFound(await call(session, 'GET', `/api/units?parentId=${tree.countyB1}`)),

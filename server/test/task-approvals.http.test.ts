@@ -86,6 +86,9 @@ describe('待审批 before 交办', () => {
     expect(submitted.json<Task>().allowedActions).toEqual([]);
     expect(await inbox(c.leader)).toContain(item.id);
     expect(await inbox(c.otherLeader)).not.toContain(item.id);
+    // The leader is told in the bell (written with the step, in its transaction); the other leader is not.
+    expect((await get(c.leader, '/api/notifications/unread-count')).json()).toMatchObject({ count: 1 });
+    expect((await get(c.otherLeader, '/api/notifications/unread-count')).json()).toMatchObject({ count: 0 });
 
     const byOther = await act(c.otherLeader, item.id, { action: 'approve_assignment' });
     expect(byOther.statusCode).toBe(409);

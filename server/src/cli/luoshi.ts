@@ -18,6 +18,7 @@ import { filesRoot } from '../platform/files.js';
 import { systemContext } from '../platform/context.js';
 import { loadEnv, type Env } from '../platform/env.js';
 import { scheduleMaintenance } from '../platform/maintenance.js';
+import { scheduleDelivery } from '../modules/notifications/delivery.worker.js';
 import { AppError } from '../platform/errors.js';
 import { roleSchema } from '@luoshi/contracts';
 import { z } from 'zod';
@@ -55,14 +56,17 @@ program
       fail(error instanceof Error ? error.message : String(error));
     }
     const app = await buildApp(deps, { webDistDir: config.WEB_DIST_DIR ?? defaultWebDist, logger: true });
-    const stopMaintenance =
-      deps.database.kind === 'pglite' ? scheduleMaintenance(deps, (m, e) => app.log.info({ err: e }, m)) : () => undefined;
+    const embedded = deps.database.kind === 'pglite';
+    const stopMaintenance = embedded ? scheduleMaintenance(deps, (m, e) => app.log.info({ err: e }, m)) : () => undefined;
+    // On PostgreSQL, `luoshi worker` delivers notifications; the embedded database has no other process to do it.
+    const stopDelivery = embedded ? scheduleDelivery(deps, (m, e) => app.log.warn({ err: e }, m)) : () => undefined;
     let closing = false;
     const shutdown = async (signal: string) => {
       if (closing) return;
       closing = true;
       app.log.info(`${signal}: no new connections; draining requests`);
       stopMaintenance();
+      stopDelivery();
       await app.close();
       await deps.database.close();
       process.exit(0);
@@ -76,13 +80,15 @@ program
 
 program
   .command('worker')
-  .description('run background jobs (session clean-up, audit retention) in a separate process')
+  .description('run background jobs (notification delivery, session clean-up, audit retention) in a separate process')
   .action(async () => {
     const deps = await openRuntime(env());
-    const stop = scheduleMaintenance(deps, (m, e) => console.log(m, e ?? ''), 5 * 60_000);
+    const stopMaintenance = scheduleMaintenance(deps, (m, e) => console.log(m, e ?? ''), 5 * 60_000);
+    const stopDelivery = scheduleDelivery(deps, (m, e) => console.log(m, e ?? ''));
     console.log('luoshi worker running; SIGTERM to stop');
     const shutdown = async () => {
-      stop();
+      stopMaintenance();
+      stopDelivery();
       await deps.database.close();
       process.exit(0);
     };

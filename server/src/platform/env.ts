@@ -43,7 +43,47 @@ export const envSchema = z.object({
     .default(365),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   WEB_DIST_DIR: z.string().optional(),
+  /** The address people open the app at (e.g. https://ducha.yn.gov.cn); e-mails and group-bot messages link to it. */
+  PUBLIC_BASE_URL: z.url({ protocol: /^https?$/ }).optional(),
+  /** Outgoing e-mail (SMTP). Without SMTP_HOST, e-mail deliveries wait (pending) and say why. */
+  SMTP_HOST: z.string().optional(),
+  SMTP_PORT: z.coerce.number().int().min(1).max(65535).optional(),
+  SMTP_USER: z.string().optional(),
+  SMTP_PASS: z.string().optional(),
+  SMTP_FROM: z.string().optional(),
+  /** true: TLS from the first byte (port 465); false: STARTTLS when the server offers it. */
+  SMTP_SECURE: bool.optional(),
+  /**
+   * Hosts group-bot URLs may point to (comma-separated; `*.example.cn` allows subdomains). Unit leaders enter bot URLs,
+   * so without this list they could make the server call internal addresses. Add the 政务钉钉 host of a private
+   * deployment here.
+   */
+  WEBHOOK_ALLOWED_HOSTS: z
+    .string()
+    .default('oapi.dingtalk.com,qyapi.weixin.qq.com,open.feishu.cn,open.larksuite.com')
+    .transform((v) =>
+      v
+        .split(',')
+        .map((h) => h.trim().toLowerCase())
+        .filter(Boolean),
+    ),
+  /** SMS gateway: any provider's HTTP API, called with a POST of SMS_GATEWAY_TEMPLATE. */
+  SMS_GATEWAY_URL: z.url({ protocol: /^https?$/ }).optional(),
+  /** JSON body with {{phone}} and {{text}} placeholders, e.g. {"mobile":"{{phone}}","content":"{{text}}"}. */
+  SMS_GATEWAY_TEMPLATE: z
+    .string()
+    .refine(isJsonObject, 'must be a JSON object, e.g. {"mobile":"{{phone}}","content":"{{text}}"}')
+    .optional(),
 });
+
+function isJsonObject(value: string): boolean {
+  try {
+    const parsed: unknown = JSON.parse(value);
+    return typeof parsed === 'object' && parsed !== null && !Array.isArray(parsed);
+  } catch {
+    return false;
+  }
+}
 
 export type Env = z.infer<typeof envSchema>;
 

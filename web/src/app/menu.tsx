@@ -2,6 +2,7 @@
 import {
   ApartmentOutlined,
   AuditOutlined,
+  BellOutlined,
   CalendarOutlined,
   DashboardOutlined,
   FileAddOutlined,
@@ -34,6 +35,7 @@ export function menuEntriesFor(user: Pick<CurrentUser, 'roles'>, t: TFunction): 
     { path: '/org', name: t('menu.org'), icon: <ApartmentOutlined />, roles: [] },
     { path: '/admin/users', name: t('menu.users'), icon: <TeamOutlined />, roles: ['security_admin'] },
     { path: '/admin/audit', name: t('menu.audit'), icon: <AuditOutlined />, roles: ['audit_admin'] },
+    { path: '/admin/notifications', name: t('notifications.admin'), icon: <BellOutlined />, roles: ['system_admin', 'unit_leader'] },
     { path: '/calendar', name: t('menu.calendar'), icon: <CalendarOutlined />, roles: [] },
     { path: '/settings', name: t('menu.settings'), icon: <SettingOutlined />, roles: [] },
   ];

@@ -21,6 +21,12 @@ const TaskDetailPage = lazy(() => import('../features/tasks/task-detail-page').t
 const RoadmapPage = lazy(() => import('../features/roadmap/roadmap-page').then((m) => ({ default: m.RoadmapPage })));
 const CockpitPage = lazy(() => import('../features/cockpit/cockpit-page').then((m) => ({ default: m.CockpitPage })));
 const LedgerPage = lazy(() => import('../features/ledger/ledger-page').then((m) => ({ default: m.LedgerPage })));
+const NotificationsPage = lazy(() =>
+  import('../features/notifications/notifications-page').then((m) => ({ default: m.NotificationsPage })),
+);
+const DeliveryAdminPage = lazy(() =>
+  import('../features/notifications/delivery-admin-page').then((m) => ({ default: m.DeliveryAdminPage })),
+);
 const SettingsPage = lazy(() => import('../features/auth/settings-page').then((m) => ({ default: m.SettingsPage })));
 const MyInstructionsPage = lazy(() =>
   import('../features/instructions/my-instructions-page').then((m) => ({ default: m.MyInstructionsPage })),
@@ -73,6 +79,15 @@ export const router = createBrowserRouter([
         ),
       },
       { path: 'ledger', element: <LedgerPage /> },
+      { path: 'notifications', element: <NotificationsPage /> },
+      {
+        path: 'admin/notifications',
+        element: (
+          <RequireRole roles={['system_admin', 'unit_leader']}>
+            <DeliveryAdminPage />
+          </RequireRole>
+        ),
+      },
       { path: 'org', element: <OrgPage /> },
       {
         path: 'admin/users',

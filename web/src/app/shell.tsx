@@ -1,6 +1,6 @@
 /**
- * The signed-in frame: ProLayout with the role-filtered side menu (a drawer on phones), language switch and the
- * user menu. Pages render into its `<Outlet>` inside their own Suspense, so the frame stays while a page loads.
+ * The signed-in frame: ProLayout with the role-filtered side menu (a drawer on phones), the notification bell,
+ * language switch and the user menu. Pages render into its `<Outlet>` inside their own Suspense, so the frame stays while a page loads.
  */
 import { LogoutOutlined, SettingOutlined, UserOutlined } from '@ant-design/icons';
 import { ProLayout } from '@ant-design/pro-components';
@@ -9,6 +9,7 @@ import { Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Outlet, useLocation, useNavigate } from 'react-router';
 import { useAppLocale } from './i18n/i18n';
+import { NotificationBell } from '../features/notifications/notification-bell';
 import { LanguageSwitch } from './language-switch';
 import { menuEntriesFor } from './menu';
 import { selectedMenuPath } from './navigation';
@@ -81,7 +82,7 @@ export function AppShell() {
           {dom}
         </Link>
       )}
-      actionsRender={() => [<LanguageSwitch key="language" />]}
+      actionsRender={() => [<NotificationBell key="notifications" />, <LanguageSwitch key="language" />]}
       avatarProps={{
         icon: <UserOutlined />,
         size: 'small',

@@ -20,6 +20,7 @@ import { requireActor, type Deps, type RequestContext } from '../../platform/con
 import type { Db } from '../../platform/db.js';
 import { AppError, fieldError, notFound } from '../../platform/errors.js';
 import { idempotent } from '../../platform/idempotency.js';
+import { notifyTaskEvent } from '../notifications/notifications.outbox.js';
 import { refreshDerived } from '../warnings/warnings.service.js';
 import { factsOf, standingOf } from './tasks.policy.js';
 import { presentDetail } from './tasks.presenter.js';
@@ -135,6 +136,9 @@ export async function applyTransition(
       data: eventData(input, data),
     });
     await refreshDerived(tx, ctx.clock, id);
+    // The outbox: whoever must act next hears of it, in this same transaction (after the timeline event: its id is
+    // the notification's dedupe key).
+    await notifyTaskEvent(tx, ctx.clock, { taskId: id, type: input.action, actorUserId: actor.userId, reason: input.reason ?? null });
     const after = await readTask(tx, ctx, id);
     await recordAudit(deps, tx, ctx, { eventType: `task.${input.action}`, objectType: 'task', objectId: id, before, after });
     return after;
