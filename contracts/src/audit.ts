@@ -49,6 +49,7 @@ export const auditEventTypeValues = [
   'task.reject_change',
   'task.resume',
   'task.broken_down',
+  'settings.source_policy_changed',
   'milestone.created',
   'milestone.updated',
   'milestone.deleted',

@@ -18,3 +18,4 @@ export * from './warnings.js';
 export * from './roadmap.js';
 export * from './cockpit.js';
 export * from './notifications.js';
+export * from './source-policies.js';

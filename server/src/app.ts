@@ -31,6 +31,7 @@ import { registerLedgerRoutes } from './modules/ledger/ledger.routes.js';
 import { registerRoadmapRoutes } from './modules/roadmap/roadmap.routes.js';
 import { registerNotificationRoutes } from './modules/notifications/notifications.routes.js';
 import { registerUserRoutes } from './modules/users/users.routes.js';
+import { registerWarningRoutes } from './modules/warnings/warnings.routes.js';
 import type { Deps } from './platform/context.js';
 import { AppError } from './platform/errors.js';
 import type { Access } from './platform/http/access.js';
@@ -132,6 +133,7 @@ export async function buildApp(deps: Deps, options: BuildOptions = {}): Promise<
       registerInstructionRoutes(api, deps);
       registerLedgerRoutes(api, deps);
       registerRoadmapRoutes(api, deps);
+      registerWarningRoutes(api, deps);
       registerCockpitRoutes(api, deps);
       registerLiveRoutes(api, deps);
       registerNotificationRoutes(api, deps);

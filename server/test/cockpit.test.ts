@@ -2,7 +2,7 @@
  * 领导驾驶舱 (issue 4 item 6): counts by status, warning light, 州市, provincial department and month over items
  * registered and moved through their lifecycle by the task use cases, each reader seeing only their scope.
  */
-import type { CockpitSummary, Task } from '@luoshi/contracts';
+import { taskStatusValues, type CockpitSummary, type Task } from '@luoshi/contracts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { monthWindows } from '../src/modules/cockpit/cockpit.rules.js';
 import { authHeaders, createTree, createUser, signIn, startTestEnv, type Session, type TestEnv, type TestTree } from './harness.js';
@@ -106,7 +106,7 @@ describe('GET /api/cockpit', () => {
     expect(countOf(summary, 'assigned')).toBe(2);
     expect(countOf(summary, 'accepted')).toBe(1);
     expect(countOf(summary, 'completed')).toBe(1);
-    expect(summary.byStatus).toHaveLength(11);
+    expect(summary.byStatus).toHaveLength(taskStatusValues.length);
     expect(summary.byWarning).toEqual({ green: 1, yellow: 1, red: 1 });
 
     const area = (unitId: string | null) => summary.byArea.find((a) => a.unitId === unitId);

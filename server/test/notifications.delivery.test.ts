@@ -131,9 +131,14 @@ describe('a lifecycle step reaches the lead unit', () => {
       env.deps.database.db.transaction((tx) =>
         notifyTaskEvent(tx, env.clock, { taskId: task.id, type: 'assign', actorUserId: supervisorUser.id }),
       );
-    const first = await step();
-    expect(first.notificationIds).toHaveLength(2); // the unit's handler and leader; the 督查员 who acted is not told
-    expect(first.deliveries).toBe(5); // e-mail + SMS for the handler, three group bots
+    // The 交办 itself wrote the notifications (the outbox hook in the lifecycle transaction).
+    const told = await env.ownerQuery('select count(*)::int as n from notifications where task_id = $1', [task.id]);
+    expect(told[0]?.n).toBe(2); // the unit's handler and leader; the 督查员 who acted is not told
+    const queued = await env.ownerQuery(
+      'select count(*)::int as n from notification_deliveries d join notifications n on n.id = d.notification_id where n.task_id = $1',
+      [task.id],
+    );
+    expect(queued[0]?.n).toBe(5); // e-mail + SMS for the handler, three group bots
 
     const bell = await call(handler.session, 'GET', '/api/notifications');
     const mine = bell.json<{ items: { title: string; link: string; kind: string }[] }>().items;
@@ -238,6 +243,7 @@ describe('failures are recorded and retried while others continue', () => {
     const adminUser = await createUser(env.deps, tree.root, ['system_admin']);
     let admin = await signIn(env, adminUser);
     await createUser(env.deps, tree.department, ['unit_handler']);
+    await deliverDue(env.deps, FAST); // what earlier tests' lifecycle steps left in the outbox
     let slowBot = '';
     for (const path of ['/flaky', '/slow', '/wecom/ok?key=2']) {
       const res = await call(admin, 'POST', `/api/units/${tree.department}/webhooks`, { platform: 'wecom', url: `${bots.base}${path}` });

@@ -69,6 +69,7 @@ function concreteUrl(url: string): string {
   return url.replace(/:(\w+)/g, (whole, name: string) => {
     if (name === 'id' || name === 'unitId') return randomUUID();
     if (name === 'day') return '2026-01-01';
+    if (name === 'source') return 'document';
     throw new Error(`route-inventory: no sample value for parameter ${whole} in ${url}`);
   });
 }

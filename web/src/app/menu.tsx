@@ -1,6 +1,7 @@
 /** The side-menu entries and who sees them. The server enforces the same rules; this only avoids dead links. */
 import {
   ApartmentOutlined,
+  FieldTimeOutlined,
   AuditOutlined,
   BellOutlined,
   CalendarOutlined,
@@ -37,6 +38,12 @@ export function menuEntriesFor(user: Pick<CurrentUser, 'roles'>, t: TFunction): 
     { path: '/admin/audit', name: t('menu.audit'), icon: <AuditOutlined />, roles: ['audit_admin'] },
     { path: '/admin/notifications', name: t('notifications.admin'), icon: <BellOutlined />, roles: ['system_admin', 'unit_leader'] },
     { path: '/calendar', name: t('menu.calendar'), icon: <CalendarOutlined />, roles: [] },
+    {
+      path: '/admin/source-policies',
+      name: t('menu.sourcePolicies'),
+      icon: <FieldTimeOutlined />,
+      roles: ['system_admin', 'supervisor'],
+    },
     { path: '/settings', name: t('menu.settings'), icon: <SettingOutlined />, roles: [] },
   ];
   return entries.filter((entry) => entry.roles.length === 0 || hasAnyRole(user, ...entry.roles));

@@ -14,6 +14,9 @@ const HomePage = lazy(() => import('../features/home/home-page').then((m) => ({ 
 const OrgPage = lazy(() => import('../features/org/org-page').then((m) => ({ default: m.OrgPage })));
 const UsersPage = lazy(() => import('../features/users/users-page').then((m) => ({ default: m.UsersPage })));
 const AuditPage = lazy(() => import('../features/audit/audit-page').then((m) => ({ default: m.AuditPage })));
+const SourcePoliciesPage = lazy(() =>
+  import('../features/source-policies/source-policies-page').then((m) => ({ default: m.SourcePoliciesPage })),
+);
 const CalendarPage = lazy(() => import('../features/calendar/calendar-page').then((m) => ({ default: m.CalendarPage })));
 const TasksPage = lazy(() => import('../features/tasks/tasks-page').then((m) => ({ default: m.TasksPage })));
 const TaskCreatePage = lazy(() => import('../features/tasks/task-create-page').then((m) => ({ default: m.TaskCreatePage })));
@@ -94,6 +97,14 @@ export const router = createBrowserRouter([
         element: (
           <RequireRole roles={['security_admin']}>
             <UsersPage />
+          </RequireRole>
+        ),
+      },
+      {
+        path: 'admin/source-policies',
+        element: (
+          <RequireRole roles={['system_admin', 'supervisor']}>
+            <SourcePoliciesPage />
           </RequireRole>
         ),
       },

@@ -24,6 +24,7 @@ export const en: ResourceShape<typeof zhCN> = {
     users: 'Accounts',
     audit: 'Audit log',
     calendar: 'Working calendar',
+    sourcePolicies: 'Deadlines & warnings',
     settings: 'My settings',
     roadmap: 'Roadmap',
   },
@@ -286,6 +287,7 @@ export const en: ResourceShape<typeof zhCN> = {
       resume: 'Item resumed',
       broken_down: 'Broken down into sub-items',
     },
+    settings: { source_policy_changed: 'Deadline defaults and warning thresholds changed' },
     milestone: { created: 'Milestone added', updated: 'Milestone changed', deleted: 'Milestone removed' },
     cooperation: { duty_set: 'Cooperation duty set', contributed: 'Cooperation contribution reported' },
     coordination: {
@@ -859,6 +861,17 @@ export const en: ResourceShape<typeof zhCN> = {
     botSecretHint: 'The DingTalk or Feishu signing secret; WeCom needs none. Not shown again after saving.',
     addBot: 'Add group bot',
     confirmRemoveBot: 'Remove this group bot? Messages not yet sent to it will not be sent.',
+  },
+  sourcePolicies: {
+    title: 'Deadline defaults and warning thresholds',
+    intro:
+      'Per source type: the default deadline, the sign-for limit and the yellow-light thresholds. New items take the new default deadline; open items’ lights are recomputed with the new thresholds within 15 minutes.',
+    source: 'Source',
+    workingDays: 'Default deadline (working days)',
+    signForWorkingDays: 'Sign for within (working days)',
+    yellowWorkingDays: 'Yellow within N working days of the deadline',
+    yellowElapsedPercent: 'Yellow once this % of the time has passed',
+    saved: 'Saved; lights will be recomputed with the new thresholds',
   },
   settings: {
     account: 'Account',

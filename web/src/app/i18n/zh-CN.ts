@@ -54,6 +54,7 @@ const auditEventTypes = {
     resume: '恢复办理',
     broken_down: '分解子事项',
   },
+  settings: { source_policy_changed: '修改办理时限与预警设置' },
   milestone: { created: '新增时间节点', updated: '修改时间节点', deleted: '删除时间节点' },
   cooperation: { duty_set: '明确配合任务', contributed: '报送配合情况' },
   coordination: { raised: '提出协调请求', escalated: '提请分管领导协调', decided: '分管领导协调决定' },
@@ -103,6 +104,7 @@ export const zhCN = {
     users: '账户管理',
     audit: '审计日志',
     calendar: '工作日历',
+    sourcePolicies: '办理时限与预警',
     settings: '个人设置',
     roadmap: '路线图',
   },
@@ -840,6 +842,17 @@ export const zhCN = {
     botSecretHint: '钉钉「加签」或飞书「签名校验」的密钥；企业微信不需要。保存后不再显示。',
     addBot: '添加群机器人',
     confirmRemoveBot: '确定删除该群机器人吗？尚未发出的消息将不再发送。',
+  },
+  sourcePolicies: {
+    title: '办理时限与预警设置',
+    intro:
+      '按任务来源设置默认办结时限、签收时限和黄灯阈值。修改后新登记的事项使用新的默认时限；在办事项的预警灯在 15 分钟内按新阈值重新计算。',
+    source: '任务来源',
+    workingDays: '默认办结时限（工作日）',
+    signForWorkingDays: '签收时限（工作日）',
+    yellowWorkingDays: '距时限几个工作日内亮黄灯',
+    yellowElapsedPercent: '时间过半比例达到（%）亮黄灯',
+    saved: '已保存，预警灯将按新阈值重新计算',
   },
   settings: {
     account: '账户信息',
