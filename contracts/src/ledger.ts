@@ -70,6 +70,12 @@ export const ledgerFilterShape = {
   deadlineTo: z.iso.date().optional(),
   createdFrom: z.iso.date().optional(),
   createdTo: z.iso.date().optional(),
+  /** 交办 in this period (the cockpit's monthly figures link here). */
+  assignedFrom: z.iso.date().optional(),
+  assignedTo: z.iso.date().optional(),
+  /** 办结 in this period. */
+  completedFrom: z.iso.date().optional(),
+  completedTo: z.iso.date().optional(),
   /** Sub-items of one item (一级督一级). */
   parentId: z.uuid().optional(),
   /** Only items that are not sub-items. */

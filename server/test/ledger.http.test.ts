@@ -118,7 +118,7 @@ describe('ledger rows', () => {
 });
 
 describe('filters', () => {
-  it('filters by source, several statuses, lead unit subtree, leader, deadline and created period, parent and keyword', async () => {
+  it('filters by source, several statuses, lead unit subtree, leader, deadline, created, 交办 and 办结 periods, parent and keyword', async () => {
     const c = await cast();
     const a = await register(c, '甲一县道路硬化', { leadUnitId: c.tree.countyA1, deadline: '2026-04-01', responsibleLeaderId: c.leaderId });
     const b = await register(c, '甲市学校建设', { leadUnitId: c.tree.prefectureA, deadline: '2026-05-01', source: 'work_report' });
@@ -139,6 +139,14 @@ describe('filters', () => {
     expect(titles(await ledger(c.supervisor, `${q}&deadlineFrom=2026-05-01&deadlineTo=2026-06-01`))).toEqual([b.title, d.title]);
     expect(titles(await ledger(c.supervisor, `${q}&createdFrom=2026-03-05&createdTo=2026-03-05`))).toEqual([d.title, e.title]);
     expect(titles(await ledger(c.supervisor, `${q}&createdTo=2026-03-04`))).toEqual([a.title, b.title]);
+    // 交办 and 办结 periods (the cockpit's monthly figures link here): Shanghai dates, both ends included.
+    await env.ownerQuery("update tasks set assigned_at = '2026-02-28T16:30:00Z', completed_at = '2026-03-31T15:59:00Z' where id = $1", [
+      d.id,
+    ]);
+    expect(titles(await ledger(c.supervisor, `${q}&assignedFrom=2026-03-01&assignedTo=2026-03-31`))).toEqual([d.title]);
+    expect(titles(await ledger(c.supervisor, `${q}&assignedTo=2026-02-28`))).toEqual([]);
+    expect(titles(await ledger(c.supervisor, `${q}&completedFrom=2026-03-01&completedTo=2026-03-31`))).toEqual([d.title]);
+    expect(titles(await ledger(c.supervisor, `${q}&completedFrom=2026-04-01`))).toEqual([]);
     expect(titles(await ledger(c.supervisor, `${q}&parentId=${a.id}`))).toEqual([e.title]);
     expect(titles(await ledger(c.supervisor, `${q}&topLevelOnly=true`))).toEqual([a.title, b.title, d.title]);
     // Keyword in Chinese: title, content and serial number.

@@ -26,6 +26,10 @@ export interface LedgerConditions {
   /** Inclusive lower bound and exclusive upper bound of created_at. */
   createdFrom?: Date;
   createdBefore?: Date;
+  assignedFrom?: Date;
+  assignedBefore?: Date;
+  completedFrom?: Date;
+  completedBefore?: Date;
   parentId?: string;
   topLevelOnly?: boolean;
   q?: string;
@@ -51,6 +55,10 @@ function whereOf(c: LedgerConditions, withWarning: boolean): SQL {
   if (c.deadlineTo) parts.push(sql`t.deadline <= ${c.deadlineTo}::date`);
   if (c.createdFrom) parts.push(sql`t.created_at >= ${c.createdFrom.toISOString()}::timestamptz`);
   if (c.createdBefore) parts.push(sql`t.created_at < ${c.createdBefore.toISOString()}::timestamptz`);
+  if (c.assignedFrom) parts.push(sql`t.assigned_at >= ${c.assignedFrom.toISOString()}::timestamptz`);
+  if (c.assignedBefore) parts.push(sql`t.assigned_at < ${c.assignedBefore.toISOString()}::timestamptz`);
+  if (c.completedFrom) parts.push(sql`t.completed_at >= ${c.completedFrom.toISOString()}::timestamptz`);
+  if (c.completedBefore) parts.push(sql`t.completed_at < ${c.completedBefore.toISOString()}::timestamptz`);
   if (c.parentId) parts.push(sql`t.parent_id = ${c.parentId}`);
   if (c.topLevelOnly) parts.push(sql`t.parent_id is null`);
   if (c.q) {

@@ -3,7 +3,7 @@
  * (the cockpit: `/ledger?status=in_progress&warning=red&leadUnitId=…`) all show the same table.
  *
  * Parameters (the API's own names): source, status, warning (lists, comma-separated), leadUnitId,
- * responsibleLeaderId, parentId (uuids), deadlineFrom, deadlineTo, createdFrom, createdTo (YYYY-MM-DD, Beijing
+ * responsibleLeaderId, parentId (uuids), deadlineFrom/To, createdFrom/To, assignedFrom/To, completedFrom/To (YYYY-MM-DD, Beijing
  * dates, both ends included), topLevelOnly (true), q (keyword), sort (deadline | createdAt | serialNumber |
  * warningLevel), order (asc | desc). A parameter that does not parse is dropped rather than breaking the page.
  */

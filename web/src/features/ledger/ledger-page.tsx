@@ -21,6 +21,7 @@ import { LedgerImportModal } from './ledger-import-modal';
 import { LedgerTable, useLedgerColumns } from './ledger-table';
 import { LedgerViews } from './ledger-views';
 import { exportHref, ledgerQuery } from './ledger.api';
+import { useLiveRefresh } from '../../app/live';
 
 const columnsKey = 'luoshi.ledger.columns';
 const tagColours = { green: 'success', yellow: 'warning', red: 'error' } as const;
@@ -68,6 +69,8 @@ export function LedgerPage() {
   const [columns, setColumns] = useState<LedgerColumn[]>(storedColumns);
   const [importing, setImporting] = useState(false);
   const ledger = useInfiniteQuery(ledgerQuery(filter));
+  // Lights, statuses and roll-ups change under the clerk's eyes as reports and steps come in (server-sent events).
+  useLiveRefresh(['tasks', 'ledger']);
   const rows = ledger.data?.pages.flatMap((page) => page.items) ?? [];
   const counts = ledger.data?.pages[0]?.counts;
 
