@@ -5,7 +5,7 @@
  */
 import { mkdirSync, readFileSync } from 'node:fs';
 import { expect, test, type Locator, type Page } from '@playwright/test';
-import { generate } from 'otplib';
+import { enterTotp } from './helpers';
 
 const demoPassword = 'Demo#Luoshi2026';
 /** Fixed TOTP secrets of the demo administrators (server/src/modules/org/seed/seed-demo.ts). */
@@ -32,8 +32,7 @@ async function signIn(page: Page, username: string): Promise<void> {
   const secret = totpSecrets[username];
   if (secret) {
     await expect(page.getByText('双因素认证')).toBeVisible();
-    await page.getByPlaceholder('000000').fill(await generate({ secret }));
-    await page.getByRole('button', { name: /验\s*证/ }).click();
+    await enterTotp(page, secret, /验\s*证/);
   }
   await expect(page).not.toHaveURL(/\/login/);
 }

@@ -91,7 +91,7 @@ export function AppShell() {
           <span
             style={{
               display: 'inline-block',
-              maxWidth: 'min(160px, 26vw)',
+              maxWidth: 'min(160px, 20vw)',
               overflow: 'hidden',
               textOverflow: 'ellipsis',
               whiteSpace: 'nowrap',
