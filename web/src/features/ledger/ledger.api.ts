@@ -4,7 +4,6 @@
  * client cannot send forms); after the last byte the server checks the file, which the UI shows as such.
  */
 import {
-  errorBody,
   ledgerImportResult,
   ledgerPage,
   ledgerView,
@@ -16,6 +15,7 @@ import {
 import { infiniteQueryOptions, queryOptions, useMutation, useQueryClient } from '@tanstack/react-query';
 import { ApiError } from '../../app/api/api-error';
 import { apiRequest } from '../../app/api/client';
+import { parseJson, uploadError } from '../../app/api/upload-errors';
 import type { BodyOf } from '../../app/api/contract-types';
 import { currentLocale } from '../../app/i18n/i18n';
 import { cachedSession, dropSession } from '../../app/query-client';
@@ -64,31 +64,6 @@ export function useDeleteLedgerView() {
   });
 }
 
-function parseJson(text: string): unknown {
-  try {
-    return JSON.parse(text) as unknown;
-  } catch {
-    return undefined;
-  }
-}
-
-function toApiError(status: number, payload: unknown): ApiError {
-  const parsed = errorBody.safeParse(payload);
-  if (!parsed.success) {
-    return new ApiError({ status, code: status >= 502 && status <= 504 ? 'NETWORK' : 'BAD_RESPONSE', message: `HTTP ${status}` });
-  }
-  const { error } = parsed.data;
-  return new ApiError({
-    status,
-    code: error.code,
-    message: error.message,
-    messages: error.messages,
-    fields: error.fields ?? [],
-    params: error.params ?? {},
-    requestId: error.requestId,
-  });
-}
-
 /** Where an import request stands: bytes going up (with the true percentage), then the server checking. */
 export type ImportPhase = { phase: 'uploading'; percent: number } | { phase: 'checking' };
 
@@ -120,7 +95,7 @@ export function importWorkbook(
     xhr.onload = () => {
       const payload = parseJson(xhr.responseText);
       if (xhr.status < 200 || xhr.status >= 300) {
-        const error = toApiError(xhr.status, payload);
+        const error = uploadError(xhr.status, payload);
         if (xhr.status === 401) dropSession(error.messages);
         reject(error);
         return;

@@ -6,7 +6,6 @@
  */
 import {
   attachment,
-  errorBody,
   progressReport,
   progressReportList,
   reportDraft,
@@ -18,6 +17,7 @@ import {
 import { queryOptions, useMutation, useQueryClient } from '@tanstack/react-query';
 import { ApiError } from '../../app/api/api-error';
 import { apiRequest } from '../../app/api/client';
+import { parseJson, uploadError } from '../../app/api/upload-errors';
 import type { BodyOf } from '../../app/api/contract-types';
 import { currentLocale } from '../../app/i18n/i18n';
 import { cachedSession, dropSession } from '../../app/query-client';
@@ -68,31 +68,6 @@ export function useReviewReport(taskId: string) {
   });
 }
 
-function parseJson(text: string): unknown {
-  try {
-    return JSON.parse(text) as unknown;
-  } catch {
-    return undefined;
-  }
-}
-
-function toApiError(status: number, payload: unknown): ApiError {
-  const parsed = errorBody.safeParse(payload);
-  if (!parsed.success) {
-    return new ApiError({ status, code: status >= 502 && status <= 504 ? 'NETWORK' : 'BAD_RESPONSE', message: `HTTP ${status}` });
-  }
-  const { error } = parsed.data;
-  return new ApiError({
-    status,
-    code: error.code,
-    message: error.message,
-    messages: error.messages,
-    fields: error.fields ?? [],
-    params: error.params ?? {},
-    requestId: error.requestId,
-  });
-}
-
 /**
  * `POST /api/tasks/:id/attachments` (multipart, field `file`). Resolves with the stored attachment; rejects with an
  * `ApiError` carrying the server's message (413 too large, 415 refused type …). A 401 signs out as everywhere else.
@@ -117,7 +92,7 @@ export function uploadAttachment(
     xhr.onload = () => {
       const payload = parseJson(xhr.responseText);
       if (xhr.status < 200 || xhr.status >= 300) {
-        const error = toApiError(xhr.status, payload);
+        const error = uploadError(xhr.status, payload);
         if (xhr.status === 401) dropSession(error.messages);
         reject(error);
         return;
