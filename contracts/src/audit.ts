@@ -49,6 +49,8 @@ export const auditEventTypeValues = [
   'task.reject_change',
   'task.resume',
   'task.broken_down',
+  'task.reminded',
+  'task.escalated',
   'settings.source_policy_changed',
   'milestone.created',
   'milestone.updated',

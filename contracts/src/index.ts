@@ -19,3 +19,4 @@ export * from './roadmap.js';
 export * from './cockpit.js';
 export * from './notifications.js';
 export * from './source-policies.js';
+export * from './escalations.js';

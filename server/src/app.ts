@@ -32,6 +32,7 @@ import { registerRoadmapRoutes } from './modules/roadmap/roadmap.routes.js';
 import { registerNotificationRoutes } from './modules/notifications/notifications.routes.js';
 import { registerUserRoutes } from './modules/users/users.routes.js';
 import { registerWarningRoutes } from './modules/warnings/warnings.routes.js';
+import { registerEscalationRoutes } from './modules/escalations/escalations.routes.js';
 import type { Deps } from './platform/context.js';
 import { AppError } from './platform/errors.js';
 import type { Access } from './platform/http/access.js';
@@ -137,6 +138,7 @@ export async function buildApp(deps: Deps, options: BuildOptions = {}): Promise<
       registerCockpitRoutes(api, deps);
       registerLiveRoutes(api, deps);
       registerNotificationRoutes(api, deps);
+      registerEscalationRoutes(api, deps);
       api.get(
         '/openapi.json',
         { config: { access: 'public' }, schema: { hide: true, response: { 200: z.looseObject({ openapi: z.string() }) } } },

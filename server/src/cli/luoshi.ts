@@ -19,6 +19,7 @@ import { systemContext } from '../platform/context.js';
 import { loadEnv, type Env } from '../platform/env.js';
 import { scheduleMaintenance } from '../platform/maintenance.js';
 import { scheduleDelivery } from '../modules/notifications/delivery.worker.js';
+import { startJobs } from '../platform/jobs.js';
 import { AppError } from '../platform/errors.js';
 import { roleSchema } from '@luoshi/contracts';
 import { z } from 'zod';
@@ -60,6 +61,7 @@ program
     const stopMaintenance = embedded ? scheduleMaintenance(deps, (m, e) => app.log.info({ err: e }, m)) : () => undefined;
     // On PostgreSQL, `luoshi worker` delivers notifications; the embedded database has no other process to do it.
     const stopDelivery = embedded ? scheduleDelivery(deps, (m, e) => app.log.warn({ err: e }, m)) : () => undefined;
+    const jobs = embedded ? await startJobs(deps, (m, e) => app.log.info({ err: e }, m)) : null;
     let closing = false;
     const shutdown = async (signal: string) => {
       if (closing) return;
@@ -67,6 +69,7 @@ program
       app.log.info(`${signal}: no new connections; draining requests`);
       stopMaintenance();
       stopDelivery();
+      await jobs?.stop();
       await app.close();
       await deps.database.close();
       process.exit(0);
@@ -80,15 +83,19 @@ program
 
 program
   .command('worker')
-  .description('run background jobs (notification delivery, session clean-up, audit retention) in a separate process')
+  .description(
+    'run background jobs (reminders and escalation, notification delivery, session clean-up, audit retention) in a separate process',
+  )
   .action(async () => {
     const deps = await openRuntime(env());
     const stopMaintenance = scheduleMaintenance(deps, (m, e) => console.log(m, e ?? ''), 5 * 60_000);
     const stopDelivery = scheduleDelivery(deps, (m, e) => console.log(m, e ?? ''));
+    const jobs = await startJobs(deps, (m, e) => console.log(m, e ?? ''));
     console.log('luoshi worker running; SIGTERM to stop');
     const shutdown = async () => {
       stopMaintenance();
       stopDelivery();
+      await jobs.stop();
       await deps.database.close();
       process.exit(0);
     };

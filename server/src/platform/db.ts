@@ -13,6 +13,7 @@ import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
+import { installJobSchema, JOB_SCHEMA } from './jobs.schema.js';
 import pg from 'pg';
 import * as schema from '../db/schema/index.js';
 
@@ -42,6 +43,8 @@ export interface Database {
    * transaction has committed. Resolves to a function that stops listening. (Live updates, `platform/live.ts`.)
    */
   listen(channel: string, onPayload: (payload: string) => void): Promise<() => Promise<void>>;
+  /** pg-boss's database adapter (platform/jobs.ts): parameterless text may hold several statements. */
+  executeSql(text: string, values?: unknown[]): Promise<{ rows: unknown[] }>;
   close(): Promise<void>;
 }
 
@@ -92,6 +95,12 @@ async function openPglite(options: OpenOptions): Promise<Database> {
       await client.query(`select pg_advisory_unlock(${MIGRATION_LOCK_KEY})`);
     }
   }
+  const executeSql = async (text: string, values: unknown[] = []): Promise<{ rows: unknown[] }> => {
+    if (values.length > 0) return client.query(text, values);
+    // The extended protocol takes one statement; pg-boss sends its plans as one text of several.
+    return (await client.exec(text)).at(-1) ?? { rows: [] };
+  };
+  if (!options.skipMigrations) await installJobSchema(executeSql);
   const appRole = await restrictToAppRole(options.appRole, async (text) => {
     await client.exec(text);
   });
@@ -115,6 +124,7 @@ async function openPglite(options: OpenOptions): Promise<Database> {
         if (!client.closed) await stop();
       };
     },
+    executeSql,
     async close() {
       await client.close();
     },
@@ -129,6 +139,7 @@ async function openPostgres(options: OpenOptions, url: string): Promise<Database
       await owner.query(`select pg_advisory_lock(${MIGRATION_LOCK_KEY})`);
       try {
         await migratePg(drizzlePg({ client: owner, schema }), { migrationsFolder });
+        await installJobSchema(async (text, values) => owner.query(text, values));
       } finally {
         await owner.query(`select pg_advisory_unlock(${MIGRATION_LOCK_KEY})`);
       }
@@ -173,6 +184,7 @@ async function openPostgres(options: OpenOptions, url: string): Promise<Database
       }
     },
     listen: (channel: string, onPayload: (payload: string) => void) => listenPostgres(url, checkChannel(channel), onPayload),
+    executeSql: (text: string, values?: unknown[]) => pool.query(text, values),
     async close() {
       await pool.end();
     },
@@ -229,6 +241,10 @@ async function prepareAppRole(role: string | undefined, exec: (text: string) => 
     await exec(`GRANT USAGE, SELECT, UPDATE ON ALL SEQUENCES IN SCHEMA public TO ${role}`);
     await exec(`REVOKE UPDATE, DELETE, TRUNCATE ON audit_events FROM ${role}`);
     await exec(`GRANT EXECUTE ON FUNCTION luoshi_purge_audit_events(timestamptz) TO ${role}`);
+    // The job queue: its rows, never its structure (queues are created as the owner, in installJobSchema).
+    await exec(`GRANT USAGE ON SCHEMA ${JOB_SCHEMA} TO ${role}`);
+    await exec(`GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA ${JOB_SCHEMA} TO ${role}`);
+    await exec(`GRANT EXECUTE ON ALL FUNCTIONS IN SCHEMA ${JOB_SCHEMA} TO ${role}`);
     return true;
   } catch {
     return false;

@@ -41,6 +41,14 @@ export const envSchema = z.object({
     .int()
     .refine((d) => d >= 180, 'must be at least 180 days (网络安全法 requires ≥ 6 months)')
     .default(365),
+  /**
+   * When the daily reminder and escalation sweep runs (cron, Asia/Shanghai). It also runs once at start-up, and does
+   * nothing on non-working days; every step is recorded once, so extra runs are harmless.
+   */
+  ESCALATION_SWEEP_CRON: z
+    .string()
+    .regex(/^\S+( \S+){4}$/, 'five cron fields, e.g. "0 9 * * *"')
+    .default('0 9 * * *'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   WEB_DIST_DIR: z.string().optional(),
   /** The address people open the app at (e.g. https://ducha.yn.gov.cn); e-mails and group-bot messages link to it. */

@@ -97,7 +97,12 @@ export const webhookEndpoints = pgTable(
   (t) => [index('webhook_endpoints_unit_idx').on(t.unitId)],
 );
 
-/** The escalation ladder: each rung (提醒 → 催办 → 督办通知 → 通报候选 → 约谈建议) once per item and deadline. */
+/**
+ * Scheduled reminders and the escalation ladder: each step once per item and key date, so a re-run of the daily sweep
+ * (a retried job, two workers) adds nothing. Ladder rungs (remind → urge → notice → bulletin → interview, i.e.
+ * 提醒 → 催办 → 督办通知 → 通报候选 → 约谈建议) are keyed by the deadline; 临期提醒 `due_<n>` by the deadline too; 进展反馈
+ * reminders `report` by the report's due date; `sign_for` by the 签收 due date.
+ */
 export const taskEscalations = pgTable(
   'task_escalations',
   {
@@ -105,11 +110,13 @@ export const taskEscalations = pgTable(
     taskId: uuid('task_id')
       .notNull()
       .references(() => tasks.id),
-    /** reminder | urge | notice | bulletin | interview */
+    /** remind | urge | notice | bulletin | interview | due_<n> | report | sign_for */
     rung: varchar('rung', { length: 16 }).notNull(),
-    /** The deadline the rung was reached against (an extension starts a new ladder). */
+    /** The key date the step was taken against (an extension moves the deadline and so starts a new ladder). */
     deadline: date('deadline', { mode: 'string' }).notNull(),
+    /** Working days to the key date (临期) or past it (overdue rungs), when the step was taken. */
+    workingDays: integer('working_days'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
   },
-  (t) => [uniqueIndex('task_escalations_uq').on(t.taskId, t.rung, t.deadline)],
+  (t) => [uniqueIndex('task_escalations_uq').on(t.taskId, t.rung, t.deadline), index('task_escalations_rung_idx').on(t.rung, t.createdAt)],
 );

@@ -164,6 +164,13 @@ export const taskDeadlineDefaults = pgTable('task_deadline_defaults', {
   yellowWorkingDays: integer('yellow_working_days').notNull().default(3),
   /** … or when this percentage of the time from 交办 to the deadline has passed. */
   yellowElapsedPercent: integer('yellow_elapsed_percent').notNull().default(90),
+  /** 临期提醒: working days before the deadline on which the handler is reminded (e.g. [3, 1]). */
+  reminderWorkingDays: jsonb('reminder_working_days').$type<number[]>().notNull().default([3, 1]),
+  /** The escalation ladder: working days past the deadline at which each rung is reached. */
+  escalationWorkingDays: jsonb('escalation_working_days')
+    .$type<{ remind: number; urge: number; notice: number; bulletin: number; interview: number }>()
+    .notNull()
+    .default({ remind: 1, urge: 3, notice: 5, bulletin: 10, interview: 20 }),
 });
 
 /** 路线图 (REQUIREMENTS S2): an item's 时间节点 with stage goal, responsible unit/person and planned trajectory. */

@@ -4,8 +4,8 @@
  */
 import type { NotificationKind, TaskAction } from '@luoshi/contracts';
 
-/** The parties of an item that a message can go to. */
-export type Audience = 'lead_unit' | 'handler' | 'supervisor' | 'leader';
+/** The parties of an item that a message can go to; `lead_unit_leader` = the lead unit's own leaders (督办通知). */
+export type Audience = 'lead_unit' | 'lead_unit_leader' | 'handler' | 'supervisor' | 'leader';
 
 export interface TaskFacts {
   serialNumber: string;

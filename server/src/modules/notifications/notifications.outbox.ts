@@ -144,6 +144,7 @@ export interface TaskParties {
 /**
  * The active accounts to tell, per audience:
  * - lead_unit: handlers and leaders (unit_handler, unit_leader) whose scope is the lead unit or a unit inside it;
+ * - lead_unit_leader: the leaders (unit_leader) of the lead unit itself;
  * - handler: the 承办人's account, and while the 承办人 is absent today, the account of their post's B角;
  * - supervisor: the 督查室 (supervisor role scoped at the supervising government) and the item's own 督查员;
  * - leader: the responsible leader's account.
@@ -158,6 +159,14 @@ export async function recipientsFor(tx: Db, task: TaskParties, audience: readonl
         sql`select u.id from users u join units su on su.id = u.scope_unit_id
           where su.path like (select path from units where id = ${task.leadUnitId}) || '%'
             and u.roles && array['unit_handler', 'unit_leader']::text[] and u.disabled_at is null`,
+      ),
+    );
+  }
+  if (audience.includes('lead_unit_leader')) {
+    add(
+      await executeRows<{ id: string }>(
+        tx,
+        sql`select u.id from users u where u.scope_unit_id = ${task.leadUnitId} and 'unit_leader' = any(u.roles) and u.disabled_at is null`,
       ),
     );
   }

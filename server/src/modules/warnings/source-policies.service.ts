@@ -3,7 +3,14 @@
  * and to every open item's light: their lights are marked stale, and the housekeeping loop recomputes them with the
  * new thresholds within its next run.
  */
-import { taskSourceValues, type SourcePolicy, type SourcePolicyBody, type TaskSource } from '@luoshi/contracts';
+import {
+  defaultEscalationWorkingDays,
+  defaultReminderWorkingDays,
+  taskSourceValues,
+  type SourcePolicy,
+  type SourcePolicyBody,
+  type TaskSource,
+} from '@luoshi/contracts';
 import { eq, sql } from 'drizzle-orm';
 import { taskDeadlineDefaults, tasks } from '../../db/schema/index.js';
 import { recordAudit } from '../../platform/audit-log.js';
@@ -18,6 +25,8 @@ function withDefaults(source: TaskSource, row: Partial<SourcePolicyBody> | undef
     signForWorkingDays: row?.signForWorkingDays ?? defaultThresholds.signForWorkingDays,
     yellowWorkingDays: row?.yellowWorkingDays ?? defaultThresholds.yellowWorkingDays,
     yellowElapsedPercent: row?.yellowElapsedPercent ?? defaultThresholds.yellowElapsedPercent,
+    reminderWorkingDays: row?.reminderWorkingDays ?? [...defaultReminderWorkingDays],
+    escalationWorkingDays: row?.escalationWorkingDays ?? defaultEscalationWorkingDays,
   };
 }
 
@@ -31,16 +40,22 @@ export async function setSourcePolicy(deps: Deps, ctx: RequestContext, source: T
   return deps.database.db.transaction(async (tx) => {
     const [current] = await tx.select().from(taskDeadlineDefaults).where(eq(taskDeadlineDefaults.source, source)).for('update');
     const before = withDefaults(source, current);
+    // Left-out ladder settings stay as they were.
+    const { source: _source, ...values } = {
+      ...before,
+      ...input,
+      reminderWorkingDays: [...(input.reminderWorkingDays ?? before.reminderWorkingDays)].sort((a, b) => b - a),
+    };
     await tx
       .insert(taskDeadlineDefaults)
-      .values({ source, ...input })
-      .onConflictDoUpdate({ target: taskDeadlineDefaults.source, set: input });
+      .values({ source, ...values })
+      .onConflictDoUpdate({ target: taskDeadlineDefaults.source, set: values });
     // Lights of this source are recomputed with the new thresholds by the next housekeeping run.
     await tx
       .update(tasks)
       .set({ warningOn: null })
       .where(sql`${tasks.source} = ${source} and ${tasks.status} in ('assigned', 'accepted', 'in_progress')`);
-    const after = withDefaults(source, input);
+    const after = withDefaults(source, values);
     await recordAudit(deps, tx, ctx, {
       eventType: 'settings.source_policy_changed',
       objectType: 'source_policy',

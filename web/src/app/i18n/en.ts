@@ -286,6 +286,8 @@ export const en: ResourceShape<typeof zhCN> = {
       reject_change: 'Leader rejected the suspension/termination/withdrawal',
       resume: 'Item resumed',
       broken_down: 'Broken down into sub-items',
+      reminded: 'Reminder sent by the system',
+      escalated: 'Escalated by the system',
     },
     settings: { source_policy_changed: 'Deadline defaults and warning thresholds changed' },
     milestone: { created: 'Milestone added', updated: 'Milestone changed', deleted: 'Milestone removed' },

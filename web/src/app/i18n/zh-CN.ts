@@ -53,6 +53,8 @@ const auditEventTypes = {
     reject_change: '领导不同意暂停/中止/撤销',
     resume: '恢复办理',
     broken_down: '分解子事项',
+    reminded: '系统提醒',
+    escalated: '督办升级',
   },
   settings: { source_policy_changed: '修改办理时限与预警设置' },
   milestone: { created: '新增时间节点', updated: '修改时间节点', deleted: '删除时间节点' },
