@@ -37,9 +37,15 @@ export async function startJobs(deps: Deps, log: (message: string, error?: unkno
   await boss.start();
   await boss.schedule(JOB_QUEUES.escalationSweep, deps.env.ESCALATION_SWEEP_CRON, {}, { tz: 'Asia/Shanghai' });
   await boss.work(JOB_QUEUES.escalationSweep, { pollingIntervalSeconds: options.pollingIntervalSeconds ?? 5 }, async () => {
-    const report = await runEscalationSweep(deps);
-    if (report.stepsRecorded) log(`escalation sweep: ${JSON.stringify(report)}`);
-    return report;
+    try {
+      const report = await runEscalationSweep(deps);
+      if (report.stepsRecorded) log(`escalation sweep: ${JSON.stringify(report)}`);
+      return report;
+    } catch (error) {
+      // pg-boss retries the job (retryLimit on the queue); say why it failed meanwhile.
+      log('escalation sweep failed', error);
+      throw error;
+    }
   });
   const runSweepNow = () => boss.send(JOB_QUEUES.escalationSweep, {});
   await runSweepNow();

@@ -874,6 +874,16 @@ export const en: ResourceShape<typeof zhCN> = {
     yellowWorkingDays: 'Yellow within N working days of the deadline',
     yellowElapsedPercent: 'Yellow once this % of the time has passed',
     saved: 'Saved; lights will be recomputed with the new thresholds',
+    reminderWorkingDays: 'Deadline reminders',
+    reminderHint: 'The handler is reminded on these working days before the deadline (at 09:00).',
+    reminderMax: 'At most five reminder days',
+    onTheDay: 'On the day',
+    daysBefore: '{{n}} working days before',
+    escalationWorkingDays: 'Escalation when overdue (working days)',
+    ladderHint:
+      'Once an item is overdue it climbs the ladder by working days overdue: reminder → urged → supervision notice to the lead unit’s leaders → bulletin candidate → interview recommended. Each rung must come after the one before.',
+    ladderOrder: 'Must come after the rung before',
+    workingDaysOverdue: 'working days',
   },
   settings: {
     account: 'Account',

@@ -855,6 +855,16 @@ export const zhCN = {
     yellowWorkingDays: '距时限几个工作日内亮黄灯',
     yellowElapsedPercent: '时间过半比例达到（%）亮黄灯',
     saved: '已保存，预警灯将按新阈值重新计算',
+    reminderWorkingDays: '临期提醒',
+    reminderHint: '在办结时限前的这些工作日提醒承办人（每天上午 9 时）。',
+    reminderMax: '最多设置 5 个提醒日',
+    onTheDay: '当天',
+    daysBefore: '提前 {{n}} 个工作日',
+    escalationWorkingDays: '逾期督办升级（逾期工作日）',
+    ladderHint:
+      '事项逾期后，按逾期的工作日数逐级升级：提醒承办人 → 催办 → 向牵头单位负责同志发督办通知 → 列入通报候选 → 建议约谈。后一级须晚于前一级。',
+    ladderOrder: '须晚于上一级',
+    workingDaysOverdue: '个工作日',
   },
   settings: {
     account: '账户信息',

@@ -1,25 +1,19 @@
 /**
- * /admin/source-policies 办理时限与预警: per source type, the default 办结时限 (working days from 交办), the 签收 limit
- * and the yellow-light thresholds. The system administrator edits a row in place; the 督查室 reads them.
+ * /admin/source-policies 办理时限与预警: per source type, the default 办结时限 (working days from 交办), the 签收 limit,
+ * the yellow-light thresholds, the 临期提醒 days and the escalation ladder (提醒 → 催办 → 督办通知 → 通报候选 → 约谈建议).
+ * The system administrator edits a row in a dialog; the 督查室 reads them.
  */
 import { PageContainer } from '@ant-design/pro-components';
-import { taskSourceLabels, type SourcePolicy } from '@luoshi/contracts';
+import { escalationRungLabels, escalationRungValues, taskSourceLabels, type SourcePolicy } from '@luoshi/contracts';
 import { useQuery } from '@tanstack/react-query';
-import { Alert, App, Button, InputNumber, Space, Table, type TableColumnsType } from 'antd';
+import { Alert, App, Button, Table, type TableColumnsType } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useApiErrorHandler } from '../../app/api/use-api-error';
 import { useAppLocale } from '../../app/i18n/i18n';
 import { hasAnyRole, useCurrentUser } from '../../app/session';
 import { sourcePoliciesQuery, useSetSourcePolicy } from './source-policies.api';
-
-type NumberField = Exclude<keyof SourcePolicy, 'source'>;
-const fields: { key: NumberField; min: number; max: number }[] = [
-  { key: 'workingDays', min: 1, max: 500 },
-  { key: 'signForWorkingDays', min: 1, max: 30 },
-  { key: 'yellowWorkingDays', min: 0, max: 60 },
-  { key: 'yellowElapsedPercent', min: 50, max: 100 },
-];
+import { numberFields, SourcePolicyForm } from './source-policy-form';
 
 export function SourcePoliciesPage() {
   const { t } = useTranslation();
@@ -31,60 +25,37 @@ export function SourcePoliciesPage() {
   const handleError = useApiErrorHandler();
   const [editing, setEditing] = useState<SourcePolicy | null>(null);
 
-  const cell = (row: SourcePolicy, field: (typeof fields)[number]) =>
-    editing?.source === row.source ? (
-      <InputNumber
-        aria-label={t(`sourcePolicies.${field.key}`)}
-        min={field.min}
-        max={field.max}
-        precision={0}
-        value={editing[field.key]}
-        onChange={(value) => setEditing({ ...editing, [field.key]: value ?? field.min })}
-      />
-    ) : (
-      row[field.key]
-    );
-
   const columns: TableColumnsType<SourcePolicy> = [
     { title: t('sourcePolicies.source'), dataIndex: 'source', render: (_v, row) => taskSourceLabels[row.source][locale] },
-    ...fields.map((field) => ({
+    ...numberFields.map((field) => ({
       title: t(`sourcePolicies.${field.key}`),
       key: field.key,
-      render: (_v: unknown, row: SourcePolicy) => cell(row, field),
+      render: (_v: unknown, row: SourcePolicy) => row[field.key],
     })),
+    {
+      title: t('sourcePolicies.reminderWorkingDays'),
+      key: 'reminderWorkingDays',
+      render: (_v, row) =>
+        row.reminderWorkingDays.length === 0
+          ? t('common.none')
+          : row.reminderWorkingDays.map((n) => (n === 0 ? t('sourcePolicies.onTheDay') : t('sourcePolicies.daysBefore', { n }))).join('、'),
+    },
+    {
+      title: t('sourcePolicies.escalationWorkingDays'),
+      key: 'escalationWorkingDays',
+      render: (_v, row) =>
+        escalationRungValues.map((rung) => `${escalationRungLabels[rung][locale]} ${row.escalationWorkingDays[rung]}`).join(' → '),
+    },
   ];
   if (canEdit) {
     columns.push({
       title: t('common.actions'),
       key: 'actions',
-      render: (_v, row) =>
-        editing?.source === row.source ? (
-          <Space>
-            <Button
-              type="primary"
-              size="small"
-              loading={save.isPending}
-              onClick={() =>
-                save.mutate(editing, {
-                  onSuccess: () => {
-                    void message.success(t('sourcePolicies.saved'));
-                    setEditing(null);
-                  },
-                  onError: (error) => handleError(error),
-                })
-              }
-            >
-              {t('common.save')}
-            </Button>
-            <Button size="small" onClick={() => setEditing(null)}>
-              {t('common.cancel')}
-            </Button>
-          </Space>
-        ) : (
-          <Button size="small" onClick={() => setEditing(row)} disabled={editing !== null}>
-            {t('common.edit')}
-          </Button>
-        ),
+      render: (_v, row) => (
+        <Button size="small" onClick={() => setEditing(row)}>
+          {t('common.edit')}
+        </Button>
+      ),
     });
   }
 
@@ -100,6 +71,22 @@ export function SourcePoliciesPage() {
         pagination={false}
         scroll={{ x: 'max-content' }}
       />
+      {editing && (
+        <SourcePolicyForm
+          policy={editing}
+          saving={save.isPending}
+          onCancel={() => setEditing(null)}
+          onSave={(policy) =>
+            save.mutate(policy, {
+              onSuccess: () => {
+                void message.success(t('sourcePolicies.saved'));
+                setEditing(null);
+              },
+              onError: (error) => handleError(error),
+            })
+          }
+        />
+      )}
     </PageContainer>
   );
 }
