@@ -274,6 +274,7 @@ export const task = z.object({
 export type Task = z.infer<typeof task>;
 
 export const taskDetail = task.extend({ timeline: z.array(taskEvent) });
+export type TaskDetail = z.infer<typeof taskDetail>;
 
 /**
  * 一级督一级: break an item down into sub-items for lower governments and departments. Each sub-item is a full item

@@ -302,7 +302,9 @@ describe('the job queue (pg-boss) on this database', () => {
     const c = await cast();
     const taskId = await runningItem(c, '2026-12-02');
     const logged: string[] = [];
-    const jobs = await startJobs(env.deps, (m, e) => logged.push(`${m} ${String(e ?? '')}`), { pollingIntervalSeconds: 0.5 });
+    const jobs = await startJobs(env.deps, (m, e) => logged.push(`${m} ${e instanceof Error ? e.message : ''}`), {
+      pollingIntervalSeconds: 0.5,
+    });
     try {
       await expect
         .poll(async () => [...(await stepsOf(taskId)).map((s) => s.rung), ...logged.filter((m) => m.includes('failed'))], {

@@ -415,6 +415,24 @@ const probes: Record<string, Probe> = {
       expect(res.json<{ items: { id: string }[] }>().items.some((t) => t.id === foreign)).toBe(false);
     },
   },
+  'GET /api/escalations': {
+    role: 'supervisor',
+    run: async (ctx) => {
+      // A countyB1 item at the 通报候选 rung: its own 督查室 sees it, countyA1's does not.
+      const foreign = await taskIn(ctx, '乙一县逾期事项');
+      await env.ownerQuery(`update tasks set status = 'in_progress', deadline = '2026-01-05' where id = $1`, [foreign]);
+      await env.ownerQuery(
+        `insert into task_escalations (task_id, rung, deadline, working_days, created_at) values ($1, 'bulletin', '2026-01-05', 10, now())`,
+        [foreign],
+      );
+      const own = await signIn(env, await createUser(env.deps, ctx.tree.countyB1, ['supervisor']));
+      const listed = (s: Session) => call(s, 'GET', '/api/escalations?rung=bulletin&limit=200');
+      expect((await listed(own)).json<{ items: { taskId: string }[] }>().items.map((i) => i.taskId)).toContain(foreign);
+      const res = await listed(ctx.session);
+      expect(res.statusCode, res.body).toBe(200);
+      expect(res.json<{ items: { taskId: string }[] }>().items.map((i) => i.taskId)).not.toContain(foreign);
+    },
+  },
   'GET /api/tasks/similar': {
     role: 'supervisor',
     run: async (ctx) => {

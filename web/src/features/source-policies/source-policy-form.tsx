@@ -31,10 +31,12 @@ export function SourcePolicyForm({
   const locale = useAppLocale();
   const [form] = Form.useForm<SourcePolicy>();
   const ladderInOrder = (index: number) => ({
-    validator: async (_rule: unknown, value: number | null) => {
+    validator: (_rule: unknown, value: number | null) => {
       const before = escalationRungValues[index - 1];
       const previous = before ? (form.getFieldValue(['escalationWorkingDays', before]) as number | null) : null;
-      if (value !== null && previous !== null && value <= previous) throw new Error(t('sourcePolicies.ladderOrder'));
+      return value !== null && previous !== null && value <= previous
+        ? Promise.reject(new Error(t('sourcePolicies.ladderOrder')))
+        : Promise.resolve();
     },
   });
   return (
