@@ -738,6 +738,11 @@ export const en: ResourceShape<typeof zhCN> = {
     brokenDown: 'Broken down into: ',
     milestone: '“{{title}}” planned for {{date}}',
     waived: 'Open sub-items waived',
+    dueIn: '{{days}} working days left to the deadline ({{date}})',
+    dueToday: 'Due today ({{date}})',
+    overdueBy: '{{days}} working days past the deadline ({{date}})',
+    signForOverdue: 'Should have been signed for by {{date}}; {{days}} working days late',
+    passed: 'Passed meanwhile: {{rungs}}',
   },
   cockpit: {
     title: 'Cockpit',

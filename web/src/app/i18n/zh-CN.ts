@@ -719,6 +719,11 @@ export const zhCN = {
     brokenDown: '分解为：',
     milestone: '「{{title}}」计划 {{date}} 完成',
     waived: '豁免未办结的子事项',
+    dueIn: '距办结时限（{{date}}）还有 {{days}} 个工作日',
+    dueToday: '今日（{{date}}）到期',
+    overdueBy: '已超过办结时限（{{date}}）{{days}} 个工作日',
+    signForOverdue: '应于 {{date}} 前签收，已逾期 {{days}} 个工作日',
+    passed: '期间已越过：{{rungs}}',
   },
   cockpit: {
     title: '领导驾驶舱',

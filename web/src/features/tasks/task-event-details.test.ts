@@ -21,6 +21,15 @@ describe('eventDetails', () => {
       waivedOpenChildren: true,
     });
   });
+  it('reads a sweep step: rung, key date, working days and the rungs passed meanwhile', () => {
+    expect(eventDetails('escalated', { rung: 'bulletin', keyDate: '2026-10-20', workingDays: 14, passed: ['remind', 'urge', 7] })).toEqual({
+      step: { rung: 'bulletin', keyDate: '2026-10-20', workingDays: 14, passed: ['remind', 'urge'] },
+    });
+    expect(eventDetails('reminded', { rung: 'due_3', keyDate: '2026-09-30', workingDays: 3 })).toEqual({
+      step: { rung: 'due_3', keyDate: '2026-09-30', workingDays: 3, passed: [] },
+    });
+    expect(eventDetails('reminded', { rung: 'due_3' })).toEqual({});
+  });
   it('keeps the earlier facts and ignores unknown shapes', () => {
     expect(eventDetails('urge', { channel: 'phone' })).toEqual({ channel: 'phone' });
     expect(eventDetails('urge', { channel: 'pigeon' })).toEqual({});

@@ -17,6 +17,8 @@ export type EventDetails = {
   milestone?: { title: string; plannedDate: string };
   /** 申请办结 with open sub-items waived. */
   waivedOpenChildren?: boolean;
+  /** A step of the daily sweep: 临期提醒 / 逾期未签收 (`reminded`) or an escalation rung (`escalated`). */
+  step?: { rung: string; keyDate: string; workingDays: number; passed: string[] };
 };
 
 type UnknownRecord = Record<string, unknown>;
@@ -61,5 +63,14 @@ export function eventDetails(type: string, data: unknown): EventDetails {
     details.milestone = { title: data.title, plannedDate: data.plannedDate };
   }
   if (data.waiveOpenChildren === true) details.waivedOpenChildren = true;
+  if (
+    (type === 'reminded' || type === 'escalated') &&
+    typeof data.rung === 'string' &&
+    typeof data.keyDate === 'string' &&
+    typeof data.workingDays === 'number'
+  ) {
+    const passed = Array.isArray(data.passed) ? data.passed.filter((r): r is string => typeof r === 'string') : [];
+    details.step = { rung: data.rung, keyDate: data.keyDate, workingDays: data.workingDays, passed };
+  }
   return details;
 }

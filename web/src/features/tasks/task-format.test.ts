@@ -34,6 +34,16 @@ describe('eventTypeLabel', () => {
   });
 });
 
+describe('sweep steps on the timeline', () => {
+  it('names the escalation rung and the reminder', () => {
+    expect(eventTypeLabel('escalated', 'zh-CN', { rung: 'notice' })).toBe('督办升级：督办通知');
+    expect(eventTypeLabel('escalated', 'en', { rung: 'interview' })).toBe('Escalation: Interview recommended');
+    expect(eventTypeLabel('reminded', 'zh-CN', { rung: 'due_1' })).toBe('临期提醒');
+    expect(eventTypeLabel('reminded', 'zh-CN', { rung: 'sign_for' })).toBe('逾期未签收提醒');
+    expect(eventTypeLabel('escalated', 'zh-CN', {})).toBe('督办升级');
+  });
+});
+
 describe('approve / reject labels', () => {
   it('names the pending change the leader decides on', () => {
     expect(actionLabelFor('approve_change', 'suspend', 'zh-CN')).toBe('同意暂停');

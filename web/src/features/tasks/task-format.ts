@@ -4,11 +4,13 @@
  * Beijing time everywhere).
  */
 import {
+  escalationRungLabels,
   pendingChangeLabels,
   taskActionLabels,
   taskActionValues,
   taskSourceLabels,
   taskStatusLabels,
+  type EscalationRung,
   type Task,
   type TaskAction,
   type TaskSource,
@@ -93,7 +95,24 @@ const otherEventLabels: Record<string, Record<AppLocale, string>> = {
   instruction: { 'zh-CN': '领导批示', en: 'Leader instruction' },
   extension_step_approved: { 'zh-CN': '同意延期（转下一步审批）', en: 'Extension approved at one step' },
   broken_down: { 'zh-CN': '分解子事项', en: 'Broken down into sub-items' },
+  reminded: { 'zh-CN': '系统提醒', en: 'Reminder' },
+  escalated: { 'zh-CN': '督办升级', en: 'Escalation' },
 };
+
+/** The label of a sweep step: 督办升级 rungs by name, 临期提醒, 逾期未签收. */
+function stepLabel(type: string, data: unknown, locale: AppLocale): string | null {
+  const rung = data && typeof data === 'object' ? (data as Record<string, unknown>).rung : undefined;
+  if (typeof rung !== 'string') return null;
+  if (type === 'escalated' && Object.hasOwn(escalationRungLabels, rung)) {
+    const prefix = locale === 'zh-CN' ? '督办升级：' : 'Escalation: ';
+    return prefix + escalationRungLabels[rung as EscalationRung][locale];
+  }
+  if (type === 'reminded') {
+    if (rung === 'sign_for') return locale === 'zh-CN' ? '逾期未签收提醒' : 'Reminder: not yet signed for';
+    if (rung.startsWith('due_')) return locale === 'zh-CN' ? '临期提醒' : 'Deadline reminder';
+  }
+  return null;
+}
 
 /** A 暂停/中止/撤销 request, as the item and the approve/reject events carry it. */
 export type PendingChange = NonNullable<Task['pendingChange']>;
@@ -129,6 +148,8 @@ export function eventTypeLabel(type: string, locale: AppLocale, data?: unknown):
     const change = data && typeof data === 'object' ? (data as Record<string, unknown>).change : undefined;
     return actionLabelFor(type, isPendingChange(change) ? change : null, locale);
   }
+  const step = stepLabel(type, data, locale);
+  if (step) return step;
   const own = otherEventLabels[type]?.[locale];
   if (own) {
     return own;

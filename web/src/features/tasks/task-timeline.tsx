@@ -2,7 +2,7 @@
  * 时间线: every event of the item (lifecycle, 分解子事项, 时间节点, other modules), oldest first — when (Beijing time),
  * who and from which unit, what, and why.
  */
-import type { TaskStatus } from '@luoshi/contracts';
+import { escalationRungLabels, type EscalationRung, type TaskStatus } from '@luoshi/contracts';
 import { Empty, Flex, Rate, Timeline, Typography, type TimelineProps } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
@@ -28,6 +28,8 @@ const colours: Partial<Record<string, string>> = {
   request_withdrawal: 'orange',
 
   urge: 'orange',
+  reminded: 'orange',
+  escalated: 'red',
   milestone_deleted: 'gray',
   approve_completion: 'green',
   evaluate: 'green',
@@ -78,6 +80,30 @@ function ExtraFacts({ details }: { details: EventDetails }) {
         </Typography.Text>
       )}
       {details.waivedOpenChildren && <Typography.Text type="warning">{t('taskEvents.waived')}</Typography.Text>}
+      {details.step && <StepFacts step={details.step} />}
+    </>
+  );
+}
+
+/** What a sweep step was about: days left, days overdue, the 签收 due date, rungs passed while the sweep was down. */
+function StepFacts({ step }: { step: NonNullable<EventDetails['step']> }) {
+  const { t } = useTranslation();
+  const locale = useAppLocale();
+  const text =
+    step.rung === 'sign_for'
+      ? t('taskEvents.signForOverdue', { date: step.keyDate, days: step.workingDays })
+      : step.rung.startsWith('due_')
+        ? step.workingDays <= 0
+          ? t('taskEvents.dueToday', { date: step.keyDate })
+          : t('taskEvents.dueIn', { date: step.keyDate, days: step.workingDays })
+        : t('taskEvents.overdueBy', { date: step.keyDate, days: step.workingDays });
+  const passed = step.passed
+    .filter((rung): rung is EscalationRung => Object.hasOwn(escalationRungLabels, rung))
+    .map((rung) => escalationRungLabels[rung][locale]);
+  return (
+    <>
+      <Typography.Text>{text}</Typography.Text>
+      {passed.length > 0 && <Typography.Text type="secondary">{t('taskEvents.passed', { rungs: passed.join('、') })}</Typography.Text>}
     </>
   );
 }
