@@ -1,5 +1,6 @@
 /** The side-menu entries and who sees them. The server enforces the same rules; this only avoids dead links. */
 import {
+  AlertOutlined,
   ApartmentOutlined,
   FieldTimeOutlined,
   AuditOutlined,
@@ -32,6 +33,7 @@ export function menuEntriesFor(user: Pick<CurrentUser, 'roles'>, t: TFunction): 
     { path: '/tasks/new', name: t('menu.taskCreate'), icon: <FileAddOutlined />, roles: ['supervisor'] },
     { path: '/roadmap', name: t('menu.roadmap'), icon: <ProjectOutlined />, roles: ['supervisor', 'government_leader'] },
     { path: '/ledger', name: t('menu.ledger'), icon: <TableOutlined />, roles: [] },
+    { path: '/escalations', name: t('menu.escalations'), icon: <AlertOutlined />, roles: ['supervisor', 'government_leader'] },
     { path: '/instructions', name: t('instructions.mine'), icon: <ReadOutlined />, roles: ['government_leader'] },
     { path: '/org', name: t('menu.org'), icon: <ApartmentOutlined />, roles: [] },
     { path: '/admin/users', name: t('menu.users'), icon: <TeamOutlined />, roles: ['security_admin'] },

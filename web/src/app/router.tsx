@@ -14,6 +14,7 @@ const HomePage = lazy(() => import('../features/home/home-page').then((m) => ({ 
 const OrgPage = lazy(() => import('../features/org/org-page').then((m) => ({ default: m.OrgPage })));
 const UsersPage = lazy(() => import('../features/users/users-page').then((m) => ({ default: m.UsersPage })));
 const AuditPage = lazy(() => import('../features/audit/audit-page').then((m) => ({ default: m.AuditPage })));
+const EscalationsPage = lazy(() => import('../features/escalations/escalations-page').then((m) => ({ default: m.EscalationsPage })));
 const SourcePoliciesPage = lazy(() =>
   import('../features/source-policies/source-policies-page').then((m) => ({ default: m.SourcePoliciesPage })),
 );
@@ -82,6 +83,14 @@ export const router = createBrowserRouter([
         ),
       },
       { path: 'ledger', element: <LedgerPage /> },
+      {
+        path: 'escalations',
+        element: (
+          <RequireRole roles={['supervisor', 'government_leader']}>
+            <EscalationsPage />
+          </RequireRole>
+        ),
+      },
       { path: 'notifications', element: <NotificationsPage /> },
       {
         path: 'admin/notifications',

@@ -27,6 +27,7 @@ export const en: ResourceShape<typeof zhCN> = {
     sourcePolicies: 'Deadlines & warnings',
     settings: 'My settings',
     roadmap: 'Roadmap',
+    escalations: 'Bulletin candidates',
   },
   common: {
     save: 'Save',
@@ -731,6 +732,25 @@ export const en: ResourceShape<typeof zhCN> = {
     legendMilestone: 'Milestone',
     legendToday: 'Today',
     tones: { draft: 'Not assigned', done: 'Completed', stopped: 'Suspended / terminated / withdrawn' },
+  },
+  escalations: {
+    title: 'Bulletin candidates and interview recommendations',
+    bulletin: 'Bulletin candidates',
+    interview: 'Interview recommended',
+    bulletinIntro:
+      'Running items overdue by the configured number of working days are put on the bulletin candidate list by the system (those recommended for an interview too). They leave it when completed or extended.',
+    interviewIntro:
+      'Items overdue even longer: the system recommends an interview with the lead unit’s leaders and has told the responsible leader.',
+    item: 'Item',
+    leadUnit: 'Lead unit',
+    leader: 'Responsible leader',
+    deadline: 'Deadline',
+    overdue: 'Overdue',
+    days: '{{days}} working days',
+    rung: 'Rung',
+    reachedAt: 'Listed at',
+    emptyBulletin: 'No item is on the bulletin candidate list',
+    emptyInterview: 'No interview is recommended',
   },
   taskEvents: {
     resumed: 'Paused {{days}} working days; deadline moved to {{deadline}}',
