@@ -6,6 +6,7 @@ import { randomUUID } from 'node:crypto';
 import { get, type IncomingMessage } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { notify } from '../src/modules/notifications/notifications.outbox.js';
 import { publishTaskChange, type LiveEvent } from '../src/platform/live.js';
 import { authHeaders, createTree, createUser, signIn, startTestEnv, type Session, type TestEnv, type TestTree } from './harness.js';
 
@@ -22,13 +23,13 @@ afterAll(async () => {
 
 interface Stream {
   response: IncomingMessage;
-  /** The next `task.changed` event (waits up to `ms`), or null when none comes. */
+  /** The next event of the stream's type (waits up to `ms`), or null when none comes. */
   next(ms?: number): Promise<LiveEvent | null>;
   close(): void;
 }
 
-/** Opens the event stream as the browser's EventSource would, and parses what arrives. */
-function openStream(session: Session): Promise<Stream> {
+/** Opens the event stream as the browser's EventSource would, and parses the events of `type` that arrive. */
+function openStream(session: Session, type: LiveEvent['type'] = 'task.changed'): Promise<Stream> {
   return new Promise((resolve, reject) => {
     const request = get(`${base}/api/events`, { headers: { cookie: session.cookie, accept: 'text/event-stream' } }, (response) => {
       const queue: LiveEvent[] = [];
@@ -45,7 +46,7 @@ function openStream(session: Session): Promise<Stream> {
             .split('\n')
             .find((line) => line.startsWith('data: '))
             ?.slice(6);
-          if (!block.includes('event: task.changed') || !data) continue;
+          if (!block.includes(`event: ${type}\n`) || !data) continue;
           const event = JSON.parse(data) as LiveEvent;
           const waiter = waiting.shift();
           if (waiter) waiter(event);
@@ -167,12 +168,57 @@ describe('GET /api/events', () => {
       await call(county, `/api/tasks/${childId}/transitions`, { action: 'start', handlerId: rows[0]?.id });
       expect(await province.next()).toEqual({ type: 'task.changed', taskId: childId });
       await call(county, `/api/tasks/${childId}/reports`, { periodLabel: '本月', done: '完成', percent: 50 });
-      const heard = [await province.next(), await province.next()].map((e) => e?.taskId).sort();
+      const heard = [await province.next(), await province.next()].map((e) => (e?.type === 'task.changed' ? e.taskId : null)).sort();
       expect(heard).toEqual([childId, parentId].sort());
       expect(await sibling.next(300)).toBeNull();
     } finally {
       province.close();
       sibling.close();
+    }
+  });
+
+  it("rings the bell of a notification's owner only, once the notification is committed", async () => {
+    const tree = await createTree(env.deps);
+    const owner = await createUser(env.deps, tree.countyA1, ['unit_handler']);
+    const mine = await openStream(await signIn(env, owner), 'notification.created');
+    const other = await openStream(await signIn(env, await createUser(env.deps, tree.countyA1, ['unit_handler'])), 'notification.created');
+    try {
+      const give = (key: string) =>
+        env.deps.database.db.transaction((tx) =>
+          notify(tx, env.clock, {
+            userIds: [owner.id],
+            taskId: null,
+            kind: 'urged',
+            title: '催办',
+            body: '请办理',
+            link: null,
+            dedupeKey: key,
+          }),
+        );
+      await expect(
+        env.deps.database.db.transaction(async (tx) => {
+          await notify(tx, env.clock, {
+            userIds: [owner.id],
+            taskId: null,
+            kind: 'urged',
+            title: '催办',
+            body: '请办理',
+            link: null,
+            dedupeKey: 'rolled-back',
+          });
+          throw new Error('rolled back');
+        }),
+      ).rejects.toThrow('rolled back');
+      expect(await mine.next(300)).toBeNull();
+      await give(`bell-${owner.id}`);
+      expect(await mine.next()).toEqual({ type: 'notification.created' });
+      expect(await other.next(300)).toBeNull();
+      // A replay of the same notification (same dedupe key) is silent.
+      await give(`bell-${owner.id}`);
+      expect(await mine.next(300)).toBeNull();
+    } finally {
+      mine.close();
+      other.close();
     }
   });
 

@@ -23,11 +23,14 @@ export interface TaskChange {
   cooperatingUnitPaths?: readonly string[];
 }
 
-/** What a reader is told: which item changed — nothing else, so the reader refetches what it shows. */
-export interface LiveEvent {
-  type: 'task.changed';
-  taskId: string;
-}
+/**
+ * What a reader is told: which item changed, or that they have a new notification — nothing else, so the reader
+ * refetches what it shows (the bell its unread count) through the ordinary API.
+ */
+export type LiveEvent = { type: 'task.changed'; taskId: string } | { type: 'notification.created' };
+
+/** Users per NOTIFY: 36-character ids keep a payload of this many well under the 8000-byte limit. */
+const USERS_PER_PAYLOAD = 150;
 
 function encode(change: TaskChange): string {
   const full = JSON.stringify({
@@ -38,13 +41,18 @@ function encode(change: TaskChange): string {
   return JSON.stringify({ t: change.taskId, p: [change.supervisingUnitPath, change.leadUnitPath] });
 }
 
-function decode(payload: string): { taskId: string; paths: string[] } | null {
+type Decoded = { kind: 'task'; taskId: string; paths: string[] } | { kind: 'notification'; userIds: string[] };
+
+const strings = (value: unknown): value is string[] => Array.isArray(value) && value.every((x) => typeof x === 'string');
+
+function decode(payload: string): Decoded | null {
   try {
     const parsed: unknown = JSON.parse(payload);
     if (typeof parsed !== 'object' || parsed === null) return null;
-    const { t, p } = parsed as { t?: unknown; p?: unknown };
-    if (typeof t !== 'string' || !Array.isArray(p) || !p.every((x) => typeof x === 'string')) return null;
-    return { taskId: t, paths: p };
+    const { t, p, n } = parsed as { t?: unknown; p?: unknown; n?: unknown };
+    if (strings(n)) return { kind: 'notification', userIds: n };
+    if (typeof t !== 'string' || !strings(p)) return null;
+    return { kind: 'task', taskId: t, paths: p };
   } catch {
     return null;
   }
@@ -55,8 +63,16 @@ export async function publishTaskChange(tx: Db, change: TaskChange): Promise<voi
   await tx.execute(sql`select pg_notify(${CHANNEL}, ${encode(change)})`);
 }
 
+/** Tells the bells of `userIds` that they have something new, once `tx` commits (the notification outbox calls it). */
+export async function publishNotifications(tx: Db, userIds: readonly string[]): Promise<void> {
+  for (let i = 0; i < userIds.length; i += USERS_PER_PAYLOAD) {
+    await tx.execute(sql`select pg_notify(${CHANNEL}, ${JSON.stringify({ n: userIds.slice(i, i + USERS_PER_PAYLOAD) })})`);
+  }
+}
+
 interface Subscriber {
   scopePath: string;
+  userId: string;
   send: (event: LiveEvent) => void;
 }
 
@@ -85,7 +101,9 @@ class LiveHub {
     const change = decode(payload);
     if (!change) return;
     for (const subscriber of this.subscribers) {
-      if (change.paths.some((path) => path.startsWith(subscriber.scopePath))) {
+      if (change.kind === 'notification') {
+        if (change.userIds.includes(subscriber.userId)) subscriber.send({ type: 'notification.created' });
+      } else if (change.paths.some((path) => path.startsWith(subscriber.scopePath))) {
         subscriber.send({ type: 'task.changed', taskId: change.taskId });
       }
     }
@@ -111,9 +129,16 @@ function hubOf(deps: Deps): LiveHub {
   return hub;
 }
 
-/** Calls `send` for every committed change to an item in `scopePath`; resolves to the unsubscribe function. */
-export function subscribeToChanges(deps: Deps, scopePath: string, send: (event: LiveEvent) => void): Promise<() => void> {
-  return hubOf(deps).subscribe({ scopePath, send });
+/**
+ * Calls `send` for every committed change to an item in `scopePath` and every new notification of `userId`; resolves
+ * to the unsubscribe function.
+ */
+export function subscribeToChanges(
+  deps: Deps,
+  reader: { scopePath: string; userId: string },
+  send: (event: LiveEvent) => void,
+): Promise<() => void> {
+  return hubOf(deps).subscribe({ ...reader, send });
 }
 
 /**

@@ -1,8 +1,9 @@
 /**
- * Live refresh: pages that show items subscribe to `GET /api/events` (server-sent events, scoped by the server to the
- * reader's items) and refetch their queries when an item changes. A burst of changes (an Excel import, a roll-up)
- * costs one refetch, and a hidden tab waits until it is looked at again — so an unattended screen neither hammers
- * the server nor counts as activity for the session's idle limit.
+ * Live refresh: pages that show items, and the bell, listen to `GET /api/events` (server-sent events, scoped by the
+ * server to the reader's items and own notifications) and refetch their queries when something changes. One
+ * EventSource per tab, shared by every listener (browsers allow only six connections per host over HTTP/1.1). A burst
+ * of changes (an Excel import, a roll-up) costs one refetch, and a hidden tab waits until it is looked at again — so
+ * an unattended screen neither hammers the server nor counts as activity for the session's idle limit.
  */
 import { useQueryClient, type QueryKey } from '@tanstack/react-query';
 import { useEffect } from 'react';
@@ -10,14 +11,36 @@ import { useEffect } from 'react';
 /** Changes arriving within this window are refetched together. */
 const COALESCE_MS = 1_500;
 
-/** Refetches `queryKey` (and everything below it) whenever an item in the reader's scope changes. */
-export function useLiveRefresh(queryKey: QueryKey): void {
+export type LiveEventType = 'task.changed' | 'notification.created';
+
+let shared: EventSource | null = null;
+let holders = 0;
+
+/** Opens the tab's stream on first use and closes it when the last listener leaves. */
+function acquire(): EventSource | null {
+  if (typeof EventSource === 'undefined') return null;
+  shared ??= new EventSource('/api/events');
+  holders += 1;
+  return shared;
+}
+
+function release(): void {
+  holders -= 1;
+  if (holders <= 0 && shared) {
+    shared.close();
+    shared = null;
+    holders = 0;
+  }
+}
+
+/** Refetches `queryKey` (and everything below it) whenever an event of `type` arrives for this reader. */
+export function useLiveRefresh(queryKey: QueryKey, type: LiveEventType = 'task.changed'): void {
   const client = useQueryClient();
   const key = JSON.stringify(queryKey);
   useEffect(() => {
-    if (typeof EventSource === 'undefined') return undefined;
+    const source = acquire();
+    if (!source) return undefined;
     const parsedKey = JSON.parse(key) as QueryKey;
-    const source = new EventSource('/api/events');
     let timer: ReturnType<typeof setTimeout> | null = null;
     let missed = false;
     const refetch = () => {
@@ -34,12 +57,13 @@ export function useLiveRefresh(queryKey: QueryKey): void {
         void client.invalidateQueries({ queryKey: parsedKey });
       }
     };
-    source.addEventListener('task.changed', onChange);
+    source.addEventListener(type, onChange);
     document.addEventListener('visibilitychange', onVisible);
     return () => {
-      source.close();
+      source.removeEventListener(type, onChange);
+      release();
       if (timer) clearTimeout(timer);
       document.removeEventListener('visibilitychange', onVisible);
     };
-  }, [client, key]);
+  }, [client, key, type]);
 }

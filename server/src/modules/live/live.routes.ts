@@ -1,6 +1,7 @@
 /**
  * `GET /api/events`: a server-sent event stream that says `task.changed` whenever an item in the reader's scope
- * changes (see `platform/live.ts`). The page then refetches what it shows, through the ordinary scoped API.
+ * changes, and `notification.created` when the reader has a new notification (see `platform/live.ts`). The page then
+ * refetches what it shows, through the ordinary scoped API.
  *
  * The stream does not keep a session alive: every heartbeat re-reads the session without touching it and ends the
  * stream once the session has expired, was signed out, or the account was disabled or moved to another scope. The
@@ -42,15 +43,21 @@ export function registerLiveRoutes(server: FastifyInstance, deps: Deps): void {
       config: { scope: 'subtree' },
       schema: {
         tags: ['live'],
-        summary: '实时更新（SSE）：范围内事项变化时推送 task.changed Live updates for items in scope',
-        response: { 200: z.string().describe('text/event-stream of `task.changed` events'), 401: errorBody, 403: errorBody },
+        summary: '实时更新（SSE）：范围内事项变化推送 task.changed，新通知推送 notification.created Live updates',
+        response: {
+          200: z.string().describe('text/event-stream of `task.changed` (items in scope) and `notification.created` (own bell) events'),
+          401: errorBody,
+          403: errorBody,
+        },
       },
     },
     async (request, reply) => {
       const actor = requireActor(request.ctx);
       const sessionId = request.auth?.session.id;
       const raw = reply.raw;
-      const unsubscribe = await subscribeToChanges(deps, actor.scopePath, (event) => write(raw, event));
+      const unsubscribe = await subscribeToChanges(deps, { scopePath: actor.scopePath, userId: actor.userId }, (event) =>
+        write(raw, event),
+      );
       reply.hijack();
       raw.writeHead(200, {
         'content-type': 'text/event-stream; charset=utf-8',

@@ -9,6 +9,7 @@ import { sql } from 'drizzle-orm';
 import { todayInShanghai } from '../../platform/calendar/working-days.js';
 import type { Clock } from '../../platform/clock.js';
 import { executeRows, type Db } from '../../platform/db.js';
+import { publishNotifications } from '../../platform/live.js';
 import { taskEventMessage, taskLink, type Audience } from './notifications.messages.js';
 import { DEFAULT_QUIET_HOURS, DIGEST_TIME, nextShanghaiTime } from './notifications.rules.js';
 
@@ -63,6 +64,7 @@ export async function notify(tx: Db, clock: Clock, input: NotifyInput): Promise<
   );
   const preferences = await preferencesOf(tx, userIds);
   const created: string[] = [];
+  const tellBell: string[] = [];
   let deliveries = 0;
   for (const userId of userIds) {
     const id = randomUUID();
@@ -75,6 +77,7 @@ export async function notify(tx: Db, clock: Clock, input: NotifyInput): Promise<
     );
     if (!inserted[0]) continue;
     created.push(id);
+    tellBell.push(userId);
     const prefs = preferences.get(userId) ?? defaultPreferences;
     // With the digest on, e-mail and SMS wait for the day's single message; quiet hours are applied when sending.
     const due = prefs.digest ? nextShanghaiTime(now, DIGEST_TIME) : now;
@@ -83,6 +86,8 @@ export async function notify(tx: Db, clock: Clock, input: NotifyInput): Promise<
       if (target) deliveries += await insertDelivery(tx, id, channel, target, due, now);
     }
   }
+  // The owners' bells hear of it at once, when this transaction commits (GET /api/events, `notification.created`).
+  if (tellBell.length) await publishNotifications(tx, tellBell);
   const first = created[0];
   if (first && input.taskId && seenBefore.length === 0) {
     const endpoints = await executeRows<{ id: string }>(

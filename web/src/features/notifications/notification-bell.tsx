@@ -1,6 +1,6 @@
 /**
- * The bell in the header: the unread count (polled every minute) and, on click, the newest notifications. Opening
- * one marks it read and goes to its item; "全部已读" and "查看全部" are at the foot of the panel.
+ * The bell in the header: the unread count (refreshed the moment a notification arrives, over the live event stream)
+ * and, on click, the newest notifications. Opening one marks it read and goes to its item; "全部已读" and "查看全部" are at the foot of the panel.
  */
 import { BellOutlined } from '@ant-design/icons';
 import type { Notification } from '@luoshi/contracts';
@@ -9,6 +9,7 @@ import { Badge, Button, Empty, Flex, List, Popover, Spin, Typography } from 'ant
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
+import { useLiveRefresh } from '../../app/live';
 import { formatBeijingTime } from '../tasks/task-format';
 import { latestNotificationsQuery, unreadCountQuery, useMarkAllRead, useMarkRead } from './notifications.api';
 
@@ -92,6 +93,7 @@ export function NotificationBell() {
   const { t } = useTranslation();
   const [open, setOpen] = useState(false);
   const unread = useQuery(unreadCountQuery());
+  useLiveRefresh(['notifications'], 'notification.created');
   const count = unread.data?.count ?? 0;
   return (
     <Popover

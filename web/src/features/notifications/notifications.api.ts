@@ -1,6 +1,6 @@
 /**
- * Reads and writes of the notification centre. The bell polls the unread count every minute (a server-sent
- * events hook may replace the poll later); reading a notification refreshes the count and the lists. Schemas come
+ * Reads and writes of the notification centre. The bell refetches the unread count when the live event stream says
+ * `notification.created`, and polls slowly in case the stream is down; reading a notification refreshes the count and the lists. Schemas come
  * through `contractsModule` because the bell is part of the frame every page shows.
  */
 import type { NotificationKind, UpdateNotificationPreferencesBody } from '@luoshi/contracts';
@@ -15,12 +15,12 @@ const schemas = {
   preferences: contractsModule.then((m) => m.notificationPreferences),
 };
 
-/** How often the bell asks for the unread count. */
-export const UNREAD_POLL_MS = 60_000;
+/** How often the bell asks for the unread count anyway (the live stream normally tells it at once). */
+export const UNREAD_POLL_MS = 5 * 60_000;
 
 export type NotificationFilter = { unread?: boolean; kind?: NotificationKind };
 
-/** `GET /api/notifications/unread-count`, polled while the app is open. */
+/** `GET /api/notifications/unread-count`: refetched on `notification.created` (live), and polled slowly as a fallback. */
 export function unreadCountQuery() {
   return queryOptions({
     queryKey: ['notifications', 'unread-count'],
