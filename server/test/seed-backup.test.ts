@@ -95,6 +95,24 @@ describe('seed', () => {
     expect(post?.same).toBe(true);
   });
 
+  it('shows the overdue 教育厅 item climbing the escalation ladder on its timeline, and in jyt’s bell', async () => {
+    const [item] = await demo.database.query<{ id: string; deadline: string }>(
+      "select id, deadline::text as deadline from tasks where title = '开展校园食品安全专项整治'",
+    );
+    expect(item).toBeDefined();
+    const steps = await demo.database.query<{ type: string; rung: string }>(
+      "select type, data->>'rung' as rung from task_events where task_id = $1 and type in ('reminded', 'escalated') order by id",
+      [item!.id],
+    );
+    // Before the deadline the two 临期提醒, after it 提醒, 催办, 督办通知 and (some 13 working days late) 通报候选.
+    expect(steps.map((e) => e.rung).slice(0, 6)).toEqual(['due_3', 'due_1', 'remind', 'urge', 'notice', 'bulletin']);
+    const bell = await demo.database.query<{ title: string }>(
+      "select n.title from notifications n join users u on u.id = n.user_id where u.username = 'jyt' and n.task_id = $1 order by n.created_at",
+      [item!.id],
+    );
+    expect(bell.map((n) => n.title.split('：')[0])).toEqual(expect.arrayContaining(['临期提醒', '逾期提醒', '催办', '督办通知']));
+  });
+
   it('is idempotent: a second start adds nothing', async () => {
     const before = await tableFingerprints(demo);
     await prepareData(demo, true);

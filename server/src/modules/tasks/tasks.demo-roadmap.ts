@@ -1,7 +1,7 @@
 /**
  * Demo data for the ledger's lights, 一级督一级 and 路线图, built through the same use cases as a clerk's clicks:
- * - an item 交办 seven weeks ago with a 30-working-day deadline and no report since (red), and one whose deadline
- *   is a few working days away (yellow) — registered "in the past" with a clock set back, so the lights are real;
+ * - items 交办 ten and seven weeks ago with deadlines now passed and no report since (red; one is the 省教育厅's, so the
+ *   demo handler sees the escalation ladder in the bell), and one whose deadline is a few working days away (yellow) — registered "in the past" with a clock set back, so the lights are real;
  * - a 政府工作报告 task broken down to three 州市, Kunming's part broken down again to two districts by the 昆明
  *   督查室, with reports at the leaves (progress rolls up) and milestones on the top item;
  * - an item submitted for the 副省长's approval, waiting in his 待办.
@@ -38,6 +38,27 @@ async function itemStartedAgo(cast: DemoCast, days: number, body: Parameters<typ
 }
 
 async function overdueAndNearItems(cast: DemoCast): Promise<void> {
+  const education = await cast.unitId('云南省教育厅');
+  if (education) {
+    // Overdue for the 教育厅's 承办人 (the jyt account): its reminders and escalation steps are in jyt's bell.
+    await itemStartedAgo(
+      cast,
+      70,
+      {
+        title: '开展校园食品安全专项整治',
+        source: 'leader_instruction',
+        sourceRef: { leaderName: '邹晓梅', clause: '请教育厅牵头，对全省中小学食堂开展专项整治。' },
+        content: '对全省中小学校食堂开展食品安全专项整治，整改发现的问题并报送整治情况。',
+        urgency: 'urgent',
+        reportingFrequency: 'once',
+        deadlineWorkingDays: 30,
+        leadUnitId: education,
+        cooperatingUnitIds: [],
+        ...(cast.leaderPersonId ? { responsibleLeaderId: cast.leaderPersonId } : {}),
+      },
+      education,
+    );
+  }
   const traffic = await cast.unitId('云南省交通运输厅');
   const health = await cast.unitId('云南省卫生健康委员会');
   if (traffic) {

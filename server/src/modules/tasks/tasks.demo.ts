@@ -10,6 +10,7 @@ import type { Actor, Deps, RequestContext } from '../../platform/context.js';
 import { submitProgressReport } from '../reports/reports.service.js';
 import { createTask } from './tasks.service.js';
 import { seedDemoRoadmap } from './tasks.demo-roadmap.js';
+import { replayDemoSweeps } from '../escalations/escalations.demo.js';
 import { transitionTask } from './tasks.transitions.js';
 
 interface DemoItem {
@@ -226,4 +227,6 @@ export async function seedDemoTasks(deps: Deps, base: RequestContext): Promise<v
     }
   }
   await seedDemoRoadmap(cast);
+  // What the daily sweep would have done over the weeks the back-dated items have been running.
+  await replayDemoSweeps(deps);
 }
