@@ -101,6 +101,14 @@ describe('协调请求', () => {
     expect(raised.statusCode, raised.body).toBe(200);
     const request = raised.json().coordination[0];
     expect(request.status).toBe('open');
+    const titles = async (session: Session) =>
+      (await send(session, 'GET', '/api/notifications'))
+        .json<{ items: { title: string; taskId: string | null }[] }>()
+        .items.filter((n) => n.taskId === c.task.id)
+        .map((n) => n.title.split('：')[0]);
+    // The 督查室 hears of the request; the leader only once it is brought to them.
+    expect(await titles(c.supervisor)).toContain('协调请求');
+    expect(await titles(c.leader)).not.toContain('提请您协调');
     const early = await send(c.coopA, 'POST', `/api/coordination/${request.id}/escalate`, {});
     expect(early.statusCode).toBe(409);
     expect(early.json().error.code).toBe('COORDINATION_NOT_TRIED');
@@ -118,6 +126,7 @@ describe('协调请求', () => {
     });
     expect(escalated.statusCode, escalated.body).toBe(200);
     expect(escalated.json().coordination[0].status).toBe('escalated');
+    expect(await titles(c.leader)).toContain('提请您协调');
     expect((await send(c.supervisor, 'POST', `/api/coordination/${request.id}/decision`, { decision: '督查室代定' })).statusCode).toBe(403);
     const view = (await send(c.leader, 'GET', `/api/tasks/${c.task.id}/cooperation`)).json();
     expect(view.coordination[0].canDecide).toBe(true);

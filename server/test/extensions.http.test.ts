@@ -86,10 +86,22 @@ describe('extension requests', () => {
     expect(outOfTurn.json().error.messages['zh-CN']).toBe('该延期申请当前应由牵头单位负责人审批');
     const list = await env.app.inject({ method: 'GET', url: `/api/tasks/${task.id}/extensions`, headers: authHeaders(c.unitLeader) });
     expect(list.json().canDecideId).toBe(request.id);
+    // Each approver hears of the request when it reaches their step; the unit hears the outcome.
+    const bell = async (session: Session) =>
+      (await env.app.inject({ method: 'GET', url: '/api/notifications', headers: authHeaders(session) }))
+        .json<{ items: { title: string; taskId: string | null }[] }>()
+        .items.filter((n) => n.taskId === task.id && /^(待您审批：延期申请|同意延期|不予延期)/.test(n.title))
+        .map((n) => n.title);
+    const waiting = '待您审批：延期申请「延期测试事项」';
+    expect(await bell(c.unitLeader)).toEqual([waiting]);
+    expect(await bell(c.supervisor)).toEqual([]);
     expect((await decide(c.unitLeader, { approve: true })).json().status).toBe('pending_supervisor');
+    expect(await bell(c.supervisor)).toEqual([waiting]);
     expect((await decide(c.supervisor, { approve: true, reason: '理由充分' })).json().status).toBe('pending_leader');
+    expect(await bell(c.leader)).toEqual([waiting]);
     const final = await decide(c.leader, { approve: true });
     expect(final.json().status).toBe('approved');
+    expect(await bell(c.handler)).toEqual(['同意延期：延期测试事项']);
     expect(final.json().decisions).toHaveLength(3);
     const item = (await env.app.inject({ method: 'GET', url: `/api/tasks/${task.id}`, headers: authHeaders(c.supervisor) })).json();
     expect(item.deadline).toBe('2027-02-26');

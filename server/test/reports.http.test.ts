@@ -298,6 +298,10 @@ describe('review', () => {
     expect(returned.json<ProgressReport>()).toMatchObject({ status: 'returned', reviewReason: '请补充资金到位情况' });
     const forUnit = (await get(c.unit, `/api/tasks/${task.id}/reports`)).json<{ items: ProgressReport[] }>();
     expect(forUnit.items[0]?.allowedActions).toEqual(['correct']);
+    // The unit hears of it at once, with the reason.
+    const bell = (await get(c.unit, '/api/notifications')).json<{ items: { title: string; body: string; taskId: string | null }[] }>();
+    const told = bell.items.find((n) => n.taskId === task.id && n.title.startsWith('进展反馈被退回'));
+    expect(told?.body).toContain('意见：请补充资金到位情况');
 
     const draft = await draftOf(c.unit, task.id);
     expect(draft).toMatchObject({

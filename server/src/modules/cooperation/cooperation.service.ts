@@ -24,6 +24,8 @@ import { AppError, forbidden, notFound } from '../../platform/errors.js';
 import { personOfUser } from '../extensions/extensions.repository.js';
 import { standingOf } from '../tasks/tasks.policy.js';
 import { findVisibleTask, insertEvent, type TaskRow } from '../tasks/tasks.repository.js';
+import { notifyTaskEvent } from '../notifications/notifications.outbox.js';
+import { announceTaskChange } from '../warnings/warnings.service.js';
 import { actsForUnit, canEscalate } from './cooperation.policy.js';
 import * as repo from './cooperation.repository.js';
 
@@ -149,6 +151,7 @@ export async function setCooperationDuty(
       objectId: taskId,
       after: { unitId, ...patch },
     });
+    await announceTaskChange(tx, taskId);
   });
   return getCooperation(deps, ctx, taskId);
 }
@@ -179,6 +182,7 @@ export async function contribute(deps: Deps, ctx: RequestContext, taskId: string
       before: { contribution: unit.cooperation.contribution },
       after: { unitId, contribution: input.contribution },
     });
+    await announceTaskChange(tx, taskId);
   });
   return getCooperation(deps, ctx, taskId);
 }
@@ -215,6 +219,8 @@ export async function raiseCoordination(deps: Deps, ctx: RequestContext, taskId:
       data: { coordinationId: id, attempts: input.attempts },
     });
     await recordAudit(deps, tx, ctx, { eventType: 'coordination.raised', objectType: 'task', objectId: taskId, after: { id, ...input } });
+    await notifyTaskEvent(tx, ctx.clock, { taskId, type: 'coordination_raised', actorUserId: actor.userId, reason: input.subject });
+    await announceTaskChange(tx, taskId);
   });
   return getCooperation(deps, ctx, taskId);
 }
@@ -260,6 +266,13 @@ export async function escalateCoordination(deps: Deps, ctx: RequestContext, id: 
       before: { status: row.status },
       after: { status: 'escalated', attempts },
     });
+    await notifyTaskEvent(tx, ctx.clock, {
+      taskId: task.id,
+      type: 'coordination_escalated',
+      actorUserId: actor.userId,
+      reason: row.subject,
+    });
+    await announceTaskChange(tx, task.id);
     return task.id;
   });
   return getCooperation(deps, ctx, taskId);
@@ -301,6 +314,13 @@ export async function decideCoordination(deps: Deps, ctx: RequestContext, id: st
       before: { status: row.status },
       after: { status: 'resolved', decision: input.decision },
     });
+    await notifyTaskEvent(tx, ctx.clock, {
+      taskId: task.id,
+      type: 'coordination_decided',
+      actorUserId: actor.userId,
+      reason: input.decision,
+    });
+    await announceTaskChange(tx, task.id);
     return task.id;
   });
   return getCooperation(deps, ctx, taskId);

@@ -19,9 +19,10 @@ import { requireActor, type Actor, type Deps, type RequestContext } from '../../
 import type { Db } from '../../platform/db.js';
 import { AppError, fieldError, notFound } from '../../platform/errors.js';
 import { idempotent } from '../../platform/idempotency.js';
-import { refreshDerived } from '../warnings/warnings.service.js';
+import { announceTaskChange, refreshDerived } from '../warnings/warnings.service.js';
 import { standingOf } from '../tasks/tasks.policy.js';
 import { findVisibleTask, insertEvent, updateTaskVersioned, type TaskRow } from '../tasks/tasks.repository.js';
+import { notifyTaskEvent } from '../notifications/notifications.outbox.js';
 import * as repo from './extensions.repository.js';
 import { extensionRefusal, isPending, nextStep, stepWords, type ExtensionRefusal } from './extensions.rules.js';
 
@@ -162,6 +163,13 @@ export async function requestExtension(
       reason: input.reason,
       data: { extensionId: id, currentDeadline: task.deadline, newDeadline: input.newDeadline, progress: input.progress },
     });
+    await notifyTaskEvent(tx, ctx.clock, {
+      taskId,
+      type: 'extension_requested',
+      actorUserId: actor.userId,
+      facts: { newDeadline: input.newDeadline, waitingAt: first },
+    });
+    await announceTaskChange(tx, taskId);
     const created = await repo.findById(tx, id);
     if (!created) throw new Error('extension request not readable');
     const body = present(created);
@@ -217,7 +225,15 @@ export async function decideExtension(deps: Deps, ctx: RequestContext, extension
       reason: input.reason ?? null,
       data: { extensionId: row.id, step, newDeadline: row.newDeadline },
     });
+    await notifyTaskEvent(tx, ctx.clock, {
+      taskId: task.id,
+      type: next === 'approved' ? 'extension_approved' : next === 'rejected' ? 'extension_rejected' : 'extension_step_approved',
+      actorUserId: actor.userId,
+      reason: input.reason ?? null,
+      facts: { newDeadline: row.newDeadline, waitingAt: isFinal ? null : next },
+    });
     if (next === 'approved') await refreshDerived(tx, ctx.clock, task.id);
+    else await announceTaskChange(tx, task.id);
     const updated = await repo.findById(tx, row.id);
     if (!updated) throw new Error('extension request not readable');
     const body = present(updated);

@@ -10,6 +10,7 @@ import { todayInShanghai } from '../../platform/calendar/working-days.js';
 import type { Clock } from '../../platform/clock.js';
 import { executeRows, type Db } from '../../platform/db.js';
 import { publishNotifications } from '../../platform/live.js';
+import { otherEventMessage, type EventFacts } from './notifications.event-messages.js';
 import { taskEventMessage, taskLink, type Audience } from './notifications.messages.js';
 import { DEFAULT_QUIET_HOURS, DIGEST_TIME, nextShanghaiTime } from './notifications.rules.js';
 
@@ -213,6 +214,8 @@ export interface TaskEventInput {
   /** Who acted: never told about their own step. */
   actorUserId: string | null;
   reason?: string | null;
+  /** For events other than lifecycle steps (延期, 协调, 退回进展反馈): the facts their message quotes. */
+  facts?: EventFacts;
 }
 
 /**
@@ -242,11 +245,10 @@ export async function notifyTaskEvent(tx: Db, clock: Clock, input: TaskEventInpu
   );
   const task = rows[0];
   if (!task) return { notificationIds: [], deliveries: 0 };
-  const message = taskEventMessage(
-    input.type,
-    { serialNumber: task.serial_number, title: task.title, deadline: task.deadline, leadUnitName: task.lead_unit_name },
-    input.reason ?? null,
-  );
+  const taskFacts = { serialNumber: task.serial_number, title: task.title, deadline: task.deadline, leadUnitName: task.lead_unit_name };
+  const message =
+    taskEventMessage(input.type, taskFacts, input.reason ?? null) ??
+    otherEventMessage(input.type, taskFacts, input.reason ?? null, input.facts ?? {});
   if (!message) return { notificationIds: [], deliveries: 0 };
   const parties: TaskParties = {
     id: task.id,

@@ -18,7 +18,8 @@ import { requireActor, type Actor, type Deps, type RequestContext } from '../../
 import type { Db } from '../../platform/db.js';
 import { AppError, fieldError, notFound } from '../../platform/errors.js';
 import { idempotent } from '../../platform/idempotency.js';
-import { noteReport } from '../warnings/warnings.service.js';
+import { announceTaskChange, noteReport } from '../warnings/warnings.service.js';
+import { notifyTaskEvent } from '../notifications/notifications.outbox.js';
 import { findVisibleTask, insertEvent, type TaskRow } from '../tasks/tasks.repository.js';
 import { reviewerRefusal, standingOf } from './reports.policy.js';
 import { presentDraft, presentReport } from './reports.presenter.js';
@@ -206,6 +207,16 @@ export async function reviewProgressReport(
       reason,
       data: { reportId, version: row.version, periodLabel: row.periodLabel },
     });
+    if (!input.accept) {
+      await notifyTaskEvent(tx, ctx.clock, {
+        taskId: row.taskId,
+        type: 'report_returned',
+        actorUserId: actor.userId,
+        reason,
+        facts: { periodLabel: row.periodLabel },
+      });
+    }
+    await announceTaskChange(tx, row.taskId);
     const after = await readReport(tx, actor, task, reportId);
     await recordAudit(deps, tx, ctx, {
       eventType: input.accept ? 'report.accepted' : 'report.returned',

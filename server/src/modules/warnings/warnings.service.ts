@@ -59,6 +59,11 @@ export async function refreshDerived(tx: Db, clock: Clock, taskId: string, calen
   }
 }
 
+/** Tells live readers in scope that the item changed (when `tx` commits) — for writes that do not move its light. */
+export async function announceTaskChange(tx: Db, taskId: string): Promise<void> {
+  await announce(tx, taskId);
+}
+
 async function announce(tx: Db, taskId: string): Promise<void> {
   const paths = await repo.unitPathsOf(tx, taskId);
   if (paths) await publishTaskChange(tx, { taskId, ...paths });
