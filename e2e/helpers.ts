@@ -26,12 +26,18 @@ export const users = {
   jyt_b: '省教育厅承办人B角（演示）',
   jyt_leader: '省教育厅负责人（演示）',
   czt: '省财政厅承办人（演示）',
+  km_ducha: '昆明市政府督查室（演示）',
+  wuhua: '五华区政府（演示）',
   auditadmin: '审计管理员（演示）',
+  secadmin: '安全管理员（演示）',
 } as const;
 export type DemoUser = keyof typeof users;
 
 /** Fixed TOTP secrets of the demo administrators (server/src/modules/org/seed/seed-demo.ts). */
-const totpSecrets: Partial<Record<DemoUser, string>> = { auditadmin: 'GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJR' };
+const totpSecrets: Partial<Record<DemoUser, string>> = {
+  auditadmin: 'GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJR',
+  secadmin: 'JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXQ',
+};
 
 /** antd puts a space between two CJK characters on a button ("交 办"); match the label with or without it. */
 export function buttonName(label: string): RegExp {
@@ -83,13 +89,19 @@ export class Desk {
   constructor(private readonly browser: Browser) {}
 
   async as(username: DemoUser, path = '/tasks'): Promise<Page> {
-    await this.close();
-    this.context = await this.browser.newContext();
-    this.page = await this.context.newPage();
+    await this.fresh();
     await this.page.goto(path);
     await expect(this.page).toHaveURL(/\/login/);
     await signIn(this.page, username);
     await expect(this.page).toHaveURL(new RegExp(`${path.replace(/[?]/g, '\\?')}(\\?|$)`));
+    return this.page;
+  }
+
+  /** The next person's computer, not yet signed in (for accounts that are not demo accounts). */
+  async fresh(): Promise<Page> {
+    await this.close();
+    this.context = await this.browser.newContext();
+    this.page = await this.context.newPage();
     return this.page;
   }
 

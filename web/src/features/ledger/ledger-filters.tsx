@@ -1,12 +1,14 @@
 /**
  * The ledger's filter bar: 来源, 状态, 牵头单位 (with its subtree), 责任领导, the deadline and registration periods,
- * top-level only, and the keyword. Controlled: every change hands the whole new filter up (into the URL).
+ * top-level only, and the keyword. Controlled: every change goes up as a function of the current filter (see
+ * useFilterInUrl), so quick successive changes all apply.
  */
 import { CloseOutlined } from '@ant-design/icons';
 import { taskSourceValues, taskStatusValues, type TaskSource, type TaskStatus } from '@luoshi/contracts';
 import { Button, DatePicker, Flex, Input, Select, Switch, Tooltip, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
+import type { FilterChange } from '../../app/hooks/use-filter-in-url';
 import { useAppLocale } from '../../app/i18n/i18n';
 import { UnitPicker } from '../org/unit-picker';
 import { LeaderSelect } from '../tasks/leader-select';
@@ -28,10 +30,16 @@ function PeriodPicker({ label, value, onChange }: { label: string; value: Period
   );
 }
 
-export function LedgerFilters({ filter, onChange }: { filter: LedgerFilterValue; onChange: (next: LedgerFilterValue) => void }) {
+export function LedgerFilters({
+  filter,
+  onChange,
+}: {
+  filter: LedgerFilterValue;
+  onChange: (change: FilterChange<LedgerFilterValue>) => void;
+}) {
   const { t } = useTranslation();
   const locale = useAppLocale();
-  const set = (patch: Partial<LedgerFilterValue>) => onChange({ ...filter, ...patch });
+  const set = (patch: Partial<LedgerFilterValue>) => onChange((current) => ({ ...current, ...patch }));
   return (
     <Flex wrap gap={12} align="center" style={{ marginBottom: 12 }}>
       <Select<TaskSource[]>
@@ -100,7 +108,7 @@ export function LedgerFilters({ filter, onChange }: { filter: LedgerFilterValue;
         onSearch={(value) => set({ q: value.trim() || undefined })}
         style={{ flex: '1 1 220px', maxWidth: 320 }}
       />
-      <Button onClick={() => onChange({ sort: filter.sort, order: filter.order })}>{t('ledger.clear')}</Button>
+      <Button onClick={() => onChange((current) => ({ sort: current.sort, order: current.order }))}>{t('ledger.clear')}</Button>
     </Flex>
   );
 }

@@ -11,8 +11,8 @@ import { useInfiniteQuery } from '@tanstack/react-query';
 import { Alert, Button, Checkbox, Flex, Popover, Tag, Tooltip, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useSearchParams } from 'react-router';
 import { errorText } from '../../app/api/errors';
+import { useFilterInUrl } from '../../app/hooks/use-filter-in-url';
 import { useAppLocale } from '../../app/i18n/i18n';
 import { hasAnyRole, useCurrentUser } from '../../app/session';
 import { defaultColumns, filterFromParams, paramsFromFilter, type LedgerFilterValue } from './ledger-filter';
@@ -64,8 +64,7 @@ export function LedgerPage() {
   const { t } = useTranslation();
   const locale = useAppLocale();
   const user = useCurrentUser();
-  const [searchParams, setSearchParams] = useSearchParams();
-  const filter = filterFromParams(searchParams);
+  const [filter, changeFilter] = useFilterInUrl(filterFromParams, paramsFromFilter);
   const [columns, setColumns] = useState<LedgerColumn[]>(storedColumns);
   const [importing, setImporting] = useState(false);
   const ledger = useInfiniteQuery(ledgerQuery(filter));
@@ -74,15 +73,16 @@ export function LedgerPage() {
   const rows = ledger.data?.pages.flatMap((page) => page.items) ?? [];
   const counts = ledger.data?.pages[0]?.counts;
 
-  const setFilter = (next: LedgerFilterValue) => setSearchParams(paramsFromFilter(next), { replace: true });
+  const setFilter = (next: LedgerFilterValue) => changeFilter(() => next);
   const chooseColumns = (next: LedgerColumn[]) => {
     setColumns(next);
     window.localStorage.setItem(columnsKey, JSON.stringify(next));
   };
-  const toggleWarning = (colour: LedgerWarning | null) => {
-    const only = filter.warning?.length === 1 && filter.warning[0] === colour;
-    setFilter({ ...filter, warning: colour && !only ? [colour] : undefined });
-  };
+  const toggleWarning = (colour: LedgerWarning | null) =>
+    changeFilter((current) => {
+      const only = current.warning?.length === 1 && current.warning[0] === colour;
+      return { ...current, warning: colour && !only ? [colour] : undefined };
+    });
 
   return (
     <PageContainer
@@ -112,7 +112,7 @@ export function LedgerPage() {
         </Flex>
       }
     >
-      <LedgerFilters filter={filter} onChange={setFilter} />
+      <LedgerFilters filter={filter} onChange={changeFilter} />
       <Flex gap={8} wrap align="center" style={{ marginBottom: 12 }}>
         <Tag.CheckableTag checked={!filter.warning?.length} onChange={() => toggleWarning(null)}>
           {t('ledger.warningTotal', { count: counts?.total ?? 0 })}
@@ -140,7 +140,7 @@ export function LedgerPage() {
         loading={ledger.isPending}
         columns={columns}
         filter={filter}
-        onSort={(sort, order) => setFilter({ ...filter, sort, order })}
+        onSort={(sort, order) => changeFilter((current) => ({ ...current, sort, order }))}
       />
       <div style={{ textAlign: 'center', marginTop: 12 }}>
         {ledger.hasNextPage ? (

@@ -1,7 +1,8 @@
 /**
  * /roadmap 路线图: the timetable of a programme — the top-level items of one source (政府工作报告 by default) — as a
  * Gantt with 序时进度 against actual progress per row; a row opens its item. The chosen source stays in the URL
- * (`?source=`), so a view can be bookmarked or sent on.
+ * (`?source=`), so a view can be bookmarked or sent on. Progress and lights move on the chart as reports and roll-ups come
+ * in (server-sent events), like the ledger and the cockpit.
  */
 import { PageContainer } from '@ant-design/pro-components';
 import { taskSourceValues, type TaskSource } from '@luoshi/contracts';
@@ -11,6 +12,7 @@ import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import { errorText } from '../../app/api/errors';
 import { useAppLocale } from '../../app/i18n/i18n';
+import { useLiveRefresh } from '../../app/live';
 import { sourceLabel } from '../tasks/task-format';
 import { GanttChart } from './gantt-chart';
 import { isBehindPlan } from './gantt-geometry';
@@ -30,6 +32,7 @@ export function RoadmapPage() {
   const requested = params.get('source');
   const source = isSource(requested) ? requested : defaultSource;
   const roadmap = useQuery(programmeRoadmapQuery(source));
+  useLiveRefresh(['tasks', 'roadmap']);
 
   let body;
   if (roadmap.isPending) {

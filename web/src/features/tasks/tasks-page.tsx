@@ -7,8 +7,9 @@ import { PageContainer } from '@ant-design/pro-components';
 import { useInfiniteQuery } from '@tanstack/react-query';
 import { Alert, Button, Empty, Grid, Spin, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { Link, useSearchParams } from 'react-router';
+import { Link } from 'react-router';
 import { errorText } from '../../app/api/errors';
+import { useFilterInUrl } from '../../app/hooks/use-filter-in-url';
 import { useAppLocale } from '../../app/i18n/i18n';
 import { hasAnyRole, useCurrentUser } from '../../app/session';
 import { tasksQuery } from './tasks.api';
@@ -24,8 +25,7 @@ export function TasksPage() {
   const locale = useAppLocale();
   const user = useCurrentUser();
   const isNarrow = Grid.useBreakpoint().md === false;
-  const [searchParams, setSearchParams] = useSearchParams();
-  const filter = filterFromParams(searchParams, user);
+  const [filter, changeFilter] = useFilterInUrl((params) => filterFromParams(params, user), paramsFromFilter);
   // Another clerk's step, a report at a county or a roll-up shows here without reloading.
   useLiveRefresh(['tasks']);
   const tasks = useInfiniteQuery(tasksQuery(filter));
@@ -45,7 +45,7 @@ export function TasksPage() {
         )
       }
     >
-      <TaskFilters filter={filter} onChange={(next) => setSearchParams(paramsFromFilter(next), { replace: true })} />
+      <TaskFilters filter={filter} onChange={changeFilter} />
       {tasks.isError && <Alert type="error" showIcon title={errorText(tasks.error, locale)} style={{ marginBottom: 12 }} />}
       {isNarrow ? (
         <Spin spinning={tasks.isPending}>
