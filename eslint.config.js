@@ -21,7 +21,7 @@ export default tseslint.config(
   {
     languageOptions: {
       parserOptions: {
-        projectService: { allowDefaultProject: ['*.js', '*.ts', 'bin/*.js', 'e2e/*.ts', 'web/scripts/*.js'] },
+        projectService: { allowDefaultProject: ['*.js', '*.ts', 'bin/*.js', 'web/scripts/*.js'] },
         tsconfigRootDir: import.meta.dirname,
       },
       globals: { ...globals.node },

@@ -91,7 +91,7 @@ const planRows: PlanRow[] = [
 
 /** The row that is broken down (一级督一级): 省教育厅 leads, 邹晓梅 is the responsible leader. */
 const chosenIndex = 13;
-const chosenTitle = planRows[chosenIndex][0];
+const chosenTitle = planRows[chosenIndex]![0];
 
 /** The last day of the month `months` after the month of `today` (YYYY-MM-DD). */
 function monthEnd(today: string, months: number): { year: number; month: number; iso: string } {
@@ -318,7 +318,7 @@ test.describe.serial('督查工作台账 journey: 导入分工方案 → 一级�
     await expect(dialog.getByText('共 40 行，40 行可导入，发现 0 处问题')).toBeVisible({ timeout: 15_000 });
     await expect(dialog.getByText('未发现问题，可以导入。')).toBeVisible();
     // The preview: what each row will become, units by their full names, the leader without the title.
-    const preview = dialog.getByRole('row').filter({ hasText: planRows[0][0] });
+    const preview = dialog.getByRole('row').filter({ hasText: planRows[0]![0] });
     await expect(preview).toContainText('云南省发展和改革委员会');
     await expect(preview).toContainText('云南省财政厅、云南省统计局');
     await expect(preview).toContainText('苏建华');
@@ -350,7 +350,7 @@ test.describe.serial('督查工作台账 journey: 导入分工方案 → 一级�
     await expect(page.getByText('已加载 40 / 40 项')).toBeVisible();
     const titles = await rows.locator('td:nth-child(3)').allTextContents();
     expect(titles.sort()).toEqual(planRows.map(([task]) => task).sort());
-    const byWorkingDays = rows.filter({ hasText: planRows[36][0] });
+    const byWorkingDays = rows.filter({ hasText: planRows[36]![0] });
     await expect(byWorkingDays).toContainText('交办后 30 个工作日');
     const chosen = rows.filter({ hasText: chosenTitle });
     await expect(chosen).toContainText('拟办');
@@ -595,7 +595,7 @@ test.describe.serial('督查工作台账 journey: 导入分工方案 → 一级�
       '最近反馈时间',
       '登记时间',
     ]);
-    const column = (name: string) => header.indexOf(name);
+    const column = (name: string) => header!.indexOf(name);
     expect(rows).toHaveLength(40);
     expect(rows.map((r) => r[column('事项名称')]).sort()).toEqual(planRows.map(([task]) => task).sort());
     expect(rows.map((r) => r[column('序号')])).toEqual(planRows.map((_r, i) => String(i + 1)));
@@ -612,7 +612,7 @@ test.describe.serial('督查工作台账 journey: 导入分工方案 → 一级�
     expect(chosen?.[column('进度（%）')]).toBe('27');
     expect(chosen?.[column('预警')]).toBe('绿灯');
     expect(chosen?.[column('办结时限')]).toBe(deadlineOf(chosenIndex, today).date);
-    const workingDays = rows.find((r) => r[column('事项名称')] === planRows[36][0]);
+    const workingDays = rows.find((r) => r[column('事项名称')] === planRows[36]![0]);
     expect(workingDays?.[column('状态')]).toBe('拟办');
     expect(workingDays?.[column('办结时限')]).toBe('');
     expect(workingDays?.[column('时限（交办后工作日）')]).toBe('30');
