@@ -3,7 +3,7 @@
  * 签收 limit and the yellow thresholds; new registrations take the new default, open items' lights follow the new
  * thresholds at the next housekeeping run, and only the system administrator may change them — audited.
  */
-import type { Task } from '@luoshi/contracts';
+import { defaultEscalationWorkingDays, type Task } from '@luoshi/contracts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runMaintenance } from '../src/platform/maintenance.js';
 import { authHeaders, createTree, createUser, signIn, startTestEnv, type Session, type TestEnv } from './harness.js';
@@ -55,7 +55,12 @@ describe('source policies', () => {
 
     const saved = await put(admin, 'leader_instruction', policy);
     expect(saved.statusCode, saved.body).toBe(200);
-    expect(saved.json()).toEqual({ source: 'leader_instruction', ...policy });
+    expect(saved.json()).toEqual({
+      source: 'leader_instruction',
+      ...policy,
+      reminderWorkingDays: [3, 1],
+      escalationWorkingDays: defaultEscalationWorkingDays,
+    });
     const audit = await env.ownerQuery(
       "select before, after from audit_events where event_type = 'settings.source_policy_changed' and object_id = 'leader_instruction'",
     );
