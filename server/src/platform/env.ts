@@ -41,6 +41,13 @@ export const envSchema = z.object({
     .int()
     .refine((d) => d >= 180, 'must be at least 180 days (网络安全法 requires ≥ 6 months)')
     .default(365),
+  /**
+   * Load shedding: how many API requests are worked on at once. One more is answered at once with 503 OVERLOADED and
+   * Retry-After instead of waiting in a queue that only grows (platform/http/load-shedding.ts). 0 = no limit.
+   */
+  MAX_IN_FLIGHT_REQUESTS: z.coerce.number().int().min(0).max(100_000).default(48),
+  /** The Retry-After (seconds) of a shed request. */
+  OVERLOAD_RETRY_AFTER_SECONDS: z.coerce.number().int().min(1).max(600).default(2),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   WEB_DIST_DIR: z.string().optional(),
   /** The address people open the app at (e.g. https://ducha.yn.gov.cn); e-mails and group-bot messages link to it. */
