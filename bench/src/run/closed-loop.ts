@@ -58,8 +58,8 @@ export async function runClosedLoop(options: ClosedLoopOptions): Promise<LoadRes
       ...(context.retryAfter ? { retryAfter: context.retryAfter } : {}),
     });
   });
-  instance.on('reqError', () => {
-    samples.push({ kind: 'request', at: performance.now() - started, latencyMs: 0, status: 0 });
+  instance.on('reqError', (error: Error) => {
+    samples.push({ kind: 'request', at: performance.now() - started, latencyMs: 0, status: 0, error: error.message });
   });
   await done;
   const seconds = (performance.now() - started) / 1000;

@@ -23,11 +23,18 @@ export interface PacedOptions {
 function send(agent: http.Agent, base: URL, spec: RequestSpec, dueAt: number, started: number, timeoutMs: number): Promise<Sample> {
   return new Promise((resolve) => {
     let settled = false;
-    const finish = (status: number, retryAfter?: string) => {
+    const finish = (status: number, retryAfter?: string, error?: string) => {
       if (settled) return;
       settled = true;
       const now = performance.now();
-      resolve({ kind: spec.kind, at: now - started, latencyMs: now - dueAt, status, ...(retryAfter ? { retryAfter } : {}) });
+      resolve({
+        kind: spec.kind,
+        at: now - started,
+        latencyMs: now - dueAt,
+        status,
+        ...(retryAfter ? { retryAfter } : {}),
+        ...(error ? { error } : {}),
+      });
     };
     const body = spec.body === undefined ? undefined : Buffer.from(spec.body, 'utf8');
     const request = http.request(
@@ -46,11 +53,11 @@ function send(agent: http.Agent, base: URL, spec: RequestSpec, dueAt: number, st
           const retryAfter = response.headers['retry-after'];
           finish(response.statusCode ?? 0, typeof retryAfter === 'string' ? retryAfter : undefined);
         });
-        response.on('error', () => finish(0));
+        response.on('error', (error) => finish(0, undefined, error.message));
       },
     );
     request.on('timeout', () => request.destroy(new Error('timeout')));
-    request.on('error', () => finish(0));
+    request.on('error', (error) => finish(0, undefined, error.message));
     request.end(body);
   });
 }

@@ -21,6 +21,8 @@ export interface Sample {
   /** HTTP status; 0 = no response (connection error or timeout). */
   status: number;
   retryAfter?: string;
+  /** Why there was no HTTP answer (status 0). */
+  error?: string;
 }
 
 export interface StatusCounts {
@@ -34,6 +36,8 @@ export interface StatusCounts {
   /** No HTTP answer at all. */
   errors: number;
   byStatus: Record<string, number>;
+  /** Why requests got no answer (error message → count). */
+  errorReasons?: Record<string, number>;
 }
 
 export function isShed(status: number): boolean {
@@ -44,8 +48,11 @@ export function countStatuses(samples: readonly Sample[]): StatusCounts {
   const counts: StatusCounts = { ok: 0, shed: 0, shedWithRetryAfter: 0, failed: 0, errors: 0, byStatus: {} };
   for (const s of samples) {
     counts.byStatus[String(s.status)] = (counts.byStatus[String(s.status)] ?? 0) + 1;
-    if (s.status === 0) counts.errors++;
-    else if (s.status < 400) counts.ok++;
+    if (s.status === 0) {
+      counts.errors++;
+      const reason = s.error ?? 'unknown';
+      counts.errorReasons = { ...counts.errorReasons, [reason]: (counts.errorReasons?.[reason] ?? 0) + 1 };
+    } else if (s.status < 400) counts.ok++;
     else if (isShed(s.status)) {
       counts.shed++;
       if (s.retryAfter) counts.shedWithRetryAfter++;
