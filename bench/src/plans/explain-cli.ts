@@ -6,7 +6,7 @@
  */
 import { parseArgs } from 'node:util';
 import { openBenchTarget, DEFAULT_BENCH_DATABASE_URL } from '../target.js';
-import { bigTableSeqScans, explain, isExplainable, planOutline } from './explain.js';
+import { bigTableFullScans, explain, isExplainable, planOutline } from './explain.js';
 import { captureHotRequests, pickHotItems } from './hot-requests.js';
 
 const { values } = parseArgs({ options: { plans: { type: 'boolean', default: false } } });
@@ -20,9 +20,9 @@ try {
     for (const statement of statements.filter((s) => isExplainable(s.text))) {
       const isRead = /^\s*(\(?\s*select|with)\b/i.test(statement.text) && !/\bfor update\b/i.test(statement.text);
       const result = await explain(target.exec, statement, { analyze: isRead });
-      const scans = bigTableSeqScans(result.plan);
+      const scans = bigTableFullScans(result.plan);
       const ms = result.executionMs === undefined ? '   (plan)' : `${result.executionMs.toFixed(1).padStart(8)} ms`;
-      console.log(`  ${ms}${scans.length ? `  SEQ SCAN ${scans.join(', ')}` : ''}  ${statement.text.replace(/\s+/g, ' ').slice(0, 110)}`);
+      console.log(`  ${ms}${scans.length ? `  FULL SCAN: ${scans.join('; ')}` : ''}  ${statement.text.replace(/\s+/g, ' ').slice(0, 110)}`);
       if (values.plans) for (const line of planOutline(result.plan)) console.log(`              ${line}`);
     }
   }

@@ -35,7 +35,12 @@ export interface LedgerConditions {
   q?: string;
 }
 
-function whereOf(c: LedgerConditions, withWarning: boolean): SQL {
+/**
+ * The filter as SQL. `keywordFirst` writes the keyword as the set of matching items (`t.id in (…)`), so that a count
+ * starts from the trigram indexes (title, content, serial number) and only then checks scope and the rest; a page
+ * keeps it inline, because walking the sort index until a page of matches is found is cheaper than collecting them all.
+ */
+function whereOf(c: LedgerConditions, withWarning: boolean, keywordFirst = false): SQL {
   const pattern = `${c.scopePath}%`;
   const parts: SQL[] = [
     sql`(su.path like ${pattern} or lu.path like ${pattern} or exists (
@@ -63,7 +68,11 @@ function whereOf(c: LedgerConditions, withWarning: boolean): SQL {
   if (c.topLevelOnly) parts.push(sql`t.parent_id is null`);
   if (c.q) {
     const p = `%${likeEscape(c.q)}%`;
-    parts.push(sql`(t.title ilike ${p} or t.serial_number ilike ${p} or t.content ilike ${p})`);
+    parts.push(
+      keywordFirst
+        ? sql`t.id in (select k.id from tasks k where k.title ilike ${p} or k.serial_number ilike ${p} or k.content ilike ${p})`
+        : sql`(t.title ilike ${p} or t.serial_number ilike ${p} or t.content ilike ${p})`,
+    );
   }
   return sql.join(parts, sql` and `);
 }
@@ -149,7 +158,7 @@ export async function listLedgerRows(
 export async function countByWarning(db: Db, conditions: LedgerConditions): Promise<Map<number, number>> {
   const rows = await executeRows<{ level: number; n: number | string }>(
     db,
-    sql`select t.warning_level as level, count(*)::int as n ${fromTasks} where ${whereOf(conditions, false)} group by t.warning_level`,
+    sql`select t.warning_level as level, count(*)::int as n ${fromTasks} where ${whereOf(conditions, false, true)} group by t.warning_level`,
   );
   return new Map(rows.map((r) => [Number(r.level), Number(r.n)]));
 }
