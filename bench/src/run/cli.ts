@@ -1,5 +1,5 @@
 /**
- * `npm run bench [-- --quick] [--only a,b,c,d,e,f,mixed,surge]`: starts the product's server on the bench database
+ * `npm run bench [-- --quick] [--only a,b,c,d,e,f,g,mixed,surge]`: starts the product's server on the bench database
  * (DATABASE_URL, default postgres://root@127.0.0.1:5432/luoshi_bench, made by `npm run bench:data`), signs in the
  * bench accounts, runs the scenarios of issue 6 over loopback and writes bench/results/<date>.json and .md.
  */
@@ -14,7 +14,7 @@ import { parseOptions, wants } from './options.js';
 import { writeResults } from './results.js';
 import { runExportScenario } from './scenario-export.js';
 import { runMixed, runSurge } from './scenario-load.js';
-import { runReads } from './scenario-reads.js';
+import { runReads, runSqlComparisons } from './scenario-reads.js';
 import { runReportScenario } from './scenario-report.js';
 import { repoRoot, startServer } from './server.js';
 import { signIn } from './session.js';
@@ -69,6 +69,24 @@ try {
   const wanted = (id: string) => wants(options, id);
   if (wanted('f')) results.export = await runExportScenario(ctx);
   results.reads = await runReads(ctx, wanted);
+  if (
+    results.reads.some((r) => ['a', 'b', 'e'].includes(r.id)) &&
+    (wanted('g') || options.only.some((id) => ['a', 'b', 'e'].includes(id)))
+  ) {
+    // (g) on a second server whose figures cache is off, so that API and SQL do the same work.
+    const uncached = await startServer({
+      databaseUrl: options.databaseUrl,
+      port: options.port + 1,
+      env: { ...serverEnv, FIGURES_KEEP_FROM_MS: '0', MAX_IN_FLIGHT_REQUESTS: '0' },
+      logFile: join(options.outDir, `server-${date}-uncached.log`),
+    });
+    try {
+      const ducha = await signIn(uncached.baseUrl, BENCH_ACCOUNTS.provinceSupervisor);
+      await runSqlComparisons(ctx, results.reads, { baseUrl: uncached.baseUrl, ducha });
+    } finally {
+      await uncached.stop();
+    }
+  }
   if (wanted('d')) results.report = await runReportScenario(ctx);
   if (wanted('mixed')) results.mixed = await runMixed(ctx);
   if (wanted('surge')) results.surge = await runSurge(ctx, 100);

@@ -9,7 +9,7 @@ export interface BenchOptions {
   databaseUrl: string;
   port: number;
   quick: boolean;
-  /** Scenario ids to run (a … f, mixed, surge); all when empty. */
+  /** Scenario ids to run (a … g, mixed, surge; g comes with a, b or e); all when empty. */
   only: string[];
   /** Measured seconds of each closed-loop read scenario (and of its SQL replay), after a warm-up. */
   readSeconds: number;
@@ -43,6 +43,7 @@ export function parseOptions(argv: string[], env: NodeJS.ProcessEnv, defaultOutD
       'mixed-seconds': { type: 'string' },
       'surge-seconds': { type: 'string' },
       'max-in-flight': { type: 'string' },
+      connections: { type: 'string' },
       out: { type: 'string' },
     },
   });
@@ -56,7 +57,7 @@ export function parseOptions(argv: string[], env: NodeJS.ProcessEnv, defaultOutD
     readSeconds: num(values['read-seconds'], quick ? 8 : 30),
     warmupSeconds: quick ? 2 : 5,
     ledgerConnections: 50,
-    readConnections: 10,
+    readConnections: num(values.connections, 10),
     reportRate: 30,
     reportSeconds: quick ? 15 : 60,
     exportRows: 100_000,

@@ -1,7 +1,11 @@
 /**
  * The closed-loop read scenarios: (a) the ledger's first page with the default filter at 50 connections, (b) the
- * ledger with a Chinese keyword, (c) the item page's calls, (e) the cockpit — each after a warm-up, and for (a),
- * (b), (e) the same SQL replayed through `pg` at the same concurrency right after (g).
+ * ledger with a Chinese keyword, (c) the item page's calls, (e) the cockpit — each after a warm-up, on the server as
+ * configured for production (figures cache on).
+ *
+ * (g) compares like with like: the API of a second server whose figures cache is off (every answer computed, as
+ * the SQL is) against the SQL of that answer replayed straight through `pg`, at the same concurrency, one after
+ * the other. The ratio is then what HTTP, the session check, validation and JSON add to the database's work.
  */
 import { ledgerListQuery } from '@luoshi/contracts';
 import { getCockpit } from '../../../server/src/modules/cockpit/cockpit.service.js';
@@ -10,17 +14,8 @@ import { runClosedLoop } from './closed-loop.js';
 import type { BenchContext } from './context.js';
 import type { LoadResult, RequestSpec } from './request.js';
 import { BENCH_KEYWORD, cockpitRequest, itemPageStream, ledgerRequest } from './requests.js';
+import type { BenchSession } from './session.js';
 import { runSqlLoad } from './sql-load.js';
-
-export interface SqlComparison {
-  statements: number;
-  waves: number;
-  /** The captured statements (text only), for the record. */
-  sql: string[];
-  load: LoadResult;
-  /** API p95 / SQL p95. */
-  ratioP95: number;
-}
 
 export interface ReadScenarioResult {
   id: string;
@@ -28,6 +23,18 @@ export interface ReadScenarioResult {
   connections: number;
   api: LoadResult;
   sql?: SqlComparison;
+}
+
+export interface SqlComparison {
+  /** The API with the figures cache off (see above). */
+  uncachedApi: LoadResult;
+  statements: number;
+  waves: number;
+  /** The captured statements (text only), for the record. */
+  sql: string[];
+  load: LoadResult;
+  /** Uncached API p95 / SQL p95. */
+  ratioP95: number;
 }
 
 interface ReadScenario {
@@ -57,12 +64,35 @@ async function runReadScenario(ctx: BenchContext, scenario: ReadScenario): Promi
     next: scenario.next,
   });
   log(
-    `    API p50 ${api.latency.p50} ms, p95 ${api.latency.p95} ms, p99 ${api.latency.p99} ms, ${api.requestsPerSecond} req/s, non-2xx ${api.statuses.failed + api.statuses.shed + api.statuses.errors}`,
+    `    API p50 ${api.latency.p50} ms, p95 ${api.latency.p95} ms, p99 ${api.latency.p99} ms, ${api.requestsPerSecond} req/s, non-2xx ${failuresOf(api)}`,
   );
-  const result: ReadScenarioResult = { id: scenario.id, title: scenario.title, connections: scenario.connections, api };
-  if (!scenario.service) return result;
+  return { id: scenario.id, title: scenario.title, connections: scenario.connections, api };
+}
+
+const failuresOf = (load: LoadResult) => load.statuses.failed + load.statuses.shed + load.statuses.errors;
+
+/** A second server on the same database with the figures cache off, and the requests of each scenario for it. */
+export interface UncachedServer {
+  baseUrl: string;
+  next(id: string): () => RequestSpec;
+}
+
+/** (g) for one scenario: the uncached API on `uncached` (a server with the figures cache off), then its SQL via pg. */
+async function compareWithSql(ctx: BenchContext, scenario: ReadScenario, uncached: UncachedServer): Promise<SqlComparison | undefined> {
+  const { options, log } = ctx;
   const call = scenario.service;
-  await call(ctx); // once untimed, so the captured call is a steady-state one
+  if (!call) return undefined;
+  log(
+    `(g-${scenario.id}) uncached API, then the same SQL through pg: ${options.readSeconds} s each at ${scenario.connections} connections`,
+  );
+  const next = uncached.next(scenario.id);
+  await runClosedLoop({ baseUrl: uncached.baseUrl, connections: scenario.connections, durationSeconds: options.warmupSeconds, next });
+  const { samples: _samples, ...uncachedApi } = await runClosedLoop({
+    baseUrl: uncached.baseUrl,
+    connections: scenario.connections,
+    durationSeconds: options.readSeconds,
+    next,
+  });
   const waves = await ctx.capture.capture(() => call(ctx));
   const load = await runSqlLoad({
     databaseUrl: options.databaseUrl,
@@ -71,20 +101,18 @@ async function runReadScenario(ctx: BenchContext, scenario: ReadScenario): Promi
     poolSize: ctx.serverPoolSize,
     durationSeconds: options.readSeconds,
   });
-  const ratioP95 = load.latency.p95 > 0 ? Math.round((api.latency.p95 / load.latency.p95) * 100) / 100 : 0;
+  const ratioP95 = load.latency.p95 > 0 ? Math.round((uncachedApi.latency.p95 / load.latency.p95) * 100) / 100 : 0;
   log(
-    `    SQL (${waves.flat().length} statements in ${waves.length} waves) p50 ${load.latency.p50} ms, p95 ${load.latency.p95} ms → ratio ${ratioP95}`,
+    `    API p95 ${uncachedApi.latency.p95} ms (non-2xx ${failuresOf(uncachedApi)}); SQL (${waves.flat().length} statements in ${waves.length} waves) p95 ${load.latency.p95} ms → ratio ${ratioP95}`,
   );
-  result.sql = { statements: waves.flat().length, waves: waves.length, sql: waves.flat().map((s) => s.text), load, ratioP95 };
-  return result;
+  return { uncachedApi, statements: waves.flat().length, waves: waves.length, sql: waves.flat().map((s) => s.text), load, ratioP95 };
 }
 
 async function duchaContext(ctx: BenchContext) {
   return ctx.capture.contextOf(ctx.sessions.ducha.cookie);
 }
 
-export function readScenarios(ctx: BenchContext): ReadScenario[] {
-  const { ducha } = ctx.sessions;
+export function readScenarios(ctx: BenchContext, ducha = ctx.sessions.ducha): ReadScenario[] {
   return [
     {
       id: 'a',
@@ -120,4 +148,23 @@ export async function runReads(ctx: BenchContext, wanted: (id: string) => boolea
   const results: ReadScenarioResult[] = [];
   for (const scenario of readScenarios(ctx)) if (wanted(scenario.id)) results.push(await runReadScenario(ctx, scenario));
   return results;
+}
+
+/** (g) for the read scenarios that have one, on the uncached server; adds `sql` to their results. */
+export async function runSqlComparisons(
+  ctx: BenchContext,
+  results: ReadScenarioResult[],
+  uncached: { baseUrl: string; ducha: BenchSession },
+): Promise<void> {
+  const scenarios = readScenarios(ctx, uncached.ducha);
+  const server: UncachedServer = {
+    baseUrl: uncached.baseUrl,
+    next: (id) => scenarios.find((s) => s.id === id)?.next ?? (() => ledgerRequest(uncached.ducha)),
+  };
+  for (const result of results) {
+    const scenario = scenarios.find((s) => s.id === result.id);
+    if (!scenario?.service) continue;
+    const sql = await compareWithSql(ctx, scenario, server);
+    if (sql) result.sql = sql;
+  }
 }

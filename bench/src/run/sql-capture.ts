@@ -53,7 +53,8 @@ export interface SqlCapture {
 }
 
 export function openSqlCapture(databaseUrl: string, appRole = 'luoshi_app'): SqlCapture {
-  const env = loadEnv(process.env, { DATABASE_URL: databaseUrl, LUOSHI_MODE: 'production' });
+  // Figures always computed: the capture is of the SQL behind an answer, not of the figures cache.
+  const env = loadEnv(process.env, { DATABASE_URL: databaseUrl, LUOSHI_MODE: 'production', FIGURES_KEEP_FROM_MS: '0' });
   const pool = new RecordingPool({ connectionString: databaseUrl, max: 10, options: `-c role=${appRole}` });
   const db = drizzle({ client: pool, schema }) as unknown as Db;
   const unsupported = () => Promise.reject(new Error('not used by the captured services'));

@@ -45,7 +45,7 @@ export const envSchema = z.object({
    * Load shedding: how many API requests are worked on at once. One more is answered at once with 503 OVERLOADED and
    * Retry-After instead of waiting in a queue that only grows (platform/http/load-shedding.ts). 0 = no limit.
    */
-  MAX_IN_FLIGHT_REQUESTS: z.coerce.number().int().min(0).max(100_000).default(48),
+  MAX_IN_FLIGHT_REQUESTS: z.coerce.number().int().min(0).max(100_000).default(64),
   /** The Retry-After (seconds) of a shed request. */
   OVERLOAD_RETRY_AFTER_SECONDS: z.coerce.number().int().min(1).max(600).default(2),
   /**

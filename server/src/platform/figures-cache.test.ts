@@ -64,6 +64,12 @@ describe('figures cache', () => {
     expect(f.computations()).toBe(2);
   });
 
+  it('computes a figure once for readers that ask at the same time', async () => {
+    const f = setup(800);
+    expect(await Promise.all([f.read(), f.read(), f.read()])).toEqual([0, 0, 0]);
+    expect(f.computations()).toBe(1);
+  });
+
   it('recomputes a busy scope at most once per minRefreshMs, and never serves a figure older than maxAgeMs', async () => {
     const f = setup(800);
     await f.read();

@@ -44,6 +44,8 @@ interface Entry {
 
 export class FiguresCache {
   private readonly entries = new Map<string, Entry>();
+  /** Computations under way: readers of the same figure share one instead of each starting their own. */
+  private readonly computing = new Map<string, Promise<unknown>>();
   private readonly watched = new Set<string>();
 
   constructor(
@@ -68,7 +70,15 @@ export class FiguresCache {
     return entry.value as T;
   }
 
-  private async compute<T>(id: string, scopePath: string, compute: () => Promise<T>): Promise<T> {
+  private compute<T>(id: string, scopePath: string, compute: () => Promise<T>): Promise<T> {
+    const running = this.computing.get(id);
+    if (running) return running as Promise<T>;
+    const run = this.run(id, scopePath, compute).finally(() => this.computing.delete(id));
+    this.computing.set(id, run);
+    return run;
+  }
+
+  private async run<T>(id: string, scopePath: string, compute: () => Promise<T>): Promise<T> {
     const startedAt = this.now();
     // A change during the computation must count against the new value too.
     const previous = this.entries.get(id);
