@@ -21,7 +21,10 @@ try {
       const isRead = /^\s*(\(?\s*select|with)\b/i.test(statement.text) && !/\bfor update\b/i.test(statement.text);
       const result = await explain(target.exec, statement, { analyze: isRead });
       const scans = bigTableFullScans(result.plan);
-      const ms = result.executionMs === undefined ? '   (plan)' : `${result.executionMs.toFixed(1).padStart(8)} ms`;
+      const ms =
+        result.executionMs === undefined
+          ? '          (plan)'
+          : `${result.executionMs.toFixed(1).padStart(8)} ms +${(result.planningMs ?? 0).toFixed(1).padStart(5)}`;
       console.log(`  ${ms}${scans.length ? `  FULL SCAN: ${scans.join('; ')}` : ''}  ${statement.text.replace(/\s+/g, ' ').slice(0, 110)}`);
       if (values.plans) for (const line of planOutline(result.plan)) console.log(`              ${line}`);
     }

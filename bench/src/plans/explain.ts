@@ -19,8 +19,9 @@ export interface PlanNode {
 
 export interface ExplainResult {
   plan: PlanNode;
-  /** Execution time (ms) when analysed. */
+  /** Execution and planning time (ms) when analysed. */
   executionMs?: number;
+  planningMs?: number;
 }
 
 /** Statements that are not plannable queries (transaction control, notifications, settings) are skipped. */
@@ -32,8 +33,12 @@ export async function explain(exec: Exec, statement: LoggedStatement, options: {
   const rows = await exec(`explain (format json${options.analyze ? ', analyze, buffers' : ''}) ${statement.text}`, statement.params);
   const cell = rows[0]?.['QUERY PLAN'];
   const parsed: unknown = typeof cell === 'string' ? JSON.parse(cell) : cell;
-  const top = (Array.isArray(parsed) ? parsed[0] : parsed) as { Plan: PlanNode; 'Execution Time'?: number };
-  return { plan: top.Plan, ...(top['Execution Time'] !== undefined ? { executionMs: top['Execution Time'] } : {}) };
+  const top = (Array.isArray(parsed) ? parsed[0] : parsed) as { Plan: PlanNode; 'Execution Time'?: number; 'Planning Time'?: number };
+  return {
+    plan: top.Plan,
+    ...(top['Execution Time'] !== undefined ? { executionMs: top['Execution Time'] } : {}),
+    ...(top['Planning Time'] !== undefined ? { planningMs: top['Planning Time'] } : {}),
+  };
 }
 
 /** Every node of a plan, depth first. */

@@ -18,6 +18,7 @@ import { runReads, runSqlComparisons } from './scenario-reads.js';
 import { runReportScenario } from './scenario-report.js';
 import { repoRoot, startServer } from './server.js';
 import { signIn } from './session.js';
+import { settleDatabase } from './settle.js';
 import { openSqlCapture } from './sql-capture.js';
 import type { RunResults } from './targets.js';
 import { targetRows } from './targets.js';
@@ -67,8 +68,20 @@ try {
     log,
   };
   const wanted = (id: string) => wants(options, id);
+  const settle = async () => {
+    const { waitedSeconds, cancelled } = await settleDatabase(options.databaseUrl);
+    if (waitedSeconds > 1 || cancelled)
+      log(`    (database busy: waited ${waitedSeconds.toFixed(0)} s${cancelled ? `, cancelled ${cancelled} statements` : ''})`);
+  };
   if (wanted('f')) results.export = await runExportScenario(ctx);
-  results.reads = await runReads(ctx, wanted);
+  await settle();
+  results.reads = await runReads(ctx, wanted, settle);
+  if (wanted('d')) results.report = await runReportScenario(ctx);
+  await settle();
+  if (wanted('mixed')) results.mixed = await runMixed(ctx);
+  await settle();
+  if (wanted('surge')) results.surge = await runSurge(ctx, 100);
+  await settle();
   if (
     results.reads.some((r) => ['a', 'b', 'e'].includes(r.id)) &&
     (wanted('g') || options.only.some((id) => ['a', 'b', 'e'].includes(id)))
@@ -82,14 +95,12 @@ try {
     });
     try {
       const ducha = await signIn(uncached.baseUrl, BENCH_ACCOUNTS.provinceSupervisor);
-      await runSqlComparisons(ctx, results.reads, { baseUrl: uncached.baseUrl, ducha });
+      await runSqlComparisons(ctx, results.reads, { baseUrl: uncached.baseUrl, ducha }, settle);
     } finally {
+      await settle();
       await uncached.stop();
     }
   }
-  if (wanted('d')) results.report = await runReportScenario(ctx);
-  if (wanted('mixed')) results.mixed = await runMixed(ctx);
-  if (wanted('surge')) results.surge = await runSurge(ctx, 100);
 } finally {
   await capture.close();
   await server.stop();

@@ -78,7 +78,12 @@ export interface UncachedServer {
 }
 
 /** (g) for one scenario: the uncached API on `uncached` (a server with the figures cache off), then its SQL via pg. */
-async function compareWithSql(ctx: BenchContext, scenario: ReadScenario, uncached: UncachedServer): Promise<SqlComparison | undefined> {
+async function compareWithSql(
+  ctx: BenchContext,
+  scenario: ReadScenario,
+  uncached: UncachedServer,
+  settle: () => Promise<void>,
+): Promise<SqlComparison | undefined> {
   const { options, log } = ctx;
   const call = scenario.service;
   if (!call) return undefined;
@@ -93,6 +98,7 @@ async function compareWithSql(ctx: BenchContext, scenario: ReadScenario, uncache
     durationSeconds: options.readSeconds,
     next,
   });
+  await settle();
   const waves = await ctx.capture.capture(() => call(ctx));
   const load = await runSqlLoad({
     databaseUrl: options.databaseUrl,
@@ -144,9 +150,17 @@ export function readScenarios(ctx: BenchContext, ducha = ctx.sessions.ducha): Re
   ];
 }
 
-export async function runReads(ctx: BenchContext, wanted: (id: string) => boolean): Promise<ReadScenarioResult[]> {
+export async function runReads(
+  ctx: BenchContext,
+  wanted: (id: string) => boolean,
+  settle: () => Promise<void>,
+): Promise<ReadScenarioResult[]> {
   const results: ReadScenarioResult[] = [];
-  for (const scenario of readScenarios(ctx)) if (wanted(scenario.id)) results.push(await runReadScenario(ctx, scenario));
+  for (const scenario of readScenarios(ctx)) {
+    if (!wanted(scenario.id)) continue;
+    results.push(await runReadScenario(ctx, scenario));
+    await settle();
+  }
   return results;
 }
 
@@ -155,6 +169,7 @@ export async function runSqlComparisons(
   ctx: BenchContext,
   results: ReadScenarioResult[],
   uncached: { baseUrl: string; ducha: BenchSession },
+  settle: () => Promise<void>,
 ): Promise<void> {
   const scenarios = readScenarios(ctx, uncached.ducha);
   const server: UncachedServer = {
@@ -164,7 +179,8 @@ export async function runSqlComparisons(
   for (const result of results) {
     const scenario = scenarios.find((s) => s.id === result.id);
     if (!scenario?.service) continue;
-    const sql = await compareWithSql(ctx, scenario, server);
+    const sql = await compareWithSql(ctx, scenario, server, settle);
     if (sql) result.sql = sql;
+    await settle();
   }
 }

@@ -54,7 +54,7 @@ export const envSchema = z.object({
    */
   FIGURES_KEEP_FROM_MS: z.coerce.number().int().min(0).max(60_000).default(100),
   /** While changes keep coming, a kept figure is recomputed at most this often. */
-  FIGURES_MIN_REFRESH_SECONDS: z.coerce.number().int().min(1).max(3600).default(15),
+  FIGURES_MIN_REFRESH_SECONDS: z.coerce.number().int().min(1).max(3600).default(30),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   WEB_DIST_DIR: z.string().optional(),
   /** The address people open the app at (e.g. https://ducha.yn.gov.cn); e-mails and group-bot messages link to it. */

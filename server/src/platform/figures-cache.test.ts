@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { FiguresCache, figuresCacheDefaults } from './figures-cache.js';
 
 /** A cache on a hand-moved clock, with a figure whose computation takes `costMs` and returns the current count. */
-function setup(costMs: number) {
+function setup(costMs: number, options = figuresCacheDefaults) {
   let now = 0;
   let count = 0;
   let computations = 0;
@@ -12,7 +12,7 @@ function setup(costMs: number) {
       onChange.set(scopePath, listener);
       return Promise.resolve();
     },
-    figuresCacheDefaults,
+    options,
     () => now,
   );
   const read = () =>
@@ -68,6 +68,13 @@ describe('figures cache', () => {
     const f = setup(800);
     expect(await Promise.all([f.read(), f.read(), f.read()])).toEqual([0, 0, 0]);
     expect(f.computations()).toBe(1);
+  });
+
+  it('when off (keepFromMs 0), computes every figure for every reader', async () => {
+    const f = setup(800, { ...figuresCacheDefaults, keepFromMs: 0 });
+    await Promise.all([f.read(), f.read()]);
+    await f.read();
+    expect(f.computations()).toBe(3);
   });
 
   it('recomputes a busy scope at most once per minRefreshMs, and never serves a figure older than maxAgeMs', async () => {
