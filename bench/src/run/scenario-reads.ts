@@ -4,8 +4,9 @@
  * configured for production (figures cache on).
  *
  * (g) compares like with like: the API of a second server whose figures cache is off (every answer computed, as
- * the SQL is) against the SQL of that answer replayed straight through `pg`, at the same concurrency, one after
- * the other. The ratio is then what HTTP, the session check, validation and JSON add to the database's work.
+ * the SQL is) against the SQL of that answer replayed straight through `pg`, one request at a time on each side (at
+ * 50 connections both would measure only the queue in front of a saturated database). The ratio is then what HTTP,
+ * the session check, validation and JSON add to the database's work.
  */
 import { ledgerListQuery } from '@luoshi/contracts';
 import { getCockpit } from '../../../server/src/modules/cockpit/cockpit.service.js';
@@ -103,7 +104,7 @@ async function compareWithSql(
   const load = await runSqlLoad({
     databaseUrl: options.databaseUrl,
     waves,
-    connections: scenario.connections,
+    connections: 1,
     poolSize: ctx.serverPoolSize,
     durationSeconds: options.readSeconds,
   });

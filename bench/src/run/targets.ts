@@ -69,7 +69,7 @@ export function targetRows(results: RunResults): TargetRow[] {
     if (!r?.sql) continue;
     rows.push({
       id: `g-${id}`,
-      what: `(${id}) API p95 / the same SQL's p95 through pg (figures cache off)`,
+      what: `(${id}) API p95 / the same SQL's p95 through pg (figures cache off, one request at a time)`,
       target: 'ratio ≤ 1.5',
       measured: `${r.sql.ratioP95} (API ${ms(r.sql.uncachedApi.latency.p95)} / SQL ${ms(r.sql.load.latency.p95)}, ${r.sql.statements} statements)`,
       pass: r.sql.ratioP95 > 0 && r.sql.ratioP95 <= 1.5,

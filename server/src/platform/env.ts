@@ -52,7 +52,7 @@ export const envSchema = z.object({
    * Figures over a whole scope (ledger colour counts, cockpit) that take at least this long to compute are kept in
    * memory until an item in the scope changes (platform/figures-cache.ts). 0 = always compute (exact, slow at scale).
    */
-  FIGURES_KEEP_FROM_MS: z.coerce.number().int().min(0).max(60_000).default(100),
+  FIGURES_KEEP_FROM_MS: z.coerce.number().int().min(0).max(60_000).default(25),
   /** While changes keep coming, a kept figure is recomputed at most this often. */
   FIGURES_MIN_REFRESH_SECONDS: z.coerce.number().int().min(1).max(3600).default(30),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),

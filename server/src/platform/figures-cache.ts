@@ -12,7 +12,7 @@
  * connection was down — cannot keep it wrong for long).
  *
  * Figures cheaper than `keepFromMs` — every figure of a county, a department, a small deployment — are computed on
- * every read, so they are always exact. One cache per process and database. FIGURES_KEEP_FROM_MS and
+ * every read, so they are always exact, and so is every figure on the embedded database (PGlite). One cache per process and database. FIGURES_KEEP_FROM_MS and
  * FIGURES_MIN_REFRESH_SECONDS set the two limits; FIGURES_KEEP_FROM_MS=0 turns the cache off
  * (every read computes its own figure: the tests, and the benchmark's API-versus-SQL comparison).
  */
@@ -28,7 +28,7 @@ export interface FiguresCacheOptions {
   maxEntries: number;
 }
 
-export const figuresCacheDefaults: FiguresCacheOptions = { keepFromMs: 100, minRefreshMs: 30_000, maxAgeMs: 10 * 60_000, maxEntries: 500 };
+export const figuresCacheDefaults: FiguresCacheOptions = { keepFromMs: 25, minRefreshMs: 30_000, maxAgeMs: 10 * 60_000, maxEntries: 500 };
 
 /** Calls `onChange` after every committed change to an item in the scope. */
 export type SubscribeToScope = (scopePath: string, onChange: () => void) => Promise<unknown>;
@@ -123,7 +123,8 @@ export function figuresCache(deps: Deps): FiguresCache {
   if (!cache) {
     cache = new FiguresCache((scopePath, onChange) => subscribeToChanges(deps, scopePath, onChange), {
       ...figuresCacheDefaults,
-      keepFromMs: deps.env.FIGURES_KEEP_FROM_MS,
+      // The embedded database serves one small deployment on one connection: figures stay exact there.
+      keepFromMs: deps.database.kind === 'pglite' ? 0 : deps.env.FIGURES_KEEP_FROM_MS,
       minRefreshMs: deps.env.FIGURES_MIN_REFRESH_SECONDS * 1000,
     });
     caches.set(deps.database, cache);
