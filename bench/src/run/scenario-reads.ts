@@ -88,14 +88,12 @@ async function compareWithSql(
   const { options, log } = ctx;
   const call = scenario.service;
   if (!call) return undefined;
-  log(
-    `(g-${scenario.id}) uncached API, then the same SQL through pg: ${options.readSeconds} s each at ${scenario.connections} connections`,
-  );
+  log(`(g-${scenario.id}) uncached API, then the same SQL through pg: ${options.readSeconds} s each, one request at a time`);
   const next = uncached.next(scenario.id);
-  await runClosedLoop({ baseUrl: uncached.baseUrl, connections: scenario.connections, durationSeconds: options.warmupSeconds, next });
+  await runClosedLoop({ baseUrl: uncached.baseUrl, connections: 1, durationSeconds: options.warmupSeconds, next });
   const { samples: _samples, ...uncachedApi } = await runClosedLoop({
     baseUrl: uncached.baseUrl,
-    connections: scenario.connections,
+    connections: 1,
     durationSeconds: options.readSeconds,
     next,
   });
