@@ -35,12 +35,8 @@ export interface LedgerConditions {
   q?: string;
 }
 
-/**
- * The filter as SQL. `keywordFirst` writes the keyword as the set of matching items (`t.id in (…)`), so that a count
- * starts from the trigram indexes (title, content, serial number) and only then checks scope and the rest; a page
- * keeps it inline, because walking the sort index until a page of matches is found is cheaper than collecting them all.
- */
-function whereOf(c: LedgerConditions, withWarning: boolean, keywordFirst = false): SQL {
+/** The filter as SQL; `withKeyword` false leaves the keyword to the caller (a count applies it first, see below). */
+function whereOf(c: LedgerConditions, withWarning: boolean, withKeyword = true): SQL {
   const pattern = `${c.scopePath}%`;
   const parts: SQL[] = [
     sql`(su.path like ${pattern} or lu.path like ${pattern} or exists (
@@ -66,18 +62,30 @@ function whereOf(c: LedgerConditions, withWarning: boolean, keywordFirst = false
   if (c.completedBefore) parts.push(sql`t.completed_at < ${c.completedBefore.toISOString()}::timestamptz`);
   if (c.parentId) parts.push(sql`t.parent_id = ${c.parentId}`);
   if (c.topLevelOnly) parts.push(sql`t.parent_id is null`);
-  if (c.q) {
-    const p = `%${likeEscape(c.q)}%`;
-    parts.push(
-      keywordFirst
-        ? sql`t.id in (select k.id from tasks k where k.title ilike ${p} or k.serial_number ilike ${p} or k.content ilike ${p})`
-        : sql`(t.title ilike ${p} or t.serial_number ilike ${p} or t.content ilike ${p})`,
-    );
-  }
+  if (c.q && withKeyword) parts.push(keywordMatch(c.q, 't'));
   return sql.join(parts, sql` and `);
 }
 
-const fromTasks = sql`from tasks t join units su on su.id = t.supervising_unit_id join units lu on lu.id = t.lead_unit_id`;
+/** 事项名称, 事项内容 or 编号 contains the keyword (each has a trigram index). */
+function keywordMatch(q: string, table: string): SQL {
+  const p = `%${likeEscape(q)}%`;
+  const t = sql.raw(table);
+  return sql`(${t}.title ilike ${p} or ${t}.serial_number ilike ${p} or ${t}.content ilike ${p})`;
+}
+
+const joinUnits = sql`join units su on su.id = t.supervising_unit_id join units lu on lu.id = t.lead_unit_id`;
+const fromTasks = sql`from tasks t ${joinUnits}`;
+
+/**
+ * The items a count reads: with a keyword, the matching items first — found through the trigram indexes, in a
+ * subquery the planner keeps apart (`offset 0`) — then scope and the rest are checked on those few. Left to itself
+ * the planner may instead visit every unit in scope and test the keyword on each of its items, which at a million
+ * items reads them all. A page keeps the keyword inline: walking the sort index until a page of matches is found is
+ * cheaper than collecting every match.
+ */
+function countSource(c: LedgerConditions): SQL {
+  return c.q ? sql`from (select * from tasks k where ${keywordMatch(c.q, 'k')} offset 0) t ${joinUnits}` : fromTasks;
+}
 
 export interface LedgerDbRow {
   id: string;
@@ -158,7 +166,8 @@ export async function listLedgerRows(
 export async function countByWarning(db: Db, conditions: LedgerConditions): Promise<Map<number, number>> {
   const rows = await executeRows<{ level: number; n: number | string }>(
     db,
-    sql`select t.warning_level as level, count(*)::int as n ${fromTasks} where ${whereOf(conditions, false, true)} group by t.warning_level`,
+    sql`select t.warning_level as level, count(*)::int as n ${countSource(conditions)} where ${whereOf(conditions, false, false)}
+        group by t.warning_level`,
   );
   return new Map(rows.map((r) => [Number(r.level), Number(r.n)]));
 }
