@@ -15,6 +15,11 @@ import { indexOrder, segmentsOf } from './ledger.segments.js';
 /** Filters after the service resolved them (paths, levels, period bounds). */
 export interface LedgerConditions {
   scopePath: string;
+  /**
+   * Every unit lies in the reader's scope (the province's whole tree), so every item does: the scope test is left
+   * out, which makes a page cheaper to plan and run and lets a count read the items alone.
+   */
+  scopeIsEverything?: boolean;
   sources?: string[];
   statuses?: string[];
   /** Lead unit or below: the resolved path of the chosen unit. */
@@ -38,10 +43,12 @@ export interface LedgerConditions {
 /** The filter as SQL; `withKeyword` false leaves the keyword to the caller (a count applies it first, see below). */
 function whereOf(c: LedgerConditions, withWarning: boolean, withKeyword = true): SQL {
   const pattern = `${c.scopePath}%`;
-  const parts: SQL[] = [
-    sql`(su.path like ${pattern} or lu.path like ${pattern} or exists (
+  const parts: SQL[] = c.scopeIsEverything
+    ? [sql`true`]
+    : [
+        sql`(su.path like ${pattern} or lu.path like ${pattern} or exists (
       select 1 from task_cooperations c join units cu on cu.id = c.unit_id where c.task_id = t.id and cu.path like ${pattern}))`,
-  ];
+      ];
   const list = (values: readonly (string | number)[]) =>
     sql.join(
       values.map((v) => sql`${v}`),
@@ -170,6 +177,19 @@ export async function countByWarning(db: Db, conditions: LedgerConditions): Prom
         group by t.warning_level`,
   );
   return new Map(rows.map((r) => [Number(r.level), Number(r.n)]));
+}
+
+/**
+ * Whether every unit lies under `scopePath`: true when the scope is the one root of the unit tree (every unit
+ * descends from a root). Checked on each request through the index on `parent_id` (a few rows) rather than
+ * remembered, so a unit tree added beside the province can never widen anybody's view.
+ */
+export async function scopeCoversAllUnits(db: Db, scopePath: string): Promise<boolean> {
+  const rows = await executeRows<{ all: boolean | null }>(
+    db,
+    sql`select bool_and(path = ${scopePath}) as "all" from units where parent_id is null`,
+  );
+  return rows[0]?.all === true;
 }
 
 export async function findUnitPathInScope(db: Db, scopePath: string, id: string): Promise<string | null> {

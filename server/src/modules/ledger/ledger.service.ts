@@ -41,6 +41,7 @@ export async function resolveConditions(db: Db, actor: Actor, filter: LedgerFilt
   }
   return {
     scopePath: actor.scopePath,
+    scopeIsEverything: await repo.scopeCoversAllUnits(db, actor.scopePath),
     sources: filter.source,
     statuses: filter.status,
     leadUnitPath,
