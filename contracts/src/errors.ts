@@ -23,6 +23,10 @@ export const errorMessages = {
   DUPLICATE: { 'zh-CN': '已存在同名记录：{name}', en: 'A record with this name already exists: {name}' },
   INTERNAL: { 'zh-CN': '服务器内部错误，请联系管理员（请求编号 {requestId}）', en: 'Internal error (request {requestId})' },
   UNAVAILABLE: { 'zh-CN': '服务暂不可用', en: 'Service unavailable' },
+  OVERLOADED: {
+    'zh-CN': '系统繁忙，请 {retryAfter} 秒后重试',
+    en: 'The system is busy; please retry in {retryAfter} s',
+  },
 
   AUTH_INVALID_CREDENTIALS: { 'zh-CN': '用户名或密码错误', en: 'Wrong username or password' },
   AUTH_LOCKED: {

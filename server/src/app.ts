@@ -38,6 +38,7 @@ import { AppError } from './platform/errors.js';
 import type { Access } from './platform/http/access.js';
 import { errorBody, handleError } from './platform/http/error-body.js';
 import { registerJsonParser } from './platform/http/json-parser.js';
+import { registerLoadShedding } from './platform/http/load-shedding.js';
 import { registerSecurityHeaders } from './platform/http/security-headers.js';
 import { sessionCookieName } from './platform/http/session-cookie.js';
 
@@ -88,6 +89,8 @@ export async function buildApp(deps: Deps, options: BuildOptions = {}): Promise<
     transform: jsonSchemaTransform,
   });
   await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true });
+  // Before the session look-up: a shed request must not reach the database (security headers are already set).
+  registerLoadShedding(app, { maxInFlight: deps.env.MAX_IN_FLIGHT_REQUESTS, retryAfterSeconds: deps.env.OVERLOAD_RETRY_AFTER_SECONDS });
 
   app.decorateRequest('auth', null);
   app.addHook('onRequest', async (request, reply) => {

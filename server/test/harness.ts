@@ -54,7 +54,11 @@ export async function createPostgresDatabase(): Promise<{ url: string; drop: () 
 }
 
 export function testEnvConfig(overrides: Partial<Record<keyof Env, string>> = {}): Env {
-  return loadEnv({}, { LUOSHI_MODE: 'production', LOG_LEVEL: 'silent', SIGN_IN_RATE_PER_MINUTE: '1000', ...overrides });
+  // Figures are always computed (exact): a slow test machine must not make a count come from the figures cache.
+  return loadEnv(
+    {},
+    { LUOSHI_MODE: 'production', LOG_LEVEL: 'silent', SIGN_IN_RATE_PER_MINUTE: '1000', FIGURES_KEEP_FROM_MS: '0', ...overrides },
+  );
 }
 
 export async function startTestEnv(overrides: Partial<Record<keyof Env, string>> = {}): Promise<TestEnv> {

@@ -49,6 +49,20 @@ export const envSchema = z.object({
     .string()
     .regex(/^\S+( \S+){4}$/, 'five cron fields, e.g. "0 9 * * *"')
     .default('0 9 * * *'),
+  /**
+   * Load shedding: how many API requests are worked on at once. One more is answered at once with 503 OVERLOADED and
+   * Retry-After instead of waiting in a queue that only grows (platform/http/load-shedding.ts). 0 = no limit.
+   */
+  MAX_IN_FLIGHT_REQUESTS: z.coerce.number().int().min(0).max(100_000).default(64),
+  /** The Retry-After (seconds) of a shed request. */
+  OVERLOAD_RETRY_AFTER_SECONDS: z.coerce.number().int().min(1).max(600).default(2),
+  /**
+   * Figures over a whole scope (ledger colour counts, cockpit) that take at least this long to compute are kept in
+   * memory until an item in the scope changes (platform/figures-cache.ts). 0 = always compute (exact, slow at scale).
+   */
+  FIGURES_KEEP_FROM_MS: z.coerce.number().int().min(0).max(60_000).default(25),
+  /** While changes keep coming, a kept figure is recomputed at most this often. */
+  FIGURES_MIN_REFRESH_SECONDS: z.coerce.number().int().min(1).max(3600).default(30),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   WEB_DIST_DIR: z.string().optional(),
   /** The address people open the app at (e.g. https://ducha.yn.gov.cn); e-mails and group-bot messages link to it. */

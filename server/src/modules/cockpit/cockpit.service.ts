@@ -1,23 +1,33 @@
 /**
  * 领导驾驶舱 use case: the figures over the items in the reader's scope. Read-only, so nothing is audited; the
- * reader's scope decides what is counted, exactly as the ledger filters it.
+ * reader's scope decides what is counted, exactly as the ledger filters it. A province-wide cockpit is a second of
+ * grouping at a million items, so expensive figures are kept between changes (platform/figures-cache.ts).
  */
 import { cockpitMonthsBack, cockpitOpenStatuses, type CockpitSummary } from '@luoshi/contracts';
 import { todayInShanghai } from '../../platform/calendar/working-days.js';
 import { requireActor, type Deps, type RequestContext } from '../../platform/context.js';
+import { figuresCache } from '../../platform/figures-cache.js';
 import { countByMonth, countByTopUnitStatusAndLight, findTopUnits } from './cockpit.repository.js';
 import { monthWindows, summarise } from './cockpit.rules.js';
 
 export async function getCockpit(deps: Deps, ctx: RequestContext): Promise<CockpitSummary> {
   const actor = requireActor(ctx);
+  const today = todayInShanghai(ctx.clock);
+  return figuresCache(deps).get(`cockpit:${today}`, actor.scopePath, () => computeCockpit(deps, ctx, actor.scopePath));
+}
+
+async function computeCockpit(deps: Deps, ctx: RequestContext, scopePath: string): Promise<CockpitSummary> {
   const db = deps.database.db;
   const now = ctx.clock.now();
   const windows = monthWindows(now, cockpitMonthsBack);
-  const rows = await countByTopUnitStatusAndLight(db, actor.scopePath, cockpitOpenStatuses);
-  const months = await countByMonth(db, actor.scopePath, windows[0]?.from ?? now);
+  // Two independent grouped scans: on PostgreSQL they run side by side on two pooled connections.
+  const [rows, months] = await Promise.all([
+    countByTopUnitStatusAndLight(db, scopePath, cockpitOpenStatuses),
+    countByMonth(db, scopePath, windows[0]?.from ?? now),
+  ]);
   const topIds = [...new Set(rows.map((r) => r.topUnitId).filter((id): id is string => id !== null))];
-  const topUnits = await findTopUnits(db, actor.scopePath, topIds);
-  const scopeDepth = actor.scopePath.split('/').filter(Boolean).length - 1;
+  const topUnits = await findTopUnits(db, scopePath, topIds);
+  const scopeDepth = scopePath.split('/').filter(Boolean).length - 1;
   return summarise({
     today: todayInShanghai(ctx.clock),
     rows,

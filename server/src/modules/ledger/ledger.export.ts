@@ -26,7 +26,12 @@ import * as repo from './ledger.repository.js';
 import { cursorValuesOf, spreadsheetSafe, type CursorValue } from './ledger.rules.js';
 import { resolveConditions, sortOf } from './ledger.service.js';
 
-const BATCH = 500;
+/**
+ * Rows per keyset batch. Smaller batches keep fewer row objects alive across the awaits between them, so fewer are
+ * promoted to the old generation: at 100,000 rows the server's peak RSS rose by ~95 MB with 500-row batches and by
+ * ~30 MB with 200, in about the same time.
+ */
+const BATCH = 200;
 
 const warningWords = { green: '绿灯', yellow: '黄灯', red: '红灯' } as const;
 

@@ -15,6 +15,11 @@ import { indexOrder, segmentsOf } from './ledger.segments.js';
 /** Filters after the service resolved them (paths, levels, period bounds). */
 export interface LedgerConditions {
   scopePath: string;
+  /**
+   * Every unit lies in the reader's scope (the province's whole tree), so every item does: the scope test is left
+   * out, which makes a page cheaper to plan and run and lets a count read the items alone.
+   */
+  scopeIsEverything?: boolean;
   sources?: string[];
   statuses?: string[];
   /** Lead unit or below: the resolved path of the chosen unit. */
@@ -35,12 +40,15 @@ export interface LedgerConditions {
   q?: string;
 }
 
-function whereOf(c: LedgerConditions, withWarning: boolean): SQL {
+/** The filter as SQL; `withKeyword` false leaves the keyword to the caller (a count applies it first, see below). */
+function whereOf(c: LedgerConditions, withWarning: boolean, withKeyword = true): SQL {
   const pattern = `${c.scopePath}%`;
-  const parts: SQL[] = [
-    sql`(su.path like ${pattern} or lu.path like ${pattern} or exists (
+  const parts: SQL[] = c.scopeIsEverything
+    ? [sql`true`]
+    : [
+        sql`(su.path like ${pattern} or lu.path like ${pattern} or exists (
       select 1 from task_cooperations c join units cu on cu.id = c.unit_id where c.task_id = t.id and cu.path like ${pattern}))`,
-  ];
+      ];
   const list = (values: readonly (string | number)[]) =>
     sql.join(
       values.map((v) => sql`${v}`),
@@ -61,14 +69,30 @@ function whereOf(c: LedgerConditions, withWarning: boolean): SQL {
   if (c.completedBefore) parts.push(sql`t.completed_at < ${c.completedBefore.toISOString()}::timestamptz`);
   if (c.parentId) parts.push(sql`t.parent_id = ${c.parentId}`);
   if (c.topLevelOnly) parts.push(sql`t.parent_id is null`);
-  if (c.q) {
-    const p = `%${likeEscape(c.q)}%`;
-    parts.push(sql`(t.title ilike ${p} or t.serial_number ilike ${p} or t.content ilike ${p})`);
-  }
+  if (c.q && withKeyword) parts.push(keywordMatch(c.q, 't'));
   return sql.join(parts, sql` and `);
 }
 
-const fromTasks = sql`from tasks t join units su on su.id = t.supervising_unit_id join units lu on lu.id = t.lead_unit_id`;
+/** 事项名称, 事项内容 or 编号 contains the keyword (each has a trigram index). */
+function keywordMatch(q: string, table: string): SQL {
+  const p = `%${likeEscape(q)}%`;
+  const t = sql.raw(table);
+  return sql`(${t}.title ilike ${p} or ${t}.serial_number ilike ${p} or ${t}.content ilike ${p})`;
+}
+
+const joinUnits = sql`join units su on su.id = t.supervising_unit_id join units lu on lu.id = t.lead_unit_id`;
+const fromTasks = sql`from tasks t ${joinUnits}`;
+
+/**
+ * The items a count reads: with a keyword, the matching items first — found through the trigram indexes, in a
+ * subquery the planner keeps apart (`offset 0`) — then scope and the rest are checked on those few. Left to itself
+ * the planner may instead visit every unit in scope and test the keyword on each of its items, which at a million
+ * items reads them all. A page keeps the keyword inline: walking the sort index until a page of matches is found is
+ * cheaper than collecting every match.
+ */
+function countSource(c: LedgerConditions): SQL {
+  return c.q ? sql`from (select * from tasks k where ${keywordMatch(c.q, 'k')} offset 0) t ${joinUnits}` : fromTasks;
+}
 
 export interface LedgerDbRow {
   id: string;
@@ -149,9 +173,23 @@ export async function listLedgerRows(
 export async function countByWarning(db: Db, conditions: LedgerConditions): Promise<Map<number, number>> {
   const rows = await executeRows<{ level: number; n: number | string }>(
     db,
-    sql`select t.warning_level as level, count(*)::int as n ${fromTasks} where ${whereOf(conditions, false)} group by t.warning_level`,
+    sql`select t.warning_level as level, count(*)::int as n ${countSource(conditions)} where ${whereOf(conditions, false, false)}
+        group by t.warning_level`,
   );
   return new Map(rows.map((r) => [Number(r.level), Number(r.n)]));
+}
+
+/**
+ * Whether every unit lies under `scopePath`: true when the scope is the one root of the unit tree (every unit
+ * descends from a root). Checked on each request through the index on `parent_id` (a few rows) rather than
+ * remembered, so a unit tree added beside the province can never widen anybody's view.
+ */
+export async function scopeCoversAllUnits(db: Db, scopePath: string): Promise<boolean> {
+  const rows = await executeRows<{ all: boolean | null }>(
+    db,
+    sql`select bool_and(path = ${scopePath}) as "all" from units where parent_id is null`,
+  );
+  return rows[0]?.all === true;
 }
 
 export async function findUnitPathInScope(db: Db, scopePath: string, id: string): Promise<string | null> {

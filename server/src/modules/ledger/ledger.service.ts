@@ -15,6 +15,7 @@ import { recordAudit } from '../../platform/audit-log.js';
 import { requireActor, type Actor, type Deps, type RequestContext } from '../../platform/context.js';
 import type { Db } from '../../platform/db.js';
 import { fieldError, notFound, refuseDuplicate } from '../../platform/errors.js';
+import { figuresCache } from '../../platform/figures-cache.js';
 import { presentLedgerRow, presentView } from './ledger.presenter.js';
 import * as repo from './ledger.repository.js';
 import {
@@ -40,6 +41,7 @@ export async function resolveConditions(db: Db, actor: Actor, filter: LedgerFilt
   }
   return {
     scopePath: actor.scopePath,
+    scopeIsEverything: await repo.scopeCoversAllUnits(db, actor.scopePath),
     sources: filter.source,
     statuses: filter.status,
     leadUnitPath,
@@ -77,7 +79,7 @@ export async function listLedger(deps: Deps, ctx: RequestContext, query: LedgerL
   const conditions = await resolveConditions(db, actor, filter);
   const [rows, byLevel] = await Promise.all([
     repo.listLedgerRows(db, conditions, keys, after, limit + 1),
-    repo.countByWarning(db, conditions),
+    countByWarning(deps, conditions),
   ]);
   const page = rows.slice(0, limit);
   const last = page.at(-1);
@@ -88,6 +90,18 @@ export async function listLedger(deps: Deps, ctx: RequestContext, query: LedgerL
     nextCursor: rows.length > limit && last ? encodeCursor(sort, order, cursorValuesOf(keys, last)) : null,
     counts,
   };
+}
+
+/**
+ * Items per colour for the filter (its colour part ignored). Over a whole province that is an aggregate of a million
+ * rows, so an expensive count is kept between changes in scope (platform/figures-cache.ts); cheap ones are exact.
+ */
+async function countByWarning(deps: Deps, conditions: repo.LedgerConditions): Promise<Map<number, number>> {
+  const { warningLevels: _ignored, ...counted } = conditions;
+  const entries = await figuresCache(deps).get(`ledger-counts:${JSON.stringify(counted)}`, conditions.scopePath, async () => [
+    ...(await repo.countByWarning(deps.database.db, conditions)).entries(),
+  ]);
+  return new Map(entries);
 }
 
 // ── saved views ─────────────────────────────────────────────────────────────────────────────────────────────

@@ -106,20 +106,31 @@ export async function recordReport(db: Db, taskId: string, report: { at: Date; p
   }
 }
 
-/** Items whose light was last computed before `today` (deepest first, so sub-items are fresh when parents roll up). */
-export async function listStale(db: Db, today: string, limit: number): Promise<string[]> {
-  const rows = await db
-    .select({ id: tasks.id })
+/** Where a pass over stale lights has got to: the last item handled, in (depth desc, id desc) order. */
+export interface StaleCursor {
+  depth: number;
+  id: string;
+}
+
+/**
+ * Items whose light was last computed before `today`, deepest first (sub-items are fresh when parents roll up), after
+ * `after`. Walks `tasks_light_due_idx` (the items that can have a light) in (depth, id) order, so each batch starts
+ * where the previous one ended instead of sorting every candidate again — at a million items the sort was a second
+ * per batch of 200.
+ */
+export async function listStale(db: Db, today: string, limit: number, after: StaleCursor | null = null): Promise<StaleCursor[]> {
+  return db
+    .select({ id: tasks.id, depth: tasks.depth })
     .from(tasks)
     .where(
       and(
         or(inArray(tasks.status, ['assigned', 'accepted', 'in_progress']), sql`${tasks.warningLevel} > 0`),
         or(isNull(tasks.warningOn), lt(tasks.warningOn, today)),
+        after ? sql`(${tasks.depth}, ${tasks.id}) < (${after.depth}, ${after.id}::uuid)` : undefined,
       ),
     )
-    .orderBy(desc(tasks.depth))
+    .orderBy(desc(tasks.depth), desc(tasks.id))
     .limit(limit);
-  return rows.map((r) => r.id);
 }
 
 /** The unit paths that decide who may hear about a change to the item (live updates respect scope). */

@@ -85,10 +85,12 @@ export async function refreshStaleWarnings(db: Db, clock: Clock, batch = 200): P
   const today = todayInShanghai(clock);
   const calendar = await loadCalendar(db);
   let refreshed = 0;
+  let after: repo.StaleCursor | null = null;
   for (;;) {
-    const ids = await repo.listStale(db, today, batch);
-    if (ids.length === 0) return refreshed;
-    for (const id of ids) await db.transaction((tx) => refreshDerived(tx, clock, id, calendar, false));
-    refreshed += ids.length;
+    const stale = await repo.listStale(db, today, batch, after);
+    for (const { id } of stale) await db.transaction((tx) => refreshDerived(tx, clock, id, calendar, false));
+    refreshed += stale.length;
+    after = stale.at(-1) ?? null;
+    if (stale.length < batch || !after) return refreshed;
   }
 }

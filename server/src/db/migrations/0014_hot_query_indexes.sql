@@ -1,0 +1,3 @@
+CREATE INDEX IF NOT EXISTS "tasks_content_trgm_idx" ON "tasks" USING gin ("content" gin_trgm_ops);--> statement-breakpoint
+CREATE INDEX IF NOT EXISTS "tasks_serial_number_trgm_idx" ON "tasks" USING gin ("serial_number" gin_trgm_ops);--> statement-breakpoint
+CREATE INDEX IF NOT EXISTS "tasks_light_due_idx" ON "tasks" USING btree ("depth","id") WHERE "tasks"."status" in ('assigned', 'accepted', 'in_progress') or "tasks"."warning_level" > 0;
