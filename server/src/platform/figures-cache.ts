@@ -121,7 +121,8 @@ const caches = new WeakMap<Database, FiguresCache>();
 export function figuresCache(deps: Deps): FiguresCache {
   let cache = caches.get(deps.database);
   if (!cache) {
-    cache = new FiguresCache((scopePath, onChange) => subscribeToChanges(deps, scopePath, onChange), {
+    // Item changes only: no user id, so no bell events reach it.
+    cache = new FiguresCache((scopePath, onChange) => subscribeToChanges(deps, { scopePath, userId: '' }, onChange), {
       ...figuresCacheDefaults,
       // The embedded database serves one small deployment on one connection: figures stay exact there.
       keepFromMs: deps.database.kind === 'pglite' ? 0 : deps.env.FIGURES_KEEP_FROM_MS,
