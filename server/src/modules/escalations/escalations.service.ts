@@ -9,7 +9,7 @@ import type { EscalationCandidatePage, EscalationListQuery, TaskSource, TaskStat
 import { escalationRungValues } from '@luoshi/contracts';
 import { recordAudit } from '../../platform/audit-log.js';
 import { loadCalendar } from '../../platform/calendar/calendar.service.js';
-import { todayInShanghai } from '../../platform/calendar/working-days.js';
+import { shanghaiDateOf, todayInShanghai } from '../../platform/calendar/working-days.js';
 import { requireActor, systemContext, type Deps, type RequestContext } from '../../platform/context.js';
 import type { Db } from '../../platform/db.js';
 import { AppError } from '../../platform/errors.js';
@@ -31,10 +31,6 @@ export interface SweepReport {
   stepsRecorded: number;
   /** Steps that went on a timeline or to someone's bell. */
   announced: number;
-}
-
-function shanghaiDateOf(at: Date | string | null): string | null {
-  return at ? todayInShanghai({ now: () => new Date(at) }) : null;
 }
 
 /** Runs the sweep for today (Shanghai); on a non-working day it does nothing. Safe to run any number of times. */

@@ -5,17 +5,13 @@
  * lights change when only the date moves on.
  */
 import { loadCalendar } from '../../platform/calendar/calendar.service.js';
-import { todayInShanghai, type WorkingDayCalendar } from '../../platform/calendar/working-days.js';
+import { shanghaiDateOf, todayInShanghai, type WorkingDayCalendar } from '../../platform/calendar/working-days.js';
 import type { Clock } from '../../platform/clock.js';
 import type { Db } from '../../platform/db.js';
 import { publishTaskChange } from '../../platform/live.js';
 import * as repo from './warnings.repository.js';
 import { assessWarning } from './warnings.rules.js';
 import { rolledUpPercent } from './rollup.rules.js';
-
-function shanghaiDateOf(at: Date | null): string | null {
-  return at ? todayInShanghai({ now: () => at }) : null;
-}
 
 /**
  * Recomputes the item's light (and, for a parent, its rolled-up progress), then its ancestors', and tells live

@@ -27,6 +27,11 @@ export function todayInShanghai(clock: Clock): string {
   return shanghaiDate.format(clock.now());
 }
 
+/** The Asia/Shanghai date of an instant (a timestamp column may arrive as a Date or as text); null stays null. */
+export function shanghaiDateOf(at: Date | string | null): string | null {
+  return at ? shanghaiDate.format(new Date(at)) : null;
+}
+
 function toUtcMs(day: string): number {
   const ms = Date.parse(`${day}T00:00:00Z`);
   if (Number.isNaN(ms) || !/^\d{4}-\d{2}-\d{2}$/.test(day)) throw new RangeError(`not a date: ${day}`);
