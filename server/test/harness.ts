@@ -57,7 +57,14 @@ export function testEnvConfig(overrides: Partial<Record<keyof Env, string>> = {}
   // Figures are always computed (exact): a slow test machine must not make a count come from the figures cache.
   return loadEnv(
     {},
-    { LUOSHI_MODE: 'production', LOG_LEVEL: 'silent', SIGN_IN_RATE_PER_MINUTE: '1000', FIGURES_KEEP_FROM_MS: '0', ...overrides },
+    {
+      LUOSHI_MODE: 'production',
+      LOG_LEVEL: 'silent',
+      SIGN_IN_RATE_PER_MINUTE: '1000',
+      FIGURES_KEEP_FROM_MS: '0',
+      PAGE_CACHE_ENTRIES: '0',
+      ...overrides,
+    },
   );
 }
 

@@ -90,7 +90,7 @@ try {
     const uncached = await startServer({
       databaseUrl: options.databaseUrl,
       port: options.port + 1,
-      env: { ...serverEnv, FIGURES_KEEP_FROM_MS: '0', MAX_IN_FLIGHT_REQUESTS: '0' },
+      env: { ...serverEnv, FIGURES_KEEP_FROM_MS: '0', PAGE_CACHE_ENTRIES: '0', MAX_IN_FLIGHT_REQUESTS: '0' },
       logFile: join(options.outDir, `server-${date}-uncached.log`),
     });
     try {

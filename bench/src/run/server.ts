@@ -52,7 +52,9 @@ async function waitUntilHealthy(baseUrl: string, child: ChildProcess, timeoutMs:
 
 export async function startServer(options: ServerOptions): Promise<RunningServer> {
   const log = createWriteStream(options.logFile, { flags: 'a' });
-  const child = spawn(process.execPath, [join(repoRoot, 'bin', 'luoshi.js'), 'serve', '--port', String(options.port)], {
+  // BENCH_SERVER_NODE_ARGS: extra node flags for the server, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof" to see where its time goes.
+  const nodeArgs = (process.env.BENCH_SERVER_NODE_ARGS ?? '').split(' ').filter(Boolean);
+  const child = spawn(process.execPath, [...nodeArgs, join(repoRoot, 'bin', 'luoshi.js'), 'serve', '--port', String(options.port)], {
     cwd: repoRoot,
     env: {
       ...process.env,

@@ -15,6 +15,7 @@ import { systemClock } from '../../../server/src/platform/clock.js';
 import type { Deps, RequestContext } from '../../../server/src/platform/context.js';
 import type { Database, Db } from '../../../server/src/platform/db.js';
 import { loadEnv } from '../../../server/src/platform/env.js';
+import { nameRepeatedStatements } from '../../../server/src/platform/statement-names.js';
 
 export interface CapturedStatement {
   text: string;
@@ -54,7 +55,7 @@ export interface SqlCapture {
 
 export function openSqlCapture(databaseUrl: string, appRole = 'luoshi_app'): SqlCapture {
   // Figures always computed: the capture is of the SQL behind an answer, not of the figures cache.
-  const env = loadEnv(process.env, { DATABASE_URL: databaseUrl, LUOSHI_MODE: 'production', FIGURES_KEEP_FROM_MS: '0' });
+  const env = loadEnv(process.env, { DATABASE_URL: databaseUrl, LUOSHI_MODE: 'production', FIGURES_KEEP_FROM_MS: '0', PAGE_CACHE_ENTRIES: '0' });
   const pool = new RecordingPool({ connectionString: databaseUrl, max: 10, options: `-c role=${appRole}` });
   const db = drizzle({ client: pool, schema }) as unknown as Db;
   const unsupported = () => Promise.reject(new Error('not used by the captured services'));
@@ -110,9 +111,13 @@ export function wavesOf(statements: readonly CapturedStatement[]): CapturedState
   return waves;
 }
 
-/** Replays captured waves on a pool connection-for-connection like the server's (same role, same pool size). */
+/**
+ * Replays captured waves on a pool connection-for-connection like the server's (same role, same pool size, and the
+ * same naming of repeated reads, so both sides plan a statement equally often).
+ */
 export function replayer(databaseUrl: string, poolSize: number, appRole = 'luoshi_app') {
   const pool = new pg.Pool({ connectionString: databaseUrl, max: poolSize, options: `-c role=${appRole}` });
+  nameRepeatedStatements(pool);
   return {
     async run(waves: readonly CapturedStatement[][]): Promise<void> {
       for (const wave of waves) {

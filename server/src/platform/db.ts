@@ -14,6 +14,7 @@ import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import { installJobSchema, JOB_SCHEMA } from './jobs.schema.js';
+import { nameRepeatedStatements } from './statement-names.js';
 import pg from 'pg';
 import * as schema from '../db/schema/index.js';
 
@@ -66,6 +67,8 @@ export interface OpenOptions {
   /** Skip migrations (restore into a fresh database migrates itself). Default false. */
   skipMigrations?: boolean;
   poolSize?: number;
+  /** Name repeated read statements on PostgreSQL (platform/statement-names.ts). Default true. */
+  nameStatements?: boolean;
 }
 
 /** Tag of the newest migration shipped with this build. */
@@ -157,6 +160,8 @@ async function openPostgres(options: OpenOptions, url: string): Promise<Database
   pool.on('error', (error) => {
     console.error(`database connection lost: ${error.message}`);
   });
+  // Hot reads are planned once per connection, not once per request (platform/statement-names.ts).
+  if (options.nameStatements !== false) nameRepeatedStatements(pool);
   const db = drizzlePg({ client: pool, schema }) as unknown as Db;
   return {
     kind: 'postgres',

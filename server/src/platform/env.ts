@@ -63,6 +63,11 @@ export const envSchema = z.object({
   FIGURES_KEEP_FROM_MS: z.coerce.number().int().min(0).max(60_000).default(25),
   /** While changes keep coming, a kept figure is recomputed at most this often. */
   FIGURES_MIN_REFRESH_SECONDS: z.coerce.number().int().min(1).max(3600).default(30),
+  /**
+   * Ledger pages kept per process as sent, until an item in the reader's scope changes (platform/page-cache.ts).
+   * 0 = every page computed.
+   */
+  PAGE_CACHE_ENTRIES: z.coerce.number().int().min(0).max(100_000).default(300),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   WEB_DIST_DIR: z.string().optional(),
   /** The address people open the app at (e.g. https://ducha.yn.gov.cn); e-mails and group-bot messages link to it. */

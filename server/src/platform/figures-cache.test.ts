@@ -101,4 +101,48 @@ describe('figures cache', () => {
     expect(await f.read()).toBe(2);
     expect(f.computations()).toBe(3);
   });
+
+  it('recomputes in the background one figure at a time, on the background runner', async () => {
+    let now = 0;
+    let notify = () => {};
+    const log: string[] = [];
+    const releases: (() => void)[] = [];
+    const cache = new FiguresCache<string>(
+      (_scope, listener) => {
+        notify = listener;
+        return Promise.resolve();
+      },
+      figuresCacheDefaults,
+      () => now,
+      { foreground: 'reader', background: (compute) => compute('background') },
+    );
+    /** A figure whose computation ends only when released, logging where it ran. */
+    const read = (key: string) =>
+      cache.get(key, '/p/', (handle) => {
+        log.push(`${key} starts on ${handle}`);
+        now += 100;
+        return new Promise<string>((resolve) => releases.push(() => resolve(`${key}@${handle}`)));
+      });
+
+    const first = [read('counts'), read('cockpit')];
+    releases.splice(0).forEach((release) => release());
+    expect(await Promise.all(first)).toEqual(['counts@reader', 'cockpit@reader']);
+
+    notify();
+    now += figuresCacheDefaults.minRefreshMs;
+    log.length = 0;
+    expect(await read('counts')).toBe('counts@reader'); // kept figures while both recompute
+    expect(await read('cockpit')).toBe('cockpit@reader');
+    await settle();
+    expect(log).toEqual(['counts starts on background']); // the second waits for the first
+    releases.shift()?.();
+    await settle();
+    await settle();
+    expect(log).toEqual(['counts starts on background', 'cockpit starts on background']);
+    releases.shift()?.();
+    await settle();
+    await settle();
+    expect(await read('counts')).toBe('counts@background');
+    expect(await read('cockpit')).toBe('cockpit@background');
+  });
 });

@@ -11,13 +11,21 @@
  * every few milliseconds), and it is never served older than `maxAgeMs` (a missed notification — the listening
  * connection was down — cannot keep it wrong for long).
  *
+ * Background recomputations run one at a time, each through `runner.background` — on PostgreSQL a read-only
+ * transaction without parallel workers (see `figuresCache`). Why: a province's figures are a few whole-scope scans,
+ * and when a stream of writes made them all stale together, recomputing them side by side, each with parallel
+ * workers, took every core for seconds and stalled every other request behind them (the mixed load's one-second
+ * p95). One at a time on one core, the other core keeps serving. A first computation (nothing kept yet: a reader
+ * waits for it) runs at once with the foreground handle.
+ *
  * Figures cheaper than `keepFromMs` — every figure of a county, a department, a small deployment — are computed on
  * every read, so they are always exact, and so is every figure on the embedded database (PGlite). One cache per process and database. FIGURES_KEEP_FROM_MS and
  * FIGURES_MIN_REFRESH_SECONDS set the two limits; FIGURES_KEEP_FROM_MS=0 turns the cache off
  * (every read computes its own figure: the tests, and the benchmark's API-versus-SQL comparison).
  */
+import { sql } from 'drizzle-orm';
 import type { Deps } from './context.js';
-import type { Database } from './db.js';
+import type { Database, Db } from './db.js';
 import { subscribeToChanges } from './live.js';
 
 export interface FiguresCacheOptions {
@@ -33,6 +41,14 @@ export const figuresCacheDefaults: FiguresCacheOptions = { keepFromMs: 25, minRe
 /** Calls `onChange` after every committed change to an item in the scope. */
 export type SubscribeToScope = (scopePath: string, onChange: () => void) => Promise<unknown>;
 
+/** Where computations run: readers' on `foreground`; background recomputations through `background`, one at a time. */
+export interface FiguresRunner<H> {
+  foreground: H;
+  background<T>(compute: (handle: H) => Promise<T>): Promise<T>;
+}
+
+const direct: FiguresRunner<undefined> = { foreground: undefined, background: (compute) => compute(undefined) };
+
 interface Entry {
   scopePath: string;
   value: unknown;
@@ -43,29 +59,33 @@ interface Entry {
   refreshing: boolean;
 }
 
-export class FiguresCache {
+export class FiguresCache<H = undefined> {
   private readonly entries = new Map<string, Entry>();
   /** Computations under way: readers of the same figure share one instead of each starting their own. */
   private readonly computing = new Map<string, Promise<unknown>>();
   private readonly watched = new Set<string>();
+  /** The tail of the background recomputations, which run one after another. */
+  private backgroundQueue: Promise<unknown> = Promise.resolve();
 
   constructor(
     private readonly subscribe: SubscribeToScope,
     private readonly options: FiguresCacheOptions = figuresCacheDefaults,
     private readonly now: () => number = () => performance.now(),
+    private readonly runner: FiguresRunner<H> = direct as unknown as FiguresRunner<H>,
   ) {}
 
   /** The figure under `key` for a reader of `scopePath`; `compute` runs when it is not kept or out of date. */
-  async get<T>(key: string, scopePath: string, compute: () => Promise<T>): Promise<T> {
-    if (this.options.keepFromMs <= 0) return compute(); // off: every read computes its own figure
+  async get<T>(key: string, scopePath: string, compute: (handle: H) => Promise<T>): Promise<T> {
+    if (this.options.keepFromMs <= 0) return compute(this.runner.foreground); // off: every read computes its own figure
     this.watch(scopePath);
     const id = `${scopePath}\u0000${key}`;
     const entry = this.entries.get(id);
-    if (!entry) return this.compute(id, scopePath, compute);
+    if (!entry) return this.compute(id, scopePath, () => compute(this.runner.foreground));
     const age = this.now() - entry.computedAt;
     if (!entry.refreshing && (age > this.options.maxAgeMs || (entry.stale && age >= this.options.minRefreshMs))) {
       entry.refreshing = true;
-      void this.compute(id, scopePath, compute).catch(() => {
+      const refresh = this.backgroundQueue.then(() => this.compute(id, scopePath, () => this.runner.background(compute)));
+      this.backgroundQueue = refresh.catch(() => {
         entry.refreshing = false;
       });
     }
@@ -115,19 +135,37 @@ export class FiguresCache {
   }
 }
 
-const caches = new WeakMap<Database, FiguresCache>();
+const caches = new WeakMap<Database, FiguresCache<Db>>();
+
+/**
+ * A background recomputation: a read-only transaction whose statements plan without parallel workers, so that it
+ * takes one core, not all of them, while requests keep arriving.
+ */
+async function gently<T>(db: Db, compute: (db: Db) => Promise<T>): Promise<T> {
+  return db.transaction(async (tx) => {
+    await tx.execute(sql`set transaction read only`);
+    await tx.execute(sql`set local max_parallel_workers_per_gather = 0`);
+    return compute(tx);
+  });
+}
 
 /** The figures cache of this process for the database. */
-export function figuresCache(deps: Deps): FiguresCache {
+export function figuresCache(deps: Deps): FiguresCache<Db> {
   let cache = caches.get(deps.database);
   if (!cache) {
-    // Item changes only: no user id, so no bell events reach it.
-    cache = new FiguresCache((scopePath, onChange) => subscribeToChanges(deps, { scopePath, userId: '' }, onChange), {
-      ...figuresCacheDefaults,
-      // The embedded database serves one small deployment on one connection: figures stay exact there.
-      keepFromMs: deps.database.kind === 'pglite' ? 0 : deps.env.FIGURES_KEEP_FROM_MS,
-      minRefreshMs: deps.env.FIGURES_MIN_REFRESH_SECONDS * 1000,
-    });
+    const { db } = deps.database;
+    cache = new FiguresCache<Db>(
+      // Item changes only: no user id, so no bell events reach it.
+      (scopePath, onChange) => subscribeToChanges(deps, { scopePath, userId: '' }, onChange),
+      {
+        ...figuresCacheDefaults,
+        // The embedded database serves one small deployment on one connection: figures stay exact there.
+        keepFromMs: deps.database.kind === 'pglite' ? 0 : deps.env.FIGURES_KEEP_FROM_MS,
+        minRefreshMs: deps.env.FIGURES_MIN_REFRESH_SECONDS * 1000,
+      },
+      () => performance.now(),
+      { foreground: db, background: (compute) => gently(db, compute) },
+    );
     caches.set(deps.database, cache);
   }
   return cache;

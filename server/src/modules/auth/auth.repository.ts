@@ -24,14 +24,30 @@ export interface SessionWithUser {
   scopeUnitName: string;
 }
 
-export async function findSessionWithUser(db: Db, sessionId: string): Promise<SessionWithUser | null> {
-  const rows = await db
+/**
+ * The session lookup in front of every request, built once per database handle: drizzle then skips assembling the
+ * statement (a third of a cached ledger page's Node time went there) and PostgreSQL plans it once per connection.
+ */
+function sessionLookup(db: Db) {
+  return db
     .select({ session: sessions, user: users, scopePath: units.path, scopeUnitName: units.name })
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
     .innerJoin(units, eq(units.id, users.scopeUnitId))
-    .where(eq(sessions.id, sessionId))
-    .limit(1);
+    .where(eq(sessions.id, sql.placeholder('sessionId')))
+    .limit(1)
+    .prepare('luoshi_find_session_with_user');
+}
+
+const sessionLookups = new WeakMap<Db, ReturnType<typeof sessionLookup>>();
+
+export async function findSessionWithUser(db: Db, sessionId: string): Promise<SessionWithUser | null> {
+  let lookup = sessionLookups.get(db);
+  if (!lookup) {
+    lookup = sessionLookup(db);
+    sessionLookups.set(db, lookup);
+  }
+  const rows = await lookup.execute({ sessionId });
   return rows[0] ?? null;
 }
 

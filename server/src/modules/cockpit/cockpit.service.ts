@@ -6,6 +6,7 @@
 import { cockpitMonthsBack, cockpitOpenStatuses, type CockpitSummary } from '@luoshi/contracts';
 import { todayInShanghai } from '../../platform/calendar/working-days.js';
 import { requireActor, type Deps, type RequestContext } from '../../platform/context.js';
+import type { Db } from '../../platform/db.js';
 import { figuresCache } from '../../platform/figures-cache.js';
 import { countByMonth, countByTopUnitStatusAndLight, findTopUnits } from './cockpit.repository.js';
 import { monthWindows, summarise } from './cockpit.rules.js';
@@ -13,14 +14,14 @@ import { monthWindows, summarise } from './cockpit.rules.js';
 export async function getCockpit(deps: Deps, ctx: RequestContext): Promise<CockpitSummary> {
   const actor = requireActor(ctx);
   const today = todayInShanghai(ctx.clock);
-  return figuresCache(deps).get(`cockpit:${today}`, actor.scopePath, () => computeCockpit(deps, ctx, actor.scopePath));
+  return figuresCache(deps).get(`cockpit:${today}`, actor.scopePath, (db) => computeCockpit(db, ctx, actor.scopePath));
 }
 
-async function computeCockpit(deps: Deps, ctx: RequestContext, scopePath: string): Promise<CockpitSummary> {
-  const db = deps.database.db;
+async function computeCockpit(db: Db, ctx: RequestContext, scopePath: string): Promise<CockpitSummary> {
   const now = ctx.clock.now();
   const windows = monthWindows(now, cockpitMonthsBack);
-  // Two independent grouped scans: on PostgreSQL they run side by side on two pooled connections.
+  // Two independent grouped scans: on PostgreSQL they run side by side on two pooled connections (in a background
+  // refresh's transaction, one after the other).
   const [rows, months] = await Promise.all([
     countByTopUnitStatusAndLight(db, scopePath, cockpitOpenStatuses),
     countByMonth(db, scopePath, windows[0]?.from ?? now),

@@ -47,7 +47,11 @@ export function registerLedgerRoutes(server: FastifyInstance, deps: Deps): void 
         response: { 200: ledgerPage, ...errors },
       },
     },
-    (request) => ledger.listLedger(deps, request.ctx, request.query),
+    async (request, reply) => {
+      const json = await ledger.listLedgerJson(deps, request.ctx, request.query);
+      // Already the validated, serialised answer (kept by the page cache): sent as is.
+      return reply.type('application/json; charset=utf-8').send(json as never); // a string: fastify sends it unserialised
+    },
   );
   app.get(
     '/ledger/export.xlsx',

@@ -5,6 +5,7 @@
 import { randomUUID } from 'node:crypto';
 import {
   ledgerLimits,
+  ledgerPage,
   type CreateLedgerViewBody,
   type LedgerFilter,
   type LedgerListQuery,
@@ -16,6 +17,7 @@ import { requireActor, type Actor, type Deps, type RequestContext } from '../../
 import type { Db } from '../../platform/db.js';
 import { fieldError, notFound, refuseDuplicate } from '../../platform/errors.js';
 import { figuresCache } from '../../platform/figures-cache.js';
+import { pageCache } from '../../platform/page-cache.js';
 import { presentLedgerRow, presentView } from './ledger.presenter.js';
 import * as repo from './ledger.repository.js';
 import {
@@ -93,13 +95,25 @@ export async function listLedger(deps: Deps, ctx: RequestContext, query: LedgerL
 }
 
 /**
+ * The page as sent: validated against the contract and serialised once, then kept until an item in the reader's
+ * scope changes (platform/page-cache.ts). The answer depends on the reader's scope and the query alone.
+ */
+export async function listLedgerJson(deps: Deps, ctx: RequestContext, query: LedgerListQuery): Promise<string> {
+  const actor = requireActor(ctx);
+  const key = JSON.stringify(Object.entries(query).sort(([a], [b]) => a.localeCompare(b)));
+  return pageCache(deps).get(actor.scopePath, `ledger:${key}`, async () =>
+    JSON.stringify(ledgerPage.parse(await listLedger(deps, ctx, query))),
+  );
+}
+
+/**
  * Items per colour for the filter (its colour part ignored). Over a whole province that is an aggregate of a million
  * rows, so an expensive count is kept between changes in scope (platform/figures-cache.ts); cheap ones are exact.
  */
 async function countByWarning(deps: Deps, conditions: repo.LedgerConditions): Promise<Map<number, number>> {
   const { warningLevels: _ignored, ...counted } = conditions;
-  const entries = await figuresCache(deps).get(`ledger-counts:${JSON.stringify(counted)}`, conditions.scopePath, async () => [
-    ...(await repo.countByWarning(deps.database.db, conditions)).entries(),
+  const entries = await figuresCache(deps).get(`ledger-counts:${JSON.stringify(counted)}`, conditions.scopePath, async (db) => [
+    ...(await repo.countByWarning(db, conditions)).entries(),
   ]);
   return new Map(entries);
 }
