@@ -55,7 +55,12 @@ export interface SqlCapture {
 
 export function openSqlCapture(databaseUrl: string, appRole = 'luoshi_app'): SqlCapture {
   // Figures always computed: the capture is of the SQL behind an answer, not of the figures cache.
-  const env = loadEnv(process.env, { DATABASE_URL: databaseUrl, LUOSHI_MODE: 'production', FIGURES_KEEP_FROM_MS: '0', PAGE_CACHE_ENTRIES: '0' });
+  const env = loadEnv(process.env, {
+    DATABASE_URL: databaseUrl,
+    LUOSHI_MODE: 'production',
+    FIGURES_KEEP_FROM_MS: '0',
+    PAGE_CACHE_ENTRIES: '0',
+  });
   const pool = new RecordingPool({ connectionString: databaseUrl, max: 10, options: `-c role=${appRole}` });
   const db = drizzle({ client: pool, schema }) as unknown as Db;
   const unsupported = () => Promise.reject(new Error('not used by the captured services'));
@@ -68,6 +73,7 @@ export function openSqlCapture(databaseUrl: string, appRole = 'luoshi_app'): Sql
       (await (pool.query as (t: string, p: unknown[]) => Promise<pg.QueryResult>)(text, params)).rows as T[],
     rawTransaction: unsupported,
     listen: unsupported,
+    executeSql: unsupported,
     close: () => pool.end(),
   };
   const deps: Deps = { database, env, clock: systemClock };

@@ -19,11 +19,11 @@ function setup(options = { maxEntries: 10, maxAgeMs: 60_000 }) {
     () => now,
   );
   const read = (scope = '/p/', key = 'page1', during?: () => void) =>
-    cache.get(scope, key, async () => {
+    cache.get(scope, key, () => {
       computations++;
       const answer = `v${data}`;
       during?.();
-      return answer;
+      return Promise.resolve(answer);
     });
   return {
     cache,
