@@ -1,7 +1,7 @@
 /** SQL for accounts, sessions and sign-in throttles. No rules here. */
 import { and, eq, lt, sql } from 'drizzle-orm';
 import { sessions, signInThrottles, units, users } from '../../db/schema/index.js';
-import type { Db } from '../../platform/db.js';
+import { preparedOnce, type Db } from '../../platform/db.js';
 
 export type UserRow = typeof users.$inferSelect;
 export type SessionRow = typeof sessions.$inferSelect;
@@ -24,29 +24,18 @@ export interface SessionWithUser {
   scopeUnitName: string;
 }
 
-/**
- * The session lookup in front of every request, built once per database handle: drizzle then skips assembling the
- * statement (a third of a cached ledger page's Node time went there) and PostgreSQL plans it once per connection.
- */
-function sessionLookup(db: Db) {
-  return db
-    .select({ session: sessions, user: users, scopePath: units.path, scopeUnitName: units.name })
-    .from(sessions)
-    .innerJoin(users, eq(users.id, sessions.userId))
-    .innerJoin(units, eq(units.id, users.scopeUnitId))
-    .where(eq(sessions.id, sql.placeholder('sessionId')))
-    .limit(1)
-    .prepare('luoshi_find_session_with_user');
-}
-
-const sessionLookups = new WeakMap<Db, ReturnType<typeof sessionLookup>>();
-
 export async function findSessionWithUser(db: Db, sessionId: string): Promise<SessionWithUser | null> {
-  let lookup = sessionLookups.get(db);
-  if (!lookup) {
-    lookup = sessionLookup(db);
-    sessionLookups.set(db, lookup);
-  }
+  // In front of every request: prepared once (platform/db.ts preparedOnce).
+  const lookup = preparedOnce(db, 'luoshi_find_session_with_user', (d) =>
+    d
+      .select({ session: sessions, user: users, scopePath: units.path, scopeUnitName: units.name })
+      .from(sessions)
+      .innerJoin(users, eq(users.id, sessions.userId))
+      .innerJoin(units, eq(units.id, users.scopeUnitId))
+      .where(eq(sessions.id, sql.placeholder('sessionId')))
+      .limit(1)
+      .prepare('luoshi_find_session_with_user'),
+  );
   const rows = await lookup.execute({ sessionId });
   return rows[0] ?? null;
 }

@@ -5,7 +5,7 @@
 import { and, asc, desc, eq, inArray, like, sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import { persons, taskCooperations, taskDeadlineDefaults, taskEvents, taskSerialCounters, tasks, units } from '../../db/schema/index.js';
-import { executeRows, type Db } from '../../platform/db.js';
+import { executeRows, preparedOnce, type Db } from '../../platform/db.js';
 import { likeEscape } from '../org/org.repository.js';
 
 export type TaskRecord = typeof tasks.$inferSelect;
@@ -34,7 +34,11 @@ const leader = alias(persons, 'leader');
 const handler = alias(persons, 'handler');
 
 function visibleIn(scopePath: string): SQL {
-  const pattern = `${scopePath}%`;
+  return visibleToPattern(`${scopePath}%`);
+}
+
+/** `visibleIn` for a LIKE pattern given as a value or as a prepared statement's placeholder. */
+function visibleToPattern(pattern: string | ReturnType<typeof sql.placeholder>): SQL {
   return sql`(${supervising.path} like ${pattern} or ${lead.path} like ${pattern} or exists (
     select 1 from task_cooperations c join units cu on cu.id = c.unit_id where c.task_id = ${tasks.id} and cu.path like ${pattern}))`;
 }
@@ -81,10 +85,22 @@ function flatten(r: Selected): TaskRow {
 }
 
 export async function findVisibleTask(db: Db, scopePath: string, id: string, forUpdate = false): Promise<TaskRow | null> {
-  const query = selectTasks(db)
-    .where(and(eq(tasks.id, id), visibleIn(scopePath)))
-    .limit(1);
-  const rows = forUpdate ? await query.for('update', { of: tasks }) : await query;
+  let rows;
+  if (forUpdate) {
+    rows = await selectTasks(db)
+      .where(and(eq(tasks.id, id), visibleIn(scopePath)))
+      .limit(1)
+      .for('update', { of: tasks });
+  } else {
+    // Every call of the item page starts here: prepared once (platform/db.ts preparedOnce).
+    const lookup = preparedOnce(db, 'luoshi_find_visible_task', (d) =>
+      selectTasks(d)
+        .where(and(eq(tasks.id, sql.placeholder('id')), visibleToPattern(sql.placeholder('pattern'))))
+        .limit(1)
+        .prepare('luoshi_find_visible_task'),
+    );
+    rows = await lookup.execute({ id, pattern: `${scopePath}%` });
+  }
   const first = rows[0];
   return first ? flatten(first) : null;
 }
@@ -179,21 +195,29 @@ export async function findSimilarOpenTasks(
 
 export async function listCooperations(db: Db, taskIds: string[]): Promise<{ taskId: string; unitId: string; unitName: string }[]> {
   if (taskIds.length === 0) return [];
-  return db
-    .select({ taskId: taskCooperations.taskId, unitId: taskCooperations.unitId, unitName: units.name })
-    .from(taskCooperations)
-    .innerJoin(units, eq(units.id, taskCooperations.unitId))
-    .where(inArray(taskCooperations.taskId, taskIds))
-    .orderBy(asc(units.depth), asc(units.sortOrder));
+  const query = preparedOnce(db, 'luoshi_list_cooperations', (d) =>
+    d
+      .select({ taskId: taskCooperations.taskId, unitId: taskCooperations.unitId, unitName: units.name })
+      .from(taskCooperations)
+      .innerJoin(units, eq(units.id, taskCooperations.unitId))
+      .where(sql`${taskCooperations.taskId} = any(${sql.placeholder('ids')}::uuid[])`)
+      .orderBy(asc(units.depth), asc(units.sortOrder))
+      .prepare('luoshi_list_cooperations'),
+  );
+  return await query.execute({ ids: taskIds });
 }
 
 export async function listEvents(db: Db, taskId: string) {
-  return db
-    .select({ event: taskEvents, actorUnitName: units.name })
-    .from(taskEvents)
-    .leftJoin(units, eq(units.id, taskEvents.actorUnitId))
-    .where(eq(taskEvents.taskId, taskId))
-    .orderBy(asc(taskEvents.id));
+  const query = preparedOnce(db, 'luoshi_list_task_events', (d) =>
+    d
+      .select({ event: taskEvents, actorUnitName: units.name })
+      .from(taskEvents)
+      .leftJoin(units, eq(units.id, taskEvents.actorUnitId))
+      .where(eq(taskEvents.taskId, sql.placeholder('taskId')))
+      .orderBy(asc(taskEvents.id))
+      .prepare('luoshi_list_task_events'),
+  );
+  return await query.execute({ taskId });
 }
 
 /** The next serial number of a government's year; the upsert's row lock keeps numbering gap-free. */
@@ -290,15 +314,19 @@ export async function replaceCooperations(tx: Db, taskId: string, unitIds: strin
 /** Sub-item counts per parent: all, and those not yet 办结 (withdrawn/terminated ones are closed too). */
 export async function countChildren(db: Db, parentIds: string[]): Promise<Map<string, { total: number; open: number }>> {
   if (parentIds.length === 0) return new Map();
-  const rows = await db
-    .select({
-      parentId: tasks.parentId,
-      total: sql<number>`count(*)::int`,
-      open: sql<number>`(count(*) filter (where ${tasks.status} not in ('completed','evaluated','archived','withdrawn','terminated')))::int`,
-    })
-    .from(tasks)
-    .where(inArray(tasks.parentId, parentIds))
-    .groupBy(tasks.parentId);
+  const query = preparedOnce(db, 'luoshi_count_children', (d) =>
+    d
+      .select({
+        parentId: tasks.parentId,
+        total: sql<number>`count(*)::int`,
+        open: sql<number>`(count(*) filter (where ${tasks.status} not in ('completed','evaluated','archived','withdrawn','terminated')))::int`,
+      })
+      .from(tasks)
+      .where(sql`${tasks.parentId} = any(${sql.placeholder('ids')}::uuid[])`)
+      .groupBy(tasks.parentId)
+      .prepare('luoshi_count_children'),
+  );
+  const rows = await query.execute({ ids: parentIds });
   return new Map(rows.map((r) => [r.parentId as string, { total: Number(r.total), open: Number(r.open) }]));
 }
 
