@@ -43,10 +43,12 @@ export async function runMixed(ctx: BenchContext): Promise<MixedScenarioResult> 
     durationSeconds: options.mixedSeconds,
     next: mixedStream(ctx),
     onSecond: (second, samples) => {
-      if (second - lastLog < 30) return;
+      // BENCH_EVERY_SECOND=1: a line per second (to find stalls), not only every 30 s.
+      if (second - lastLog < (process.env.BENCH_EVERY_SECOND ? 1 : 30)) return;
       lastLog = second;
       const latencies = samples.map((s) => s.latencyMs).sort((a, b) => a - b);
-      log(`    t=${second}s p95 ${percentile(latencies, 95).toFixed(1)} ms`);
+      const shed = samples.filter((s) => s.status === 503 || s.status === 429).length;
+      log(`    t=${second}s p95 ${percentile(latencies, 95).toFixed(1)} ms, max ${(latencies.at(-1) ?? 0).toFixed(0)} ms, shed ${shed}`);
     },
   });
   log(

@@ -107,6 +107,9 @@ export const tasks = pgTable(
     index('tasks_lead_warning_idx')
       .on(t.leadUnitId, t.status, t.warningLevel)
       .where(sql`${t.warningLevel} > 0`),
+    /** Cockpit 交办/办结 per month: a range of the last year, index-only (a 1.1 s table scan at 1M items before). */
+    index('tasks_assigned_lead_idx').on(t.assignedAt, t.leadUnitId),
+    index('tasks_completed_lead_idx').on(t.completedAt, t.leadUnitId),
   ],
 );
 

@@ -38,6 +38,14 @@ export interface LedgerConditions {
   parentId?: string;
   topLevelOnly?: boolean;
   q?: string;
+  /**
+   * The keyword matches so many items that a page is found soonest by walking the sort index and testing each row
+   * (about 50 × items ÷ matches rows), not by collecting every match through the trigram indexes first and sorting
+   * them (all the matches, each re-checked). The planner cannot tell the two apart from its estimates — at a million
+   * items a common keyword took 270 ms the trigram way and 10–20 ms the walking way — so the service decides from
+   * the count it already has. Pages only; a count always uses the trigram indexes.
+   */
+  keywordByWalk?: boolean;
 }
 
 /** The filter as SQL; `withKeyword` false leaves the keyword to the caller (a count applies it first, see below). */
@@ -69,7 +77,7 @@ function whereOf(c: LedgerConditions, withWarning: boolean, withKeyword = true):
   if (c.completedBefore) parts.push(sql`t.completed_at < ${c.completedBefore.toISOString()}::timestamptz`);
   if (c.parentId) parts.push(sql`t.parent_id = ${c.parentId}`);
   if (c.topLevelOnly) parts.push(sql`t.parent_id is null`);
-  if (c.q && withKeyword) parts.push(keywordMatch(c.q, 't'));
+  if (c.q && withKeyword) parts.push(c.keywordByWalk ? keywordTest(c.q, 't') : keywordMatch(c.q, 't'));
   return sql.join(parts, sql` and `);
 }
 
@@ -78,6 +86,13 @@ function keywordMatch(q: string, table: string): SQL {
   const p = `%${likeEscape(q)}%`;
   const t = sql.raw(table);
   return sql`(${t}.title ilike ${p} or ${t}.serial_number ilike ${p} or ${t}.content ilike ${p})`;
+}
+
+/** `keywordMatch` written so that no index can serve it: a test on each row the page walk reads (see keywordByWalk). */
+function keywordTest(q: string, table: string): SQL {
+  const p = `%${likeEscape(q)}%`;
+  const t = sql.raw(table);
+  return sql`((${t}.title || '') ilike ${p} or (${t}.serial_number || '') ilike ${p} or (${t}.content || '') ilike ${p})`;
 }
 
 const joinUnits = sql`join units su on su.id = t.supervising_unit_id join units lu on lu.id = t.lead_unit_id`;
@@ -91,7 +106,9 @@ const fromTasks = sql`from tasks t ${joinUnits}`;
  * cheaper than collecting every match.
  */
 function countSource(c: LedgerConditions): SQL {
-  return c.q ? sql`from (select * from tasks k where ${keywordMatch(c.q, 'k')} offset 0) t ${joinUnits}` : fromTasks;
+  // Over the whole tree with no unit filter the count needs no unit at all: the items alone, grouped.
+  const joins = c.scopeIsEverything && !c.leadUnitPath ? sql`` : joinUnits;
+  return c.q ? sql`from (select * from tasks k where ${keywordMatch(c.q, 'k')} offset 0) t ${joins}` : sql`from tasks t ${joins}`;
 }
 
 export interface LedgerDbRow {

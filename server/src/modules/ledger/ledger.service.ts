@@ -70,6 +70,12 @@ export function sortOf(filter: LedgerFilter) {
   return { sort, order, keys: sortKeys(sort, order) };
 }
 
+/**
+ * From this many matching items on, a keyword page walks the sort index (repo `keywordByWalk`). Walking reads about
+ * 50 × items ÷ matches rows, collecting reads every match: at a million items they cost the same near 7,000 matches.
+ */
+const KEYWORD_WALK_FROM = 5_000;
+
 export async function listLedger(deps: Deps, ctx: RequestContext, query: LedgerListQuery): Promise<LedgerPage> {
   const actor = requireActor(ctx);
   const { db } = deps.database;
@@ -79,10 +85,17 @@ export async function listLedger(deps: Deps, ctx: RequestContext, query: LedgerL
   const after = cursor ? decodeCursor(cursor, sort, order) : null;
   if (cursor && !after) throw fieldError('VALIDATION_FAILED', 'cursor', 'bad cursor (or one from another sort)');
   const conditions = await resolveConditions(db, actor, filter);
-  const [rows, byLevel] = await Promise.all([
-    repo.listLedgerRows(db, conditions, keys, after, limit + 1),
-    countByWarning(deps, conditions),
-  ]);
+  let rows: repo.LedgerDbRow[];
+  let byLevel: Map<number, number>;
+  if (conditions.q) {
+    // The count first (usually kept): how many items match decides how the page is best found.
+    byLevel = await countByWarning(deps, conditions);
+    const levels = conditions.warningLevels ?? [...byLevel.keys()];
+    const matches = levels.reduce((sum, level) => sum + (byLevel.get(level) ?? 0), 0);
+    rows = await repo.listLedgerRows(db, { ...conditions, keywordByWalk: matches >= KEYWORD_WALK_FROM }, keys, after, limit + 1);
+  } else {
+    [rows, byLevel] = await Promise.all([repo.listLedgerRows(db, conditions, keys, after, limit + 1), countByWarning(deps, conditions)]);
+  }
   const page = rows.slice(0, limit);
   const last = page.at(-1);
   const counts = { green: byLevel.get(0) ?? 0, yellow: byLevel.get(1) ?? 0, red: byLevel.get(2) ?? 0, total: 0 };

@@ -1,0 +1,2 @@
+CREATE INDEX IF NOT EXISTS "tasks_assigned_lead_idx" ON "tasks" USING btree ("assigned_at","lead_unit_id");--> statement-breakpoint
+CREATE INDEX IF NOT EXISTS "tasks_completed_lead_idx" ON "tasks" USING btree ("completed_at","lead_unit_id");
