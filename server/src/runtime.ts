@@ -27,6 +27,7 @@ export async function openRuntime(env: Env, options: RuntimeOptions = {}): Promi
     dataDir: options.inMemory ? undefined : resolve(env.DATA_DIR),
     appRole: env.DB_APP_ROLE,
     skipMigrations: options.skipMigrations,
+    parallelWorkersPerQuery: env.DB_PARALLEL_WORKERS_PER_QUERY,
   });
   const clock = options.clock ?? systemClock;
   const deps: Deps = { database, env, clock };

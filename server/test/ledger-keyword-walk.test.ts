@@ -34,6 +34,13 @@ beforeAll(async () => {
     });
     expect(res.statusCode, res.body).toBe(201);
   }
+  // A Latin keyword: upper and lower case must not matter, either way.
+  await env.app.inject({
+    method: 'POST',
+    url: '/api/tasks',
+    headers: authHeaders(supervisor),
+    payload: { title: '上线政务ERP系统', source: 'meeting_decision', content: '完成 Erp 对接', leadUnitId: tree.department },
+  });
   // An item without the keyword between them, which neither way may return.
   await env.app.inject({
     method: 'POST',
@@ -70,6 +77,15 @@ describe('ledger keyword pages', () => {
         expect(byIndex, `${sort} ${order}`).toHaveLength(8);
         expect(byWalk, `${sort} ${order}`).toEqual(byIndex);
       }
+    }
+  });
+
+  it('match a Latin keyword whatever its case, either way', async () => {
+    for (const q of ['erp', 'ERP', 'eRp']) {
+      const byIndex = await allPages({ scopePath, q }, 'deadline', 'asc');
+      const byWalk = await allPages({ scopePath, q, keywordByWalk: true }, 'deadline', 'asc');
+      expect(byIndex, q).toHaveLength(1);
+      expect(byWalk, q).toEqual(byIndex);
     }
   });
 });

@@ -67,6 +67,11 @@ export interface OpenOptions {
   /** Skip migrations (restore into a fresh database migrates itself). Default false. */
   skipMigrations?: boolean;
   poolSize?: number;
+  /**
+   * PostgreSQL parallel workers one statement may use (max_parallel_workers_per_gather on every pooled connection);
+   * undefined = the server's own setting. See DB_PARALLEL_WORKERS_PER_QUERY in env.ts.
+   */
+  parallelWorkersPerQuery?: number;
   /** Name repeated read statements on PostgreSQL (platform/statement-names.ts). Default true. */
   nameStatements?: boolean;
 }
@@ -154,8 +159,16 @@ async function openPostgres(options: OpenOptions, url: string): Promise<Database
     }
   }
   const role = options.appRole && (await canSetRole(url, options.appRole)) ? options.appRole : null;
-  // The role is set at connection start-up (`-c role=…`), so no query can ever run before it.
-  const pool = new pg.Pool({ connectionString: url, max: options.poolSize ?? 10, ...(role ? { options: `-c role=${role}` } : {}) });
+  // The role (and the parallel-worker limit) are set at connection start-up (`-c …`), so no query can ever run before them.
+  const settings = [
+    ...(role ? [`-c role=${role}`] : []),
+    ...(options.parallelWorkersPerQuery !== undefined ? [`-c max_parallel_workers_per_gather=${options.parallelWorkersPerQuery}`] : []),
+  ];
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: options.poolSize ?? 10,
+    ...(settings.length ? { options: settings.join(' ') } : {}),
+  });
   // An idle connection the server drops (restart, admin kill) must not crash the process; the pool replaces it.
   pool.on('error', (error) => {
     console.error(`database connection lost: ${error.message}`);

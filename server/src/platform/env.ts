@@ -64,6 +64,13 @@ export const envSchema = z.object({
   /** While changes keep coming, a kept figure is recomputed at most this often. */
   FIGURES_MIN_REFRESH_SECONDS: z.coerce.number().int().min(1).max(3600).default(30),
   /**
+   * Parallel workers a single statement may start on PostgreSQL. 0 (the default): a request's statement runs on one
+   * core — on a server shared by many readers and writers a fan-out takes the other cores from everybody else, and
+   * the planner fanned out page reads it misjudged as large (a 10 ms keyword page became 210 ms on three processes).
+   * Raise it on a server with many cores and few users.
+   */
+  DB_PARALLEL_WORKERS_PER_QUERY: z.coerce.number().int().min(0).max(64).default(0),
+  /**
    * Ledger pages kept per process as sent, until an item in the reader's scope changes (platform/page-cache.ts).
    * 0 = every page computed.
    */
