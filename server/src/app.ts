@@ -71,7 +71,7 @@ export async function buildApp(deps: Deps, options: BuildOptions = {}): Promise<
   app.setSerializerCompiler(serializerCompiler);
   app.setErrorHandler(handleError);
   registerJsonParser(app);
-  await registerSecurityHeaders(app, deps.env.COOKIE_SECURE);
+  registerSecurityHeaders(app, deps.env.COOKIE_SECURE);
   await app.register(cookie);
   await app.register(rateLimit, { global: false });
   await app.register(swagger, {
