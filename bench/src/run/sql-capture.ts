@@ -61,7 +61,11 @@ export function openSqlCapture(databaseUrl: string, appRole = 'luoshi_app'): Sql
     FIGURES_KEEP_FROM_MS: '0',
     PAGE_CACHE_ENTRIES: '0',
   });
-  const pool = new RecordingPool({ connectionString: databaseUrl, max: 10, options: `-c role=${appRole} -c max_parallel_workers_per_gather=0` }); // as the server (DB_PARALLEL_WORKERS_PER_QUERY)
+  const pool = new RecordingPool({
+    connectionString: databaseUrl,
+    max: 10,
+    options: `-c role=${appRole} -c max_parallel_workers_per_gather=0`,
+  }); // as the server (DB_PARALLEL_WORKERS_PER_QUERY)
   const db = drizzle({ client: pool, schema }) as unknown as Db;
   const unsupported = () => Promise.reject(new Error('not used by the captured services'));
   const database: Database = {
@@ -122,7 +126,11 @@ export function wavesOf(statements: readonly CapturedStatement[]): CapturedState
  * same naming of repeated reads, so both sides plan a statement equally often).
  */
 export function replayer(databaseUrl: string, poolSize: number, appRole = 'luoshi_app') {
-  const pool = new pg.Pool({ connectionString: databaseUrl, max: poolSize, options: `-c role=${appRole} -c max_parallel_workers_per_gather=0` }); // as the server (DB_PARALLEL_WORKERS_PER_QUERY)
+  const pool = new pg.Pool({
+    connectionString: databaseUrl,
+    max: poolSize,
+    options: `-c role=${appRole} -c max_parallel_workers_per_gather=0`,
+  }); // as the server (DB_PARALLEL_WORKERS_PER_QUERY)
   nameRepeatedStatements(pool);
   return {
     async run(waves: readonly CapturedStatement[][]): Promise<void> {
