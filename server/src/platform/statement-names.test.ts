@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { nameRepeatedStatements, StatementNamer } from './statement-names.js';
 
 describe('statement names', () => {
-  it('names a read from its second sighting on, always with the same name, and never a write', () => {
+  it('names a read from its second sighting on, always with the same name, and never a write or a pattern match', () => {
     const namer = new StatementNamer();
     const page = 'select id from tasks where deadline > $1 order by deadline limit $2';
     expect(namer.nameOf(page)).toBeUndefined();
@@ -19,6 +19,8 @@ describe('statement names', () => {
       'update sessions set last_seen_at = $1 where id = $2',
       'with moved as (update tasks set status = $1 returning id) select count(*) from moved',
       'select id from tasks where id = $1 for update',
+      'select id from tasks t where t.title ilike $1 order by t.deadline limit 51',
+      'select id from units where path like $1',
     ]) {
       namer.nameOf(write);
       expect(namer.nameOf(write)).toBeUndefined();

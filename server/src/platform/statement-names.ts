@@ -6,12 +6,13 @@
  * a union of index segments, joins, a correlated sub-select — costs as much again, on every page, and so does every
  * item-page call and the session check in front of each request. A named (prepared) statement is planned on its
  * first executions and then, once PostgreSQL finds the generic plan no worse than the custom ones (its
- * `plan_cache_mode = auto` rule), not planned again. Statements whose best plan depends on the values (a scope
- * prefix, a keyword) keep getting custom plans under that same rule, so naming them costs nothing.
+ * `plan_cache_mode = auto` rule), not planned again.
  *
  * What gets a name: statements that drizzle sends as a query object (never a raw text: migrations, pg-boss, backup),
- * that only read (`select …` / `with … select`), and that were seen at least twice — a one-off report query never
- * occupies a connection's memory. The names are a hash of the text, so two texts can never share one. At most
+ * that only read (`select …` / `with … select`), that hold no LIKE, and that were seen at least twice — a one-off
+ * report query never occupies a connection's memory. LIKE is left out because its best plan depends on the value:
+ * a keyword matching 27,000 items is found by walking the sort index, one matching three by the trigram index, and a
+ * generic plan settled on after five common keywords would walk a million rows for a rare one. The names are a hash of the text, so two texts can never share one. At most
  * `maxNames` texts are ever named per process (each connection keeps a plan per name until it closes); the hot
  * statements appear in the first minutes and later newcomers simply run unnamed.
  *
@@ -32,6 +33,8 @@ export interface StatementNamesOptions {
 export const statementNamesDefaults: StatementNamesOptions = { maxNames: 200, namedFrom: 2, maxCounted: 5_000 };
 
 const READ = /^\s*(select|with)\b/i;
+/** A pattern match: its best plan depends on the pattern (see above). */
+const PATTERN = /\b(i?like)\b/i;
 /** A `with` statement that writes (data-modifying CTE) is not a plain read: leave it unnamed. */
 const WRITES = /\b(insert|update|delete)\b/i;
 
@@ -45,7 +48,7 @@ export class StatementNamer {
   nameOf(text: string): string | undefined {
     const known = this.names.get(text);
     if (known) return known;
-    if (!READ.test(text) || WRITES.test(text) || this.names.size >= this.options.maxNames) return undefined;
+    if (!READ.test(text) || WRITES.test(text) || PATTERN.test(text) || this.names.size >= this.options.maxNames) return undefined;
     const seen = (this.counts.get(text) ?? 0) + 1;
     if (seen < this.options.namedFrom) {
       if (this.counts.size >= this.options.maxCounted) this.counts.clear();
