@@ -106,7 +106,7 @@ export async function buildApp(deps: Deps, options: BuildOptions = {}): Promise<
       const resolved = await resolveSession(deps, token, deps.clock.now());
       if (resolved === 'expired') {
         void reply.clearCookie(sessionCookieName(deps.env), { path: '/' });
-        if (access !== 'public') throw new AppError('SESSION_EXPIRED', 401);
+        if (access !== 'public') throw new AppError('SESSION_EXPIRED');
       } else if (resolved) {
         request.auth = resolved;
         request.ctx.actor = actorOf(resolved);
@@ -114,12 +114,12 @@ export async function buildApp(deps: Deps, options: BuildOptions = {}): Promise<
     }
     if (access === 'public' || !request.routeOptions.url) return;
     const auth = request.auth;
-    if (!auth) throw new AppError('UNAUTHENTICATED', 401);
+    if (!auth) throw new AppError('UNAUTHENTICATED');
     if (!SAFE_METHODS.has(request.method) && request.headers['x-csrf-token'] !== auth.session.csrfToken) {
-      throw new AppError('CSRF_FAILED', 403);
+      throw new AppError('CSRF_FAILED');
     }
     if (access === 'active') assertActiveStage(request);
-    if (config.roles && !config.roles.some((r) => auth.user.roles.includes(r))) throw new AppError('FORBIDDEN', 403);
+    if (config.roles && !config.roles.some((r) => auth.user.roles.includes(r))) throw new AppError('FORBIDDEN');
   });
 
   await app.register(
@@ -176,7 +176,7 @@ function defaultAccess(url: string | undefined): Access {
 function assertActiveStage(request: FastifyRequest): void {
   const stage = request.auth?.session.stage;
   if (stage === 'active') return;
-  if (stage === 'mfa_required') throw new AppError('AUTH_TOTP_REQUIRED', 403);
-  if (stage === 'mfa_enrolment_required') throw new AppError('AUTH_TOTP_ENROLMENT_REQUIRED', 403);
-  throw new AppError('AUTH_PASSWORD_CHANGE_REQUIRED', 403);
+  if (stage === 'mfa_required') throw new AppError('AUTH_TOTP_REQUIRED');
+  if (stage === 'mfa_enrolment_required') throw new AppError('AUTH_TOTP_ENROLMENT_REQUIRED');
+  throw new AppError('AUTH_PASSWORD_CHANGE_REQUIRED');
 }

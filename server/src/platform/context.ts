@@ -49,6 +49,6 @@ export function systemContext(clock: Clock, requestId = 'system'): RequestContex
 
 /** The signed-in actor of a request; services call it first, so a missing actor is a 401, never a crash. */
 export function requireActor(ctx: RequestContext): Actor {
-  if (!ctx.actor) throw new AppError('UNAUTHENTICATED', 401);
+  if (!ctx.actor) throw new AppError('UNAUTHENTICATED');
   return ctx.actor;
 }

@@ -1,8 +1,9 @@
 /**
- * AppError: the only error a service throws on purpose. It carries a stable code (contracts/errors.ts), the HTTP
- * status, and params for the message; the HTTP layer turns it into the zh-CN/English error body.
+ * AppError: the only error a service throws on purpose. It carries a stable code and params for the message; the
+ * code's HTTP status is declared once beside it in contracts/errors.ts, and the HTTP layer turns the error into the
+ * zh-CN/English error body.
  */
-import type { ErrorCode } from '@luoshi/contracts';
+import { errorStatusOf, type ErrorCode } from '@luoshi/contracts';
 
 export interface FieldIssue {
   path: string;
@@ -11,29 +12,32 @@ export interface FieldIssue {
 }
 
 export class AppError extends Error {
+  /** The status contracts declare for the code. */
+  readonly httpStatus: number;
+
   constructor(
     readonly code: ErrorCode,
-    readonly httpStatus: number,
     readonly params: Record<string, string | number> = {},
     readonly fields?: FieldIssue[],
   ) {
     super(code);
     this.name = 'AppError';
+    this.httpStatus = errorStatusOf(code);
   }
 }
 
 /** 404 that looks exactly like a missing record — also used for records outside the caller's scope. */
 export function notFound(): AppError {
-  return new AppError('NOT_FOUND', 404);
+  return new AppError('NOT_FOUND');
 }
 
 export function forbidden(): AppError {
-  return new AppError('FORBIDDEN', 403);
+  return new AppError('FORBIDDEN');
 }
 
-/** 400 naming one field, for rules that zod cannot express (e.g. password policy). */
+/** An error naming one field, for rules that zod cannot express (e.g. password policy). */
 export function fieldError(code: ErrorCode, path: string, message: string, params: Record<string, string | number> = {}): AppError {
-  return new AppError(code, 400, params, [{ path, code, message }]);
+  return new AppError(code, params, [{ path, code, message }]);
 }
 
 /** True when a database error (possibly wrapped by drizzle) is a unique-constraint violation. */
@@ -51,8 +55,7 @@ export async function refuseDuplicate<T>(name: string, field: string, write: () 
   try {
     return await write();
   } catch (error) {
-    if (isUniqueViolation(error))
-      throw new AppError('DUPLICATE', 409, { name }, [{ path: field, code: 'duplicate', message: 'duplicate' }]);
+    if (isUniqueViolation(error)) throw new AppError('DUPLICATE', { name }, [{ path: field, code: 'duplicate', message: 'duplicate' }]);
     throw error;
   }
 }

@@ -30,7 +30,7 @@ export async function idempotent<T>(
 ): Promise<StoredAnswer<T>> {
   if (!key) return db.transaction((tx) => work(tx));
   const userId = ctx.actor?.userId;
-  if (!userId) throw new AppError('UNAUTHENTICATED', 401);
+  if (!userId) throw new AppError('UNAUTHENTICATED');
   const requestHash = digestHex('sha256', `${scope}\n${canonicalJson(request)}`);
   return db.transaction(async (tx) => {
     const claimed = await tx
@@ -43,7 +43,7 @@ export async function idempotent<T>(
         .select()
         .from(idempotencyKeys)
         .where(and(eq(idempotencyKeys.userId, userId), eq(idempotencyKeys.key, key)));
-      if (!previous || previous.requestHash !== requestHash) throw new AppError('IDEMPOTENCY_KEY_REUSED', 422);
+      if (!previous || previous.requestHash !== requestHash) throw new AppError('IDEMPOTENCY_KEY_REUSED');
       return { statusCode: previous.statusCode ?? 200, body: previous.response as T };
     }
     const answer = await work(tx);

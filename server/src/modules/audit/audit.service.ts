@@ -10,7 +10,7 @@ import * as repo from './audit.repository.js';
 export const AUDIT_PAGE_DEFAULT = 50;
 
 function requireAuditReader(ctx: RequestContext) {
-  if (!ctx.actor) throw new AppError('UNAUTHENTICATED', 401);
+  if (!ctx.actor) throw new AppError('UNAUTHENTICATED');
   if (!canReadAuditLog(ctx.actor)) throw forbidden();
   return ctx.actor;
 }

@@ -17,7 +17,7 @@ import { AppError } from '../../platform/errors.js';
 import * as auth from './auth.service.js';
 
 function requireAuth(request: FastifyRequest): auth.SessionWithUser {
-  if (!request.auth) throw new AppError('UNAUTHENTICATED', 401);
+  if (!request.auth) throw new AppError('UNAUTHENTICATED');
   return request.auth;
 }
 

@@ -82,7 +82,7 @@ export async function signIn(
   const throttle = await repo.findThrottle(db, key);
   if (isLocked(throttle, now) && throttle?.lockedUntil) {
     await auditAlone(deps, ctx, { eventType: 'auth.sign_in_locked', outcome: 'failure', actorUsername: input.username });
-    throw new AppError('AUTH_LOCKED', 423, { minutes: minutesUntil(throttle.lockedUntil, now) });
+    throw new AppError('AUTH_LOCKED', { minutes: minutesUntil(throttle.lockedUntil, now) });
   }
   const user = await repo.findUserByKey(db, key);
   const isPasswordRight = await verifyPassword(user?.passwordHash ?? null, input.password);
@@ -97,8 +97,8 @@ export async function signIn(
         after: { failureCount: next.failureCount },
       });
     });
-    if (next.lockedUntil) throw new AppError('AUTH_LOCKED', 423, { minutes: minutesUntil(next.lockedUntil, now) });
-    throw new AppError('AUTH_INVALID_CREDENTIALS', 401);
+    if (next.lockedUntil) throw new AppError('AUTH_LOCKED', { minutes: minutesUntil(next.lockedUntil, now) });
+    throw new AppError('AUTH_INVALID_CREDENTIALS');
   }
   const stage = stageAfterPassword(subjectOf(user), now, deps.env.PASSWORD_MAX_AGE_DAYS);
   const token = randomToken();
@@ -168,7 +168,7 @@ async function advanceStage(deps: Deps, auth: SessionWithUser, stage: SessionSta
   await repo.updateSessionStage(deps.database.db, auth.session.id, stage);
   if (stage === 'active') await repo.updateUser(deps.database.db, auth.user.id, { lastSignInAt: now });
   const fresh = await repo.findSessionWithUser(deps.database.db, auth.session.id);
-  if (!fresh) throw new AppError('UNAUTHENTICATED', 401);
+  if (!fresh) throw new AppError('UNAUTHENTICATED');
   return fresh;
 }
 
@@ -189,7 +189,7 @@ async function acceptTotpCode(secret: string, code: string, now: Date, lastStep:
 
 /** Second step of sign-in for accounts with TOTP. */
 export async function verifySecondFactor(deps: Deps, ctx: RequestContext, auth: SessionWithUser, code: string): Promise<SessionWithUser> {
-  if (auth.session.stage !== 'mfa_required' || !auth.user.totpSecret) throw new AppError('FORBIDDEN', 403);
+  if (auth.session.stage !== 'mfa_required' || !auth.user.totpSecret) throw new AppError('FORBIDDEN');
   const now = ctx.clock.now();
   const step = await acceptTotpCode(auth.user.totpSecret, code, now, auth.user.totpLastStep);
   if (step === null) {
@@ -202,8 +202,8 @@ export async function verifySecondFactor(deps: Deps, ctx: RequestContext, auth: 
 
 /** Starts TOTP set-up: a new secret, stored but not active until a code from it is confirmed. */
 export async function beginTotpEnrolment(deps: Deps, auth: SessionWithUser): Promise<{ secret: string; otpauthUri: string }> {
-  if (auth.user.totpEnabledAt) throw new AppError('AUTH_TOTP_ALREADY_ENABLED', 409);
-  if (auth.session.stage !== 'active' && auth.session.stage !== 'mfa_enrolment_required') throw new AppError('FORBIDDEN', 403);
+  if (auth.user.totpEnabledAt) throw new AppError('AUTH_TOTP_ALREADY_ENABLED');
+  if (auth.session.stage !== 'active' && auth.session.stage !== 'mfa_enrolment_required') throw new AppError('FORBIDDEN');
   const secret = generateSecret();
   await repo.updateUser(deps.database.db, auth.user.id, { totpSecret: secret });
   const otpauthUri = generateURI({ issuer: '落实 Luoshi', label: auth.user.username, secret });
@@ -211,8 +211,8 @@ export async function beginTotpEnrolment(deps: Deps, auth: SessionWithUser): Pro
 }
 
 export async function confirmTotpEnrolment(deps: Deps, ctx: RequestContext, auth: SessionWithUser, code: string): Promise<SessionWithUser> {
-  if (auth.user.totpEnabledAt) throw new AppError('AUTH_TOTP_ALREADY_ENABLED', 409);
-  if (!auth.user.totpSecret) throw new AppError('AUTH_TOTP_ENROLMENT_REQUIRED', 409);
+  if (auth.user.totpEnabledAt) throw new AppError('AUTH_TOTP_ALREADY_ENABLED');
+  if (!auth.user.totpSecret) throw new AppError('AUTH_TOTP_ENROLMENT_REQUIRED');
   const now = ctx.clock.now();
   const step = await acceptTotpCode(auth.user.totpSecret, code, now, null);
   if (step === null) throw fieldError('AUTH_TOTP_INVALID', 'code', 'wrong one-time code');
@@ -237,7 +237,7 @@ export async function changePassword(
   auth: SessionWithUser,
   input: { currentPassword: string; newPassword: string },
 ): Promise<SessionWithUser> {
-  if (auth.session.stage !== 'active' && auth.session.stage !== 'password_change_required') throw new AppError('FORBIDDEN', 403);
+  if (auth.session.stage !== 'active' && auth.session.stage !== 'password_change_required') throw new AppError('FORBIDDEN');
   if (!(await verifyPassword(auth.user.passwordHash, input.currentPassword))) {
     throw fieldError('AUTH_WRONG_CURRENT_PASSWORD', 'currentPassword', 'wrong current password');
   }

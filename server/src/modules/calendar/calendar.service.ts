@@ -57,7 +57,7 @@ export async function computeWorkingDays(
 ): Promise<{ from: string; date: string | null; workingDays: number | null }> {
   if (query.add === undefined && query.to === undefined) throw fieldError('VALIDATION_FAILED', 'add', 'give add or to');
   if (query.add !== undefined && query.to !== undefined)
-    throw new AppError('VALIDATION_FAILED', 400, {}, [{ path: 'to', code: 'exclusive', message: 'give add or to, not both' }]);
+    throw new AppError('VALIDATION_FAILED', {}, [{ path: 'to', code: 'exclusive', message: 'give add or to, not both' }]);
   const calendar = await loadCalendar(deps.database.db);
   if (query.add !== undefined) return { from: query.from, date: calendar.addWorkingDays(query.from, query.add), workingDays: query.add };
   const to = query.to ?? query.from;

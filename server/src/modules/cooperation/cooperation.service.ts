@@ -37,7 +37,7 @@ const closedStatuses = ['completed', 'evaluated', 'archived', 'withdrawn', 'term
 
 function assertOpen(task: TaskRow, action: { 'zh-CN': string; en: string }): void {
   if (closedStatuses.includes(task.status)) {
-    throw new AppError('COORDINATION_NOT_ALLOWED', 409, {
+    throw new AppError('COORDINATION_NOT_ALLOWED', {
       status: taskStatusLabels[task.status as TaskStatus]['zh-CN'],
       action: action['zh-CN'],
       actionEn: action.en,
@@ -238,15 +238,15 @@ export async function escalateCoordination(deps: Deps, ctx: RequestContext, id: 
     const { row, task } = await lockedRequest(tx, actor, id);
     if (!(await raisedByActor(tx, actor, row))) throw forbidden();
     if (row.status !== 'open') {
-      throw new AppError('COORDINATION_NOT_ALLOWED', 409, {
+      throw new AppError('COORDINATION_NOT_ALLOWED', {
         status: coordinationStatusLabels[row.status as 'open']['zh-CN'],
         action: '报分管领导',
         actionEn: 'escalate',
       });
     }
     const attempts = [...(row.attempts as Attempt[]), ...input.attempts];
-    if (!canEscalate(attempts.length)) throw new AppError('COORDINATION_NOT_TRIED', 409);
-    if (!task.responsibleLeaderId) throw new AppError('COORDINATION_NO_LEADER', 409);
+    if (!canEscalate(attempts.length)) throw new AppError('COORDINATION_NOT_TRIED');
+    if (!task.responsibleLeaderId) throw new AppError('COORDINATION_NO_LEADER');
     const now = ctx.clock.now();
     await repo.updateCoordination(tx, id, { attempts, status: 'escalated', escalatedAt: now });
     await insertEvent(tx, {
@@ -287,7 +287,7 @@ export async function decideCoordination(deps: Deps, ctx: RequestContext, id: st
       (row.status === 'open' && standingOf(actor, task).isSupervisor);
     if (!allowed) {
       if (row.status === 'resolved') {
-        throw new AppError('COORDINATION_NOT_ALLOWED', 409, {
+        throw new AppError('COORDINATION_NOT_ALLOWED', {
           status: coordinationStatusLabels.resolved['zh-CN'],
           action: '再次作出决定',
           actionEn: 'decide again',

@@ -166,7 +166,7 @@ function decodeCursor(cursor: string): { reachedAt: string; id: number } {
   } catch {
     // fall through
   }
-  throw new AppError('VALIDATION_FAILED', 400, { field: 'cursor' });
+  throw new AppError('VALIDATION_FAILED', { field: 'cursor' });
 }
 
 /** 通报候选 (rung `bulletin`, incl. items already at 约谈建议) or 约谈建议 (`interview`) of the supervisor's subtree. */

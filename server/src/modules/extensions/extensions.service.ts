@@ -62,13 +62,13 @@ function present(row: repo.ExtensionRow): ExtensionRequest {
 function refusalError(refusal: ExtensionRefusal, status: TaskStatus): AppError {
   switch (refusal.code) {
     case 'EXTENSION_AFTER_DEADLINE':
-      return new AppError('EXTENSION_AFTER_DEADLINE', 409, { deadline: refusal.deadline });
+      return new AppError('EXTENSION_AFTER_DEADLINE', { deadline: refusal.deadline });
     case 'EXTENSION_NOT_LATER':
       return fieldError('EXTENSION_NOT_LATER', 'newDeadline', 'not later than the current deadline', { deadline: refusal.deadline });
     case 'EXTENSION_PENDING':
-      return new AppError('EXTENSION_PENDING', 409);
+      return new AppError('EXTENSION_PENDING');
     default:
-      return new AppError('EXTENSION_NOT_ALLOWED', 409, {
+      return new AppError('EXTENSION_NOT_ALLOWED', {
         status: taskStatusLabels[status]['zh-CN'],
         statusEn: taskStatusLabels[status].en,
       });
@@ -122,7 +122,7 @@ export async function requestExtension(
     if (!task) throw notFound();
     const status = task.status as TaskStatus;
     if (!standingOf(actor, task).isLeadUnit)
-      throw new AppError('EXTENSION_NOT_ALLOWED', 409, {
+      throw new AppError('EXTENSION_NOT_ALLOWED', {
         status: taskStatusLabels[status]['zh-CN'],
         statusEn: taskStatusLabels[status].en,
       });
@@ -187,9 +187,9 @@ export async function decideExtension(deps: Deps, ctx: RequestContext, extension
     const task = await findVisibleTask(tx, actor.scopePath, row.taskId, true);
     if (!task) throw notFound();
     const step = row.status as ExtensionStatus;
-    if (!isPending(step)) throw new AppError('EXTENSION_DECIDED', 409);
+    if (!isPending(step)) throw new AppError('EXTENSION_DECIDED');
     if (!(await takesStep(tx, actor, task, step))) {
-      throw new AppError('EXTENSION_NOT_YOUR_STEP', 409, { step: stepWords[step]['zh-CN'], stepEn: stepWords[step].en });
+      throw new AppError('EXTENSION_NOT_YOUR_STEP', { step: stepWords[step]['zh-CN'], stepEn: stepWords[step].en });
     }
     if (!input.approve && !input.reason) {
       throw fieldError('TASK_REASON_REQUIRED', 'reason', 'reason required', { action: '不批准延期', actionEn: 'refuse an extension' });
@@ -213,7 +213,7 @@ export async function decideExtension(deps: Deps, ctx: RequestContext, extension
     await repo.update(tx, row.id, { status: next, decisions, ...(isFinal ? { decidedAt: now } : {}) });
     if (next === 'approved') {
       if (!(await updateTaskVersioned(tx, task.id, task.version, { deadline: row.newDeadline, updatedAt: now })))
-        throw new AppError('VERSION_CONFLICT', 412);
+        throw new AppError('VERSION_CONFLICT');
     }
     await insertEvent(tx, {
       taskId: task.id,

@@ -25,7 +25,7 @@ export function canInstruct(actor: Actor): boolean {
 }
 
 function requireLeader(ctx: RequestContext): Actor {
-  if (!ctx.actor) throw new AppError('UNAUTHENTICATED', 401);
+  if (!ctx.actor) throw new AppError('UNAUTHENTICATED');
   if (!canInstruct(ctx.actor)) throw forbidden();
   return ctx.actor;
 }
@@ -124,7 +124,7 @@ export async function giveInstruction(deps: Deps, ctx: RequestContext, taskId: s
 }
 
 export async function listTaskInstructions(deps: Deps, ctx: RequestContext, taskId: string): Promise<Instruction[]> {
-  if (!ctx.actor) throw new AppError('UNAUTHENTICATED', 401);
+  if (!ctx.actor) throw new AppError('UNAUTHENTICATED');
   const { db } = deps.database;
   if (!(await findVisibleTask(db, ctx.actor.scopePath, taskId))) throw notFound();
   const rows = await selectInstructions(db).where(eq(instructions.taskId, taskId)).orderBy(desc(instructions.createdAt));

@@ -127,7 +127,7 @@ function readSheet(workbook: ExcelJS.Workbook): SheetData {
     }
     if (![...cells.values()].some((v) => v !== null)) continue;
     if (rows.length === ROWS_EXAMINED_MAX) {
-      throw new AppError('LEDGER_IMPORT_TOO_MANY_ROWS', 400, { count: `${ROWS_EXAMINED_MAX}+`, max: ledgerLimits.importRowsMax });
+      throw new AppError('LEDGER_IMPORT_TOO_MANY_ROWS', { count: `${ROWS_EXAMINED_MAX}+`, max: ledgerLimits.importRowsMax });
     }
     rows.push({ row: r, cells });
   }
@@ -141,7 +141,7 @@ async function loadWorkbook(bytes: Buffer): Promise<ExcelJS.Workbook> {
     // exceljs's typings predate Node's generic Buffer; the bytes are what it expects.
     await workbook.xlsx.load(bytes as unknown as ExcelJS.Buffer);
   } catch {
-    throw new AppError('LEDGER_IMPORT_UNREADABLE', 400);
+    throw new AppError('LEDGER_IMPORT_UNREADABLE');
   }
   return workbook;
 }
@@ -335,9 +335,9 @@ export async function importLedger(deps: Deps, ctx: RequestContext, input: Impor
   if (input.dryRun) return result;
 
   if (sheet.rows.length > ledgerLimits.importRowsMax) {
-    throw new AppError('LEDGER_IMPORT_TOO_MANY_ROWS', 400, { count: sheet.rows.length, max: ledgerLimits.importRowsMax });
+    throw new AppError('LEDGER_IMPORT_TOO_MANY_ROWS', { count: sheet.rows.length, max: ledgerLimits.importRowsMax });
   }
-  if (problems.length > 0) throw new AppError('LEDGER_IMPORT_HAS_PROBLEMS', 422, { count: problems.length });
+  if (problems.length > 0) throw new AppError('LEDGER_IMPORT_HAS_PROBLEMS', { count: problems.length });
   const created = await db.transaction(async (tx) => {
     const government = await nearestGovernment(tx, actor.scopePath);
     if (!government) throw forbidden();

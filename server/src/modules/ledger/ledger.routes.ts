@@ -123,7 +123,7 @@ export function registerLedgerRoutes(server: FastifyInstance, deps: Deps): void 
           bytes = await part.toBuffer();
         } catch (error) {
           if ((error as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE') {
-            throw new AppError('LEDGER_IMPORT_TOO_LARGE', 413, { maxMiB: ledgerLimits.importBytesMax / 1024 / 1024 });
+            throw new AppError('LEDGER_IMPORT_TOO_LARGE', { maxMiB: ledgerLimits.importBytesMax / 1024 / 1024 });
           }
           throw error;
         }

@@ -65,7 +65,7 @@ export async function retryDelivery(deps: Deps, ctx: RequestContext, id: string)
   return deps.database.db.transaction(async (tx) => {
     const row = (await repo.listDeliveries(tx, actor.scopePath, { limit: 1 }, id))[0];
     if (!row) throw notFound();
-    if (row.status !== 'dead') throw new AppError('NOTIFY_DELIVERY_NOT_DEAD', 409, { status: row.status });
+    if (row.status !== 'dead') throw new AppError('NOTIFY_DELIVERY_NOT_DEAD', { status: row.status });
     await repo.requeueDelivery(tx, id, ctx.clock.now());
     const after = (await repo.listDeliveries(tx, actor.scopePath, { limit: 1 }, id))[0]!;
     await recordAudit(deps, tx, ctx, {
@@ -105,7 +105,7 @@ function presentWebhook(row: repo.WebhookRow): WebhookEndpoint {
 /** The system administrator of the subtree, or a unit leader (their scope bounds the unit already). */
 function assertManagesBots(actor: Actor): void {
   const roles = actor.roles as string[];
-  if (!roles.includes('system_admin') && !roles.includes('unit_leader')) throw new AppError('FORBIDDEN', 403);
+  if (!roles.includes('system_admin') && !roles.includes('unit_leader')) throw new AppError('FORBIDDEN');
 }
 
 export async function listWebhooks(deps: Deps, ctx: RequestContext, unitId: string): Promise<{ items: WebhookEndpoint[] }> {

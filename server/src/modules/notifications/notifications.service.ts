@@ -115,9 +115,7 @@ export async function updatePreferences(
     const words = targetWords[channel];
     if (!input[words.field]) {
       throw new AppError(
-        'NOTIFY_TARGET_MISSING',
-        400,
-        { channel: words.channel, channelEn: words.channelEn, target: words.target, targetEn: words.targetEn },
+        'NOTIFY_TARGET_MISSING', { channel: words.channel, channelEn: words.channelEn, target: words.target, targetEn: words.targetEn },
         [{ path: words.field, code: 'required', message: `${words.field} is required for ${channel}` }],
       );
     }

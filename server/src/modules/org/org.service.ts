@@ -99,10 +99,10 @@ export async function updateUnit(deps: Deps, ctx: RequestContext, id: string, ve
   return deps.database.db.transaction(async (tx) => {
     const current = await repo.findUnitInScope(tx, actor.scopePath, id);
     if (!current) throw notFound();
-    if (current.version !== version) throw new AppError('VERSION_CONFLICT', 412);
+    if (current.version !== version) throw new AppError('VERSION_CONFLICT');
     if (input.isDisabled === true && current.disabledAt === null) {
       if (current.path === actor.scopePath) throw forbidden();
-      if ((await repo.countActiveMembers(tx, id)) > 0) throw new AppError('UNIT_HAS_CHILDREN', 409);
+      if ((await repo.countActiveMembers(tx, id)) > 0) throw new AppError('UNIT_HAS_CHILDREN');
     }
     const patch = {
       ...(input.name !== undefined ? { name: input.name } : {}),
@@ -113,7 +113,7 @@ export async function updateUnit(deps: Deps, ctx: RequestContext, id: string, ve
       updatedAt: ctx.clock.now(),
     };
     await refuseDuplicate(input.name ?? '', 'name', async () => {
-      if (!(await repo.updateUnitVersioned(tx, id, version, patch))) throw new AppError('VERSION_CONFLICT', 412);
+      if (!(await repo.updateUnitVersioned(tx, id, version, patch))) throw new AppError('VERSION_CONFLICT');
     });
     const updated = await repo.findUnitInScope(tx, actor.scopePath, id);
     if (!updated) throw new Error('updated unit not readable');
@@ -190,14 +190,14 @@ export async function updatePerson(deps: Deps, ctx: RequestContext, id: string, 
   return deps.database.db.transaction(async (tx) => {
     const current = await repo.findPersonInScope(tx, actor.scopePath, id);
     if (!current) throw notFound();
-    if (current.version !== version) throw new AppError('VERSION_CONFLICT', 412);
+    if (current.version !== version) throw new AppError('VERSION_CONFLICT');
     const { isDisabled, ...fields } = input;
     const patch = {
       ...Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== undefined)),
       ...(isDisabled !== undefined ? { disabledAt: isDisabled ? (current.disabledAt ?? ctx.clock.now()) : null } : {}),
       updatedAt: ctx.clock.now(),
     };
-    if (!(await repo.updatePersonVersioned(tx, id, version, patch))) throw new AppError('VERSION_CONFLICT', 412);
+    if (!(await repo.updatePersonVersioned(tx, id, version, patch))) throw new AppError('VERSION_CONFLICT');
     if (input.isLeader === false && current.overseenUnitIds.length) await repo.replaceOverseenUnits(tx, id, []);
     const updated = await repo.findPersonInScope(tx, actor.scopePath, id);
     if (!updated) throw new Error('updated person not readable');
@@ -220,7 +220,7 @@ export async function setOverseenUnits(deps: Deps, ctx: RequestContext, id: stri
   return deps.database.db.transaction(async (tx) => {
     const current = await repo.findPersonInScope(tx, actor.scopePath, id);
     if (!current) throw notFound();
-    if (!current.isLeader) throw new AppError('PERSON_NOT_LEADER', 409);
+    if (!current.isLeader) throw new AppError('PERSON_NOT_LEADER');
     if ((await repo.countUnitsInScope(tx, actor.scopePath, unique)) !== unique.length) throw notFound();
     await repo.replaceOverseenUnits(tx, id, unique);
     const updated = await repo.findPersonInScope(tx, actor.scopePath, id);
@@ -287,11 +287,11 @@ export async function updatePost(deps: Deps, ctx: RequestContext, id: string, ve
   return deps.database.db.transaction(async (tx) => {
     const current = await repo.findPostInScope(tx, actor.scopePath, id);
     if (!current) throw notFound();
-    if (current.version !== version) throw new AppError('VERSION_CONFLICT', 412);
+    if (current.version !== version) throw new AppError('VERSION_CONFLICT');
     await assertHoldersInUnit(tx, current.unitId, [input.primaryHolderId, input.backupHolderId]);
     const patch = { ...Object.fromEntries(Object.entries(input).filter(([, v]) => v !== undefined)), updatedAt: ctx.clock.now() };
     await refuseDuplicate(input.name ?? '', 'name', async () => {
-      if (!(await repo.updatePostVersioned(tx, id, version, patch))) throw new AppError('VERSION_CONFLICT', 412);
+      if (!(await repo.updatePostVersioned(tx, id, version, patch))) throw new AppError('VERSION_CONFLICT');
     });
     const updated = await repo.findPostInScope(tx, actor.scopePath, id);
     if (!updated) throw new Error('updated post not readable');
@@ -332,7 +332,7 @@ export async function setAbsence(
       absenceReason: absence?.reason ?? null,
       updatedAt: ctx.clock.now(),
     };
-    if (!(await repo.updatePersonVersioned(tx, id, current.version, patch))) throw new AppError('VERSION_CONFLICT', 412);
+    if (!(await repo.updatePersonVersioned(tx, id, current.version, patch))) throw new AppError('VERSION_CONFLICT');
     const updated = await repo.findPersonInScope(tx, actor.scopePath, id);
     if (!updated) throw new Error('person not readable');
     const person = presentPerson(updated);

@@ -36,7 +36,7 @@ async function checkUploadAllowed(db: Db, actor: Actor, taskId: string): Promise
 }
 
 function typeRefused(fileName: string, why: { 'zh-CN': string; en: string }): AppError {
-  return new AppError('ATTACHMENT_TYPE_REFUSED', 415, { fileName, why: why['zh-CN'], whyEn: why.en });
+  return new AppError('ATTACHMENT_TYPE_REFUSED', { fileName, why: why['zh-CN'], whyEn: why.en });
 }
 
 /** Reads what is left of a refused upload so the request completes; its bytes go nowhere. */
@@ -58,7 +58,7 @@ export async function uploadAttachment(deps: Deps, ctx: RequestContext, taskId: 
     const byName = attachmentTypeByName(fileName);
     if (!byName.ok) throw typeRefused(fileName, byName.why);
     staged = await stageFile(root, upload.file);
-    if (upload.isTruncated()) throw new AppError('ATTACHMENT_TOO_LARGE', 413, { maxMiB: attachmentMaxMiB });
+    if (upload.isTruncated()) throw new AppError('ATTACHMENT_TOO_LARGE', { maxMiB: attachmentMaxMiB });
     const contentRefusal = attachmentContentRefusal(byName.type, staged.head);
     if (contentRefusal) throw typeRefused(fileName, contentRefusal);
     const file = staged;

@@ -38,7 +38,7 @@ export const reportStepWords = {
 
 export function notAllowed(step: keyof typeof reportStepWords, why: Words): AppError {
   const words = reportStepWords[step];
-  return new AppError('REPORT_NOT_ALLOWED', 409, { action: words['zh-CN'], actionEn: words.en, why: why['zh-CN'], whyEn: why.en });
+  return new AppError('REPORT_NOT_ALLOWED', { action: words['zh-CN'], actionEn: words.en, why: why['zh-CN'], whyEn: why.en });
 }
 
 /** The item if the actor can see it; otherwise 404, the same as a missing item. */
@@ -230,7 +230,7 @@ export async function reviewProgressReport(
 }
 
 function alreadyReviewed(status: ProgressReportStatus): AppError {
-  return new AppError('REPORT_ALREADY_REVIEWED', 409, {
+  return new AppError('REPORT_ALREADY_REVIEWED', {
     status: progressReportStatusLabels[status]['zh-CN'],
     statusEn: progressReportStatusLabels[status].en,
   });

@@ -76,7 +76,7 @@ export async function listTaskMilestones(deps: Deps, ctx: RequestContext, taskId
 /** The planned date must fall before the item's deadline; the responsible unit and person must be in scope. */
 async function checkBody(tx: Db, actor: Actor, task: tasksRepo.TaskRow, input: MilestoneBody): Promise<void> {
   if (task.deadline && input.plannedDate > task.deadline) {
-    throw new AppError('MILESTONE_AFTER_DEADLINE', 400, { deadline: task.deadline }, [
+    throw new AppError('MILESTONE_AFTER_DEADLINE', { deadline: task.deadline }, [
       { path: 'plannedDate', code: 'too_late', message: `not later than ${task.deadline}` },
     ]);
   }
@@ -121,7 +121,7 @@ async function afterWrite(
 }
 
 function refuseEdit(): AppError {
-  return new AppError('MILESTONE_NOT_EDITABLE', 409);
+  return new AppError('MILESTONE_NOT_EDITABLE');
 }
 
 export async function addMilestone(deps: Deps, ctx: RequestContext, taskId: string, input: MilestoneBody): Promise<MilestoneList> {
@@ -177,7 +177,7 @@ export async function removeMilestone(deps: Deps, ctx: RequestContext, id: strin
   const actor = requireActor(ctx);
   return deps.database.db.transaction(async (tx) => {
     const { milestone, task } = await lockedMilestone(tx, actor, id);
-    if (milestone.reachedAt) throw new AppError('MILESTONE_REACHED', 409);
+    if (milestone.reachedAt) throw new AppError('MILESTONE_REACHED');
     await repo.deleteMilestone(tx, id);
     return afterWrite(deps, tx, ctx, task, 'deleted', milestone, milestone, null);
   });

@@ -38,14 +38,14 @@ export async function breakDownTask(
     if (!parent) throw notFound();
     const supervises = parent.supervisingUnitPath.startsWith(actor.scopePath) || parent.leadUnitPath.startsWith(actor.scopePath);
     if (!supervises) throw forbidden();
-    if (!breakable.includes(parent.status)) throw new AppError('TASK_NOT_BREAKABLE', 409);
+    if (!breakable.includes(parent.status)) throw new AppError('TASK_NOT_BREAKABLE');
     const government = await repo.nearestGovernment(tx, actor.scopePath);
     if (!government) throw forbidden();
     const items: Task[] = [];
     for (const [index, item] of input.items.entries()) {
       const deadline = item.deadline ?? parent.deadline ?? undefined;
       if (deadline && parent.deadline && deadline > parent.deadline) {
-        throw new AppError('TASK_SUBITEM_DEADLINE', 400, { deadline: parent.deadline }, [
+        throw new AppError('TASK_SUBITEM_DEADLINE', { deadline: parent.deadline }, [
           { path: `items.${index}.deadline`, code: 'too_late', message: `not later than ${parent.deadline}` },
         ]);
       }

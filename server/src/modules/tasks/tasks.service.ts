@@ -195,7 +195,7 @@ export async function updateTask(deps: Deps, ctx: RequestContext, id: string, ve
     const row = await repo.findVisibleTask(tx, actor.scopePath, id, true);
     if (!row) throw notFound();
     if (!standingOf(actor, row).isSupervisor) throw forbidden();
-    if (row.version !== version) throw new AppError('VERSION_CONFLICT', 412);
+    if (row.version !== version) throw new AppError('VERSION_CONFLICT');
     const status = row.status as TaskStatus;
     if (!openStatuses.includes(status)) throw notAllowed(status, 'update');
     if (status !== 'draft' && draftOnlyFields.some((f) => input[f] !== undefined)) throw notAllowed(status, 'update');
@@ -210,7 +210,7 @@ export async function updateTask(deps: Deps, ctx: RequestContext, id: string, ve
     checkDeadline(ctx, input.deadline);
     const { cooperatingUnitIds, ...fields } = input;
     const patch = { ...Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== undefined)), updatedAt: ctx.clock.now() };
-    if (!(await repo.updateTaskVersioned(tx, id, version, patch))) throw new AppError('VERSION_CONFLICT', 412);
+    if (!(await repo.updateTaskVersioned(tx, id, version, patch))) throw new AppError('VERSION_CONFLICT');
     if (cooperatingUnitIds) await repo.replaceCooperations(tx, id, [...new Set(cooperatingUnitIds)]);
     await repo.insertEvent(tx, {
       taskId: id,

@@ -36,7 +36,7 @@ export function notAllowed(
   why = { 'zh-CN': '该状态下不可修改', en: 'it cannot be changed in this state' },
 ): AppError {
   const label = action === 'update' ? { 'zh-CN': '修改', en: 'edit' } : taskActionLabels[action];
-  return new AppError('TASK_ACTION_NOT_ALLOWED', 409, {
+  return new AppError('TASK_ACTION_NOT_ALLOWED', {
     status: taskStatusLabels[status]['zh-CN'],
     statusEn: taskStatusLabels[status].en,
     action: label['zh-CN'],
@@ -53,10 +53,10 @@ export function notAllowed(
 async function checkChildrenClosed(tx: Db, row: repo.TaskRow, input: TransitionBody): Promise<void> {
   const open = (await repo.countChildren(tx, [row.id])).get(row.id)?.open ?? 0;
   if (open === 0) return;
-  if (!input.waiveOpenChildren) throw new AppError('TASK_CHILDREN_OPEN', 409, { count: open });
+  if (!input.waiveOpenChildren) throw new AppError('TASK_CHILDREN_OPEN', { count: open });
   if (!input.reason) {
     const label = taskActionLabels.request_completion;
-    throw new AppError('TASK_REASON_REQUIRED', 400, { action: label['zh-CN'], actionEn: label.en }, [
+    throw new AppError('TASK_REASON_REQUIRED', { action: label['zh-CN'], actionEn: label.en }, [
       { path: 'reason', code: 'required', message: 'a waiver needs a reason' },
     ]);
   }
@@ -67,12 +67,12 @@ function checkNeeds(action: TaskAction, input: TransitionBody): void {
   const label = taskActionLabels[action];
   for (const need of ruleFor(action).needs) {
     if (need === 'reason' && !input.reason) {
-      throw new AppError('TASK_REASON_REQUIRED', 400, { action: label['zh-CN'], actionEn: label.en }, [
+      throw new AppError('TASK_REASON_REQUIRED', { action: label['zh-CN'], actionEn: label.en }, [
         { path: 'reason', code: 'required', message: formatErrorMessage('TASK_REASON_REQUIRED', 'zh-CN', { action: label['zh-CN'] }) },
       ]);
     }
     if (need !== 'reason' && input[need] === undefined) {
-      throw new AppError('TASK_FIELD_REQUIRED', 400, { action: label['zh-CN'], actionEn: label.en, field: need }, [
+      throw new AppError('TASK_FIELD_REQUIRED', { action: label['zh-CN'], actionEn: label.en, field: need }, [
         { path: need, code: 'required', message: `${need} required` },
       ]);
     }
@@ -110,7 +110,7 @@ export async function applyTransition(
   {
     const row = await repo.findVisibleTask(tx, actor.scopePath, id, true);
     if (!row) throw notFound();
-    if (expectedVersion !== undefined && row.version !== expectedVersion) throw new AppError('VERSION_CONFLICT', 412);
+    if (expectedVersion !== undefined && row.version !== expectedVersion) throw new AppError('VERSION_CONFLICT');
     const status = row.status as TaskStatus;
     const refusal = refusalOf(input.action, status, standingOf(actor, row), factsOf(row));
     if (refusal) throw notAllowed(status, input.action, refusal.why);
@@ -122,7 +122,7 @@ export async function applyTransition(
     const to = patch.status ?? rule.to ?? status;
     const before = await readTask(tx, ctx, id);
     const ok = await repo.updateTaskVersioned(tx, id, row.version, { ...patch, status: to, updatedAt: now });
-    if (!ok) throw new AppError('VERSION_CONFLICT', 412);
+    if (!ok) throw new AppError('VERSION_CONFLICT');
     await repo.insertEvent(tx, {
       taskId: id,
       at: now,

@@ -24,7 +24,7 @@ type UpdateUser = z.infer<typeof updateUserBody>;
 export const USER_LIST_LIMIT = 200;
 
 function requireAccountManager(ctx: RequestContext): Actor {
-  if (!ctx.actor) throw new AppError('UNAUTHENTICATED', 401);
+  if (!ctx.actor) throw new AppError('UNAUTHENTICATED');
   if (!canManageAccounts(ctx.actor)) throw forbidden();
   return ctx.actor;
 }
@@ -107,9 +107,9 @@ export async function updateUser(deps: Deps, ctx: RequestContext, id: string, ve
   return deps.database.db.transaction(async (tx) => {
     const current = await repo.findUserInScope(tx, actor.scopePath, id);
     if (!current) throw notFound();
-    if (current.version !== version) throw new AppError('VERSION_CONFLICT', 412);
+    if (current.version !== version) throw new AppError('VERSION_CONFLICT');
     if (input.roles) assertRoles(input.roles);
-    if (input.isDisabled === true && id === actor.userId) throw new AppError('USER_CANNOT_DISABLE_SELF', 409);
+    if (input.isDisabled === true && id === actor.userId) throw new AppError('USER_CANNOT_DISABLE_SELF');
     if (input.scopeUnitId && !(await findUnitInScope(tx, actor.scopePath, input.scopeUnitId))) throw notFound();
     const patch = {
       ...(input.displayName !== undefined ? { displayName: input.displayName } : {}),
@@ -118,7 +118,7 @@ export async function updateUser(deps: Deps, ctx: RequestContext, id: string, ve
       ...(input.isDisabled !== undefined ? { disabledAt: input.isDisabled ? (current.disabledAt ?? now) : null } : {}),
       updatedAt: now,
     };
-    if (!(await repo.updateUserVersioned(tx, id, version, patch))) throw new AppError('VERSION_CONFLICT', 412);
+    if (!(await repo.updateUserVersioned(tx, id, version, patch))) throw new AppError('VERSION_CONFLICT');
     // Disabling, or changing what an account may see or do, ends its sessions so the change takes effect now.
     if (input.isDisabled === true || input.roles || input.scopeUnitId) await deleteSessionsOfUser(tx, id);
     const updated = await repo.findUserInScope(tx, actor.scopePath, id);

@@ -2,7 +2,7 @@
  * Turns any thrown error into the one error body clients see: a stable code, the message in the caller's language
  * and in both languages, field issues, and the request id. Nothing a client can send produces a 500.
  */
-import { formatErrorMessage, type ErrorBody, type ErrorCode, type Locale } from '@luoshi/contracts';
+import { errorStatusOf, formatErrorMessage, type ErrorBody, type ErrorCode, type Locale } from '@luoshi/contracts';
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
 import { AppError, type FieldIssue } from '../errors.js';
@@ -36,20 +36,31 @@ function toFieldPath(instancePath: string): string {
   return instancePath.replace(/^\//, '').replace(/\//g, '.');
 }
 
-/** Fastify error codes that mean "the client sent something unacceptable", with our code and status. */
-const fastifyClientErrors: Record<string, [ErrorCode, number]> = {
-  FST_ERR_CTP_BODY_TOO_LARGE: ['BODY_TOO_LARGE', 413],
-  FST_ERR_CTP_INVALID_MEDIA_TYPE: ['UNSUPPORTED_MEDIA_TYPE', 415],
-  FST_ERR_CTP_INVALID_CONTENT_LENGTH: ['VALIDATION_FAILED', 400],
-  FST_ERR_CTP_EMPTY_JSON_BODY: ['MALFORMED_JSON', 400],
-  FST_ERR_CTP_INVALID_JSON_BODY: ['MALFORMED_JSON', 400],
-  FST_ERR_INVALID_URL: ['VALIDATION_FAILED', 400],
-  FST_ERR_BAD_URL: ['VALIDATION_FAILED', 400],
+/** Fastify error codes that mean "the client sent something unacceptable", with our code (its status is the code's). */
+const fastifyClientErrors: Record<string, ErrorCode> = {
+  FST_ERR_CTP_BODY_TOO_LARGE: 'BODY_TOO_LARGE',
+  FST_ERR_CTP_INVALID_MEDIA_TYPE: 'UNSUPPORTED_MEDIA_TYPE',
+  FST_ERR_CTP_INVALID_CONTENT_LENGTH: 'VALIDATION_FAILED',
+  FST_ERR_CTP_EMPTY_JSON_BODY: 'MALFORMED_JSON',
+  FST_ERR_CTP_INVALID_JSON_BODY: 'MALFORMED_JSON',
+  FST_ERR_INVALID_URL: 'VALIDATION_FAILED',
+  FST_ERR_BAD_URL: 'VALIDATION_FAILED',
 };
+
+/** Answers with a code at the status contracts declare for it. */
+function send(
+  reply: FastifyReply,
+  request: FastifyRequest,
+  code: ErrorCode,
+  params: Record<string, string | number> = {},
+  fields?: FieldIssue[],
+): FastifyReply {
+  return reply.code(errorStatusOf(code)).send(errorBody(request, code, params, fields));
+}
 
 export function handleError(error: FastifyError | AppError | Error, request: FastifyRequest, reply: FastifyReply): FastifyReply {
   if (error instanceof AppError) {
-    return reply.code(error.httpStatus).send(errorBody(request, error.code, error.params, error.fields));
+    return send(reply, request, error.code, error.params, error.fields);
   }
   if (hasZodFastifySchemaValidationErrors(error)) {
     const context = (error as { validationContext?: string }).validationContext ?? 'body';
@@ -60,21 +71,21 @@ export function handleError(error: FastifyError | AppError | Error, request: Fas
       if (keys) return keys.map((key) => ({ path: base ? `${base}.${key}` : key, code: v.keyword, message: v.message ?? v.keyword }));
       return [{ path: base || context, code: v.keyword, message: v.message ?? v.keyword }];
     });
-    return reply.code(400).send(errorBody(request, 'VALIDATION_FAILED', {}, fields));
+    return send(reply, request, 'VALIDATION_FAILED', {}, fields);
   }
   if (isResponseSerializationError(error)) {
     request.log.error({ err: error, issues: error.cause.issues }, 'response did not match its schema');
-    return reply.code(500).send(errorBody(request, 'INTERNAL', { requestId: String(request.id) }));
+    return send(reply, request, 'INTERNAL', { requestId: String(request.id) });
   }
   const code = (error as FastifyError).code;
   const mapped = code ? fastifyClientErrors[code] : undefined;
-  if (mapped) return reply.code(mapped[1]).send(errorBody(request, mapped[0]));
-  if ((error as FastifyError).statusCode === 429) return reply.code(429).send(errorBody(request, 'RATE_LIMITED'));
-  if (error instanceof SyntaxError) return reply.code(400).send(errorBody(request, 'MALFORMED_JSON'));
+  if (mapped) return send(reply, request, mapped);
+  if ((error as FastifyError).statusCode === 429) return send(reply, request, 'RATE_LIMITED');
+  if (error instanceof SyntaxError) return send(reply, request, 'MALFORMED_JSON');
   const status = (error as FastifyError).statusCode;
   if (status && status >= 400 && status < 500) {
     return reply.code(status).send(errorBody(request, 'VALIDATION_FAILED'));
   }
   request.log.error({ err: error }, 'unhandled error');
-  return reply.code(500).send(errorBody(request, 'INTERNAL', { requestId: String(request.id) }));
+  return send(reply, request, 'INTERNAL', { requestId: String(request.id) });
 }

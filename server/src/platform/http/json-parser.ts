@@ -46,12 +46,12 @@ export function registerJsonParser(app: FastifyInstance): void {
       return;
     }
     if (text.includes('\u0000')) {
-      done(new AppError('NUL_BYTE', 400), undefined);
+      done(new AppError('NUL_BYTE'), undefined);
       return;
     }
     if (jsonDepthExceeds(text, MAX_JSON_DEPTH)) {
       done(
-        new AppError('VALIDATION_FAILED', 400, {}, [{ path: 'body', code: 'too_deep', message: `nesting deeper than ${MAX_JSON_DEPTH}` }]),
+        new AppError('VALIDATION_FAILED', {}, [{ path: 'body', code: 'too_deep', message: `nesting deeper than ${MAX_JSON_DEPTH}` }]),
         undefined,
       );
       return;
@@ -60,10 +60,10 @@ export function registerJsonParser(app: FastifyInstance): void {
     try {
       parsed = JSON.parse(text);
     } catch {
-      done(new AppError('MALFORMED_JSON', 400), undefined);
+      done(new AppError('MALFORMED_JSON'), undefined);
       return;
     }
-    if (containsNul(parsed)) done(new AppError('NUL_BYTE', 400), undefined);
+    if (containsNul(parsed)) done(new AppError('NUL_BYTE'), undefined);
     else done(null, parsed);
   });
 }

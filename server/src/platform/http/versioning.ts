@@ -7,9 +7,9 @@ import { AppError } from '../errors.js';
 
 export function expectedVersion(request: FastifyRequest): number {
   const header = request.headers['if-match'];
-  if (!header) throw new AppError('PRECONDITION_REQUIRED', 428);
+  if (!header) throw new AppError('PRECONDITION_REQUIRED');
   const match = /^(?:W\/)?"?(\d{1,9})"?$/.exec(header.trim());
-  if (!match?.[1]) throw new AppError('VERSION_CONFLICT', 412);
+  if (!match?.[1]) throw new AppError('VERSION_CONFLICT');
   return Number(match[1]);
 }
 
