@@ -1,0 +1,2 @@
+/** Liveness and readiness: the module's public surface. */
+export { registerHealthRoutes } from './health.routes.js';

@@ -1,0 +1,2 @@
+/** 组织机构 (units, people, posts, A角/B角): the module's public surface; other code imports only this file. */
+export { registerOrgRoutes } from './org.routes.js';
