@@ -4,3 +4,6 @@
  */
 export { registerTaskRoutes } from './tasks.routes.js';
 export { ensureDeadlineDefaults } from './tasks.seed.js';
+export { createTask } from './tasks.service.js';
+export { transitionTask } from './tasks.transitions.js';
+export { breakDownTask } from './tasks.breakdown.js';
