@@ -2,7 +2,7 @@
 import { and, desc, eq, gte, ilike, isNull, lt, lte, or, sql, type SQL } from 'drizzle-orm';
 import { auditEvents } from '../../db/schema/index.js';
 import type { Db } from '../../platform/db.js';
-import { likeEscape } from '../org/org.repository.js';
+import { likeEscape } from '../../platform/sql.js';
 
 export type AuditEventRow = typeof auditEvents.$inferSelect;
 

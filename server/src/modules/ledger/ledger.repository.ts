@@ -8,7 +8,7 @@
 import { and, asc, eq, inArray, like, or, sql, type SQL } from 'drizzle-orm';
 import { ledgerViews, persons, units } from '../../db/schema/index.js';
 import { executeRows, type Db } from '../../platform/db.js';
-import { likeEscape } from '../org/org.repository.js';
+import { likeEscape } from '../../platform/sql.js';
 import type { CursorValue, SortKey } from './ledger.rules.js';
 import { indexOrder, segmentsOf } from './ledger.segments.js';
 

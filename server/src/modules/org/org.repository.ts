@@ -5,6 +5,7 @@
 import { and, asc, eq, ilike, inArray, isNull, like, sql } from 'drizzle-orm';
 import { divisions, leaderOversees, persons, posts, tasks, units } from '../../db/schema/index.js';
 import { executeRows, type Db } from '../../platform/db.js';
+import { likeEscape } from '../../platform/sql.js';
 
 export type UnitRow = typeof units.$inferSelect;
 export type PersonRow = typeof persons.$inferSelect;
@@ -13,11 +14,6 @@ export type PostRow = typeof posts.$inferSelect;
 export interface UnitWithCounts extends UnitRow {
   divisionName: string;
   childCount: number;
-}
-
-/** `%` and `_` in user text match literally. */
-export function likeEscape(text: string): string {
-  return text.replace(/[\\%_]/g, (c) => `\\${c}`);
 }
 
 const inScope = (scopePath: string) => like(units.path, `${scopePath}%`);

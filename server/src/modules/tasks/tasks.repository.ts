@@ -6,7 +6,7 @@ import { and, asc, desc, eq, inArray, like, sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import { persons, taskCooperations, taskDeadlineDefaults, taskEvents, taskSerialCounters, tasks, units } from '../../db/schema/index.js';
 import { executeRows, preparedOnce, type Db } from '../../platform/db.js';
-import { likeEscape } from '../org/org.repository.js';
+import { likeEscape } from '../../platform/sql.js';
 
 export type TaskRecord = typeof tasks.$inferSelect;
 

@@ -2,7 +2,7 @@
 import { and, asc, eq, ilike, like, or, sql } from 'drizzle-orm';
 import { signInThrottles, units, users } from '../../db/schema/index.js';
 import type { Db } from '../../platform/db.js';
-import { likeEscape } from '../org/org.repository.js';
+import { likeEscape } from '../../platform/sql.js';
 
 export type UserRow = typeof users.$inferSelect;
 export interface UserWithScope extends UserRow {
