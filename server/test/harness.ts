@@ -3,6 +3,7 @@
  * TEST_DATABASE_URL is set), an app on it with a hand-moved clock, and factories that build a fresh org subtree per
  * test so tests never depend on each other or on seed data.
  */
+import { systemScope } from '../src/platform/scope.js';
 import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -168,7 +169,7 @@ export async function createUser(
   const username = `u${randomUUID().replace(/-/g, '').slice(0, 10)}`;
   const ctx = systemContext(deps.clock, 'test');
   const row = await deps.database.db.transaction((tx) =>
-    createAccount(deps, tx, ctx, null, {
+    createAccount(deps, tx, ctx, systemScope(), {
       username,
       displayName: `测试用户${username}`,
       scopeUnitId,

@@ -3,6 +3,7 @@
  * indexes, or by walking the sort index and testing each row. Which one is a matter of speed only — the pages, in
  * every sort and across keyset pages, must be the same rows in the same order.
  */
+import { grantScope } from '../src/platform/scope.js';
 import { ledgerSortValues, type LedgerSort } from '@luoshi/contracts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cursorValuesOf, sortKeys } from '../src/modules/ledger/ledger.rules.js';
@@ -69,7 +70,7 @@ async function allPages(conditions: LedgerConditions, sort: LedgerSort, order: '
 
 describe('ledger keyword pages', () => {
   it('are the same rows in the same order whether found through the trigram indexes or by walking the sort index', async () => {
-    const conditions: LedgerConditions = { scopePath, q: '高标准农田' };
+    const conditions: LedgerConditions = { scope: grantScope('', scopePath), q: '高标准农田' };
     for (const sort of ledgerSortValues) {
       for (const order of ['asc', 'desc'] as const) {
         const byIndex = await allPages(conditions, sort, order);
@@ -82,8 +83,8 @@ describe('ledger keyword pages', () => {
 
   it('match a Latin keyword whatever its case, either way', async () => {
     for (const q of ['erp', 'ERP', 'eRp']) {
-      const byIndex = await allPages({ scopePath, q }, 'deadline', 'asc');
-      const byWalk = await allPages({ scopePath, q, keywordByWalk: true }, 'deadline', 'asc');
+      const byIndex = await allPages({ scope: grantScope('', scopePath), q }, 'deadline', 'asc');
+      const byWalk = await allPages({ scope: grantScope('', scopePath), q, keywordByWalk: true }, 'deadline', 'asc');
       expect(byIndex, q).toHaveLength(1);
       expect(byWalk, q).toEqual(byIndex);
     }

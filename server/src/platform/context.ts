@@ -7,6 +7,7 @@ import { AppError } from './errors.js';
 import type { Clock } from './clock.js';
 import type { Database } from './db.js';
 import type { Env } from './env.js';
+import type { Scope } from './scope.js';
 
 export interface Actor {
   userId: string;
@@ -16,9 +17,8 @@ export interface Actor {
   /** The person (人员) the account belongs to, if linked: 承办人, A角/B角 and leaders are people. */
   personId: string | null;
   roles: Role[];
-  /** Root unit of the actor's data scope, and its materialised path for subtree checks. */
-  scopeUnitId: string;
-  scopePath: string;
+  /** The actor's data scope (root unit and its path), made by the access layer from the session. */
+  scope: Scope;
   /** The unit the actor belongs to (for the audit record); the scope unit when no person is linked. */
   unitId: string;
 }

@@ -32,6 +32,11 @@ export function systemScope(): Scope {
   return { unitId: '', path: '/' } as Scope;
 }
 
+/** A scope that holds nothing (no unit path starts with '//'): the actor of a sign-in, who reads nothing yet. */
+export function noScope(): Scope {
+  return { unitId: '', path: '//' } as Scope;
+}
+
 /** True when the unit path lies inside the scope (for rows already read, e.g. a lead unit's path). */
 export function inScope(scope: Scope, unitPath: string): boolean {
   return unitPath.startsWith(scope.path);

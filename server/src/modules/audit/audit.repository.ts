@@ -1,4 +1,5 @@
 /** Reads of the audit log for the audit administrator. The log is never written here (see platform/audit-log). */
+import type { Scope } from '../../platform/scope.js';
 import { and, desc, eq, gte, ilike, isNull, lt, lte, or, sql, type SQL } from 'drizzle-orm';
 import { auditEvents } from '../../db/schema/index.js';
 import type { Db } from '../../platform/db.js';
@@ -17,19 +18,19 @@ export interface AuditFilter {
 }
 
 /**
- * Events by actors inside `scopePath`; events without an actor unit (failed sign-ins, system work) only when the
+ * Events by actors inside `scope.path`; events without an actor unit (failed sign-ins, system work) only when the
  * scope is the whole tree (`includeUnattributed`).
  */
 export async function searchAuditEvents(
   db: Db,
-  scopePath: string,
+  scope: Scope,
   includeUnattributed: boolean,
   filter: AuditFilter,
   limit: number,
 ): Promise<AuditEventRow[]> {
-  const inScope = sql`${auditEvents.actorUnitId} in (select id from units where path like ${`${scopePath}%`})`;
-  const scope = includeUnattributed ? or(inScope, isNull(auditEvents.actorUnitId)) : inScope;
-  const conditions: (SQL | undefined)[] = [scope];
+  const inScope = sql`${auditEvents.actorUnitId} in (select id from units where path like ${`${scope.path}%`})`;
+  const visible = includeUnattributed ? or(inScope, isNull(auditEvents.actorUnitId)) : inScope;
+  const conditions: (SQL | undefined)[] = [visible];
   if (filter.eventType) conditions.push(eq(auditEvents.eventType, filter.eventType));
   if (filter.actor) conditions.push(ilike(auditEvents.actorUsername, `%${likeEscape(filter.actor)}%`));
   if (filter.objectId) conditions.push(eq(auditEvents.objectId, filter.objectId));

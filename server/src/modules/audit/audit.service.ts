@@ -41,10 +41,10 @@ export async function searchAuditLog(
   const actor = requireAuditReader(ctx);
   const limit = query.limit ?? AUDIT_PAGE_DEFAULT;
   const beforeId = query.cursor && /^\d+$/.test(query.cursor) ? Number(query.cursor) : undefined;
-  const isWholeTree = actor.scopePath.split('/').filter(Boolean).length === 1;
+  const isWholeTree = actor.scope.path.split('/').filter(Boolean).length === 1;
   const rows = await repo.searchAuditEvents(
     deps.database.db,
-    actor.scopePath,
+    actor.scope,
     isWholeTree,
     {
       eventType: query.eventType,

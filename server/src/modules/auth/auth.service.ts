@@ -10,6 +10,7 @@ import { digestHex, randomToken } from '../../platform/crypto.js';
 import type { Db } from '../../platform/db.js';
 import { AppError, fieldError } from '../../platform/errors.js';
 import { hashPassword, verifyPassword } from '../../platform/passwords.js';
+import { grantScope, noScope } from '../../platform/scope.js';
 import * as repo from './auth.repository.js';
 import {
   afterFailure,
@@ -46,8 +47,7 @@ export function actorOf(auth: SessionWithUser): Actor {
     displayName: auth.user.displayName,
     personId: auth.user.personId,
     roles: auth.user.roles as Actor['roles'],
-    scopeUnitId: auth.user.scopeUnitId,
-    scopePath: auth.scopePath,
+    scope: grantScope(auth.user.scopeUnitId, auth.scopePath),
     unitId: auth.user.scopeUnitId,
   };
 }
@@ -103,7 +103,7 @@ export async function signIn(
   const stage = stageAfterPassword(subjectOf(user), now, deps.env.PASSWORD_MAX_AGE_DAYS);
   const token = randomToken();
   const sessionId = sessionIdOf(token);
-  const signedIn: RequestContext = { ...ctx, actor: { ...actorOfUser(user), scopePath: '' } };
+  const signedIn: RequestContext = { ...ctx, actor: { ...actorOfUser(user), scope: noScope() } };
   await db.transaction(async (tx) => {
     if (previousToken) await repo.deleteSession(tx, sessionIdOf(previousToken));
     await repo.clearThrottle(tx, key);
@@ -131,14 +131,13 @@ export async function signIn(
   return { token, auth };
 }
 
-function actorOfUser(user: repo.UserRow): Omit<Actor, 'scopePath'> {
+function actorOfUser(user: repo.UserRow): Omit<Actor, 'scope'> {
   return {
     userId: user.id,
     username: user.username,
     displayName: user.displayName,
     personId: user.personId,
     roles: user.roles as Actor['roles'],
-    scopeUnitId: user.scopeUnitId,
     unitId: user.scopeUnitId,
   };
 }

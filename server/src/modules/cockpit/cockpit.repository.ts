@@ -17,6 +17,7 @@
  * (measured under heavy load); ≤ 100 ms needs the figures kept per lead unit by the task writes, or cached per scope
  * and dropped on the live change events (`platform/live.ts`) once every task write publishes them.
  */
+import type { Scope } from '../../platform/scope.js';
 import { sql, type SQL } from 'drizzle-orm';
 import { executeRows, type Db } from '../../platform/db.js';
 import type { GroupedCount, MonthCount, TopUnit } from './cockpit.rules.js';
@@ -32,8 +33,8 @@ const topOfLeadUnit = sql.raw(`nullif(split_part(lu.path, '/', 3), '')`);
  * lights of 在办 items only, found once through `tasks_warning_idx` and grouped before the scope join (green =
  * 在办 − yellow − red, so the common green items are never read twice).
  */
-export async function countByTopUnitStatusAndLight(db: Db, scopePath: string, openStatuses: readonly string[]): Promise<GroupedCount[]> {
-  const pattern = `${scopePath}%`;
+export async function countByTopUnitStatusAndLight(db: Db, scope: Scope, openStatuses: readonly string[]): Promise<GroupedCount[]> {
+  const pattern = `${scope.path}%`;
   const open = sql.join(
     openStatuses.map((s) => sql`${s}`),
     sql`, `,
@@ -90,8 +91,8 @@ function shanghaiMonth(column: SQL): SQL {
  * Items 交办 and 办结 per Shanghai month since `from`, lead unit in scope. Each half is a range over `assigned_at` /
  * `completed_at` (indexable), grouped by lead unit before the scope join.
  */
-export async function countByMonth(db: Db, scopePath: string, from: Date): Promise<MonthCount[]> {
-  const pattern = `${scopePath}%`;
+export async function countByMonth(db: Db, scope: Scope, from: Date): Promise<MonthCount[]> {
+  const pattern = `${scope.path}%`;
   const since = from.toISOString();
   const rows = await executeRows<Row>(
     db,
@@ -114,8 +115,8 @@ export async function countByMonth(db: Db, scopePath: string, from: Date): Promi
 }
 
 /** The named depth-1 units, and every 州市 government (depth-1 government) in the scope. */
-export async function findTopUnits(db: Db, scopePath: string, ids: string[]): Promise<TopUnit[]> {
-  const pattern = `${scopePath}%`;
+export async function findTopUnits(db: Db, scope: Scope, ids: string[]): Promise<TopUnit[]> {
+  const pattern = `${scope.path}%`;
   const named = ids.length
     ? sql`u.id in (${sql.join(
         ids.map((id) => sql`${id}::uuid`),

@@ -8,7 +8,7 @@ import type { Actor } from '../../platform/context.js';
 const unitRoles = ['unit_handler', 'unit_leader'];
 
 export function actsForUnit(actor: Actor, unitPath: string): boolean {
-  return unitRoles.some((r) => (actor.roles as string[]).includes(r)) && unitPath.startsWith(actor.scopePath);
+  return unitRoles.some((r) => (actor.roles as string[]).includes(r)) && unitPath.startsWith(actor.scope.path);
 }
 
 /** Escalation is possible only with coordination on record ("避免事先未经协调、沟通，直接上交矛盾"). */

@@ -46,7 +46,7 @@ function assertOpen(task: TaskRow, action: { 'zh-CN': string; en: string }): voi
 }
 
 async function visibleTask(db: Db, actor: Actor, taskId: string, forUpdate = false): Promise<TaskRow> {
-  const task = await findVisibleTask(db, actor.scopePath, taskId, forUpdate);
+  const task = await findVisibleTask(db, actor.scope, taskId, forUpdate);
   if (!task) throw notFound();
   return task;
 }
@@ -92,7 +92,7 @@ async function presentCoordination(
 /** Whether the actor acts for the unit that raised the request. */
 async function raisedByActor(db: Db, actor: Actor, row: repo.CoordinationRow): Promise<boolean> {
   const units = await repo.listCooperations(db, row.taskId);
-  const task = await findVisibleTask(db, actor.scopePath, row.taskId);
+  const task = await findVisibleTask(db, actor.scope, row.taskId);
   const path =
     row.raisedByUnitId === task?.leadUnitId ? task.leadUnitPath : units.find((u) => u.cooperation.unitId === row.raisedByUnitId)?.unitPath;
   return !!path && actsForUnit(actor, path);

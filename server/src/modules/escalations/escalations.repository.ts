@@ -1,4 +1,5 @@
 /** SQL of the daily reminder and escalation sweep, and of the 通报候选 / 约谈建议 lists. */
+import type { Scope } from '../../platform/scope.js';
 import { sql } from 'drizzle-orm';
 import { executeRows, type Db } from '../../platform/db.js';
 import { runningStatuses } from './escalations.rules.js';
@@ -102,11 +103,11 @@ export interface CandidateRow {
 
 /**
  * Running items whose ladder, against their current deadline, has reached `rung` (通报候选 also lists the items
- * already recommended for 约谈 — they are candidates too), supervised within `scopePath`; newest first.
+ * already recommended for 约谈 — they are candidates too), supervised within `scope.path`; newest first.
  */
 export async function listCandidates(
   db: Db,
-  scopePath: string,
+  scope: Scope,
   rungs: readonly string[],
   after: { reachedAt: string; id: number } | null,
   limit: number,
@@ -130,7 +131,7 @@ export async function listCandidates(
             runningStatuses.map((s) => sql`${s}`),
             sql`, `,
           )})
-          and su.path like ${`${scopePath}%`}
+          and su.path like ${`${scope.path}%`}
         order by t.id, e.id desc
       ) c
       ${after ? sql`where (c.reached_at, c.escalation_id) < (${after.reachedAt}::timestamptz, ${after.id})` : sql``}

@@ -178,7 +178,7 @@ export async function listEscalationCandidates(
   const actor = requireActor(ctx);
   const { db } = deps.database;
   const rungs: EscalationRung[] = query.rung === 'bulletin' ? ['bulletin', 'interview'] : ['interview'];
-  const rows = await repo.listCandidates(db, actor.scopePath, rungs, query.cursor ? decodeCursor(query.cursor) : null, query.limit + 1);
+  const rows = await repo.listCandidates(db, actor.scope, rungs, query.cursor ? decodeCursor(query.cursor) : null, query.limit + 1);
   const calendar = await loadCalendar(db);
   const today = todayInShanghai(deps.clock);
   const page = rows.slice(0, query.limit);

@@ -78,7 +78,7 @@ function refusalError(refusal: ExtensionRefusal, status: TaskStatus): AppError {
 /** Whether the actor takes the request's current step. */
 async function takesStep(db: Db, actor: Actor, task: TaskRow, step: ExtensionStatus): Promise<boolean> {
   const roles = actor.roles as string[];
-  if (step === 'pending_unit_leader') return roles.includes('unit_leader') && task.leadUnitPath.startsWith(actor.scopePath);
+  if (step === 'pending_unit_leader') return roles.includes('unit_leader') && task.leadUnitPath.startsWith(actor.scope.path);
   if (step === 'pending_supervisor') return standingOf(actor, task).isSupervisor;
   if (step === 'pending_leader') {
     return (
@@ -93,7 +93,7 @@ async function takesStep(db: Db, actor: Actor, task: TaskRow, step: ExtensionSta
 export async function listExtensions(deps: Deps, ctx: RequestContext, taskId: string) {
   const actor = requireActor(ctx);
   const { db } = deps.database;
-  const task = await findVisibleTask(db, actor.scopePath, taskId);
+  const task = await findVisibleTask(db, actor.scope, taskId);
   if (!task) throw notFound();
   const rows = await repo.listForTask(db, taskId);
   const pending = rows.find((r) => isPending(r.status as ExtensionStatus));
@@ -118,7 +118,7 @@ export async function requestExtension(
 ): Promise<ExtensionRequest> {
   const actor = requireActor(ctx);
   const answer = await idempotent(deps.database.db, ctx, idempotencyKey, `POST /tasks/${taskId}/extensions`, input, async (tx) => {
-    const task = await findVisibleTask(tx, actor.scopePath, taskId, true);
+    const task = await findVisibleTask(tx, actor.scope, taskId, true);
     if (!task) throw notFound();
     const status = task.status as TaskStatus;
     if (!standingOf(actor, task).isLeadUnit)
@@ -184,7 +184,7 @@ export async function decideExtension(deps: Deps, ctx: RequestContext, extension
   return deps.database.db.transaction(async (tx) => {
     const row = await repo.findById(tx, extensionId, true);
     if (!row) throw notFound();
-    const task = await findVisibleTask(tx, actor.scopePath, row.taskId, true);
+    const task = await findVisibleTask(tx, actor.scope, row.taskId, true);
     if (!task) throw notFound();
     const step = row.status as ExtensionStatus;
     if (!isPending(step)) throw new AppError('EXTENSION_DECIDED');

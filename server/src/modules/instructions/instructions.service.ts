@@ -71,7 +71,7 @@ function present(row: Row): Instruction {
 export async function giveInstruction(deps: Deps, ctx: RequestContext, taskId: string, input: GiveInstruction): Promise<Instruction> {
   const actor = requireLeader(ctx);
   return deps.database.db.transaction(async (tx) => {
-    const task = await findVisibleTask(tx, actor.scopePath, taskId, true);
+    const task = await findVisibleTask(tx, actor.scope, taskId, true);
     if (!task) throw notFound();
     const id = randomUUID();
     const now = ctx.clock.now();
@@ -126,7 +126,7 @@ export async function giveInstruction(deps: Deps, ctx: RequestContext, taskId: s
 export async function listTaskInstructions(deps: Deps, ctx: RequestContext, taskId: string): Promise<Instruction[]> {
   if (!ctx.actor) throw new AppError('UNAUTHENTICATED');
   const { db } = deps.database;
-  if (!(await findVisibleTask(db, ctx.actor.scopePath, taskId))) throw notFound();
+  if (!(await findVisibleTask(db, ctx.actor.scope, taskId))) throw notFound();
   const rows = await selectInstructions(db).where(eq(instructions.taskId, taskId)).orderBy(desc(instructions.createdAt));
   return rows.map(present);
 }

@@ -7,6 +7,7 @@
  * rows in one transaction through the tasks use case `insertNewTask` (numbering, deadline rules, timeline, audit),
  * so it is all or nothing. Look-ups are made once for the whole file, never per row.
  */
+import type { Scope } from '../../platform/scope.js';
 import ExcelJS from 'exceljs';
 import {
   createTaskBody,
@@ -175,7 +176,7 @@ interface CheckedRow {
 }
 
 /** Checks every row against the organisation, the calendar date and the open items; no writes. */
-async function checkRows(db: Db, scopePath: string, today: string, sheet: SheetData, defaultSource?: TaskSource): Promise<CheckedRow[]> {
+async function checkRows(db: Db, scope: Scope, today: string, sheet: SheetData, defaultSource?: TaskSource): Promise<CheckedRow[]> {
   const cell = (r: SheetData['rows'][number], f: ImportField) => textOf(r.cells.get(f) ?? null);
   const header = (f: ImportField) => sheet.columns.get(f)?.header ?? headerNames[f][0] ?? f;
   const unitNames = new Set<string>();
@@ -187,13 +188,10 @@ async function checkRows(db: Db, scopePath: string, today: string, sheet: SheetD
     for (const name of splitNames(cell(r, 'leader'))) leaderNames.add(leaderName(name));
     if (cell(r, 'title')) titles.add(titleOf(cell(r, 'title'), limits.nameMax));
   }
-  const resolveUnit = unitResolver(await inChunks([...unitNames], (chunk) => repo.findUnitsByNames(db, scopePath, chunk)));
-  const leaders = await inChunks([...leaderNames], (chunk) => repo.findLeadersByNames(db, scopePath, chunk));
+  const resolveUnit = unitResolver(await inChunks([...unitNames], (chunk) => repo.findUnitsByNames(db, scope, chunk)));
+  const leaders = await inChunks([...leaderNames], (chunk) => repo.findLeadersByNames(db, scope, chunk));
   const existing = new Map(
-    (await inChunks([...titles], (chunk) => repo.findOpenByTitles(db, scopePath, chunk, openStatuses))).map((e) => [
-      e.title,
-      e.serialNumber,
-    ]),
+    (await inChunks([...titles], (chunk) => repo.findOpenByTitles(db, scope, chunk, openStatuses))).map((e) => [e.title, e.serialNumber]),
   );
   const firstSeen = new Map<string, number>();
 
@@ -307,7 +305,7 @@ export async function importLedger(deps: Deps, ctx: RequestContext, input: Impor
   if (!canRegisterTasks(actor)) throw forbidden();
   const { db } = deps.database;
   const sheet = readSheet(await loadWorkbook(input.bytes));
-  const checked = await checkRows(db, actor.scopePath, todayInShanghai(ctx.clock), sheet, input.defaultSource);
+  const checked = await checkRows(db, actor.scope, todayInShanghai(ctx.clock), sheet, input.defaultSource);
 
   const problems = [...sheet.problems];
   if (sheet.headerRow !== null && sheet.rows.length === 0) problems.push(fileProblem('no_rows'));
@@ -339,7 +337,7 @@ export async function importLedger(deps: Deps, ctx: RequestContext, input: Impor
   }
   if (problems.length > 0) throw new AppError('LEDGER_IMPORT_HAS_PROBLEMS', { count: problems.length });
   const created = await db.transaction(async (tx) => {
-    const government = await nearestGovernment(tx, actor.scopePath);
+    const government = await nearestGovernment(tx, actor.scope.path);
     if (!government) throw forbidden();
     const items: LedgerImportResult['created'] = [];
     for (const row of valid) {

@@ -5,6 +5,7 @@
  * Scope is the same as the item page's (tasks.repository `visibleIn`): the supervising government, the lead unit or
  * a cooperating unit lies under the reader's scope path.
  */
+import type { Scope } from '../../platform/scope.js';
 import { and, asc, eq, inArray, like, or, sql, type SQL } from 'drizzle-orm';
 import { ledgerViews, persons, units } from '../../db/schema/index.js';
 import { executeRows, type Db } from '../../platform/db.js';
@@ -14,7 +15,7 @@ import { indexOrder, segmentsOf } from './ledger.segments.js';
 
 /** Filters after the service resolved them (paths, levels, period bounds). */
 export interface LedgerConditions {
-  scopePath: string;
+  scope: Scope;
   /**
    * Every unit lies in the reader's scope (the province's whole tree), so every item does: the scope test is left
    * out, which makes a page cheaper to plan and run and lets a count read the items alone.
@@ -50,7 +51,7 @@ export interface LedgerConditions {
 
 /** The filter as SQL; `withKeyword` false leaves the keyword to the caller (a count applies it first, see below). */
 function whereOf(c: LedgerConditions, withWarning: boolean, withKeyword = true): SQL {
-  const pattern = `${c.scopePath}%`;
+  const pattern = `${c.scope.path}%`;
   const parts: SQL[] = c.scopeIsEverything
     ? [sql`true`]
     : [
@@ -199,23 +200,23 @@ export async function countByWarning(db: Db, conditions: LedgerConditions): Prom
 }
 
 /**
- * Whether every unit lies under `scopePath`: true when the scope is the one root of the unit tree (every unit
+ * Whether every unit lies under `scope.path`: true when the scope is the one root of the unit tree (every unit
  * descends from a root). Checked on each request through the index on `parent_id` (a few rows) rather than
  * remembered, so a unit tree added beside the province can never widen anybody's view.
  */
-export async function scopeCoversAllUnits(db: Db, scopePath: string): Promise<boolean> {
+export async function scopeCoversAllUnits(db: Db, scope: Scope): Promise<boolean> {
   const rows = await executeRows<{ all: boolean | null }>(
     db,
-    sql`select bool_and(path = ${scopePath}) as "all" from units where parent_id is null`,
+    sql`select bool_and(path = ${scope.path}) as "all" from units where parent_id is null`,
   );
   return rows[0]?.all === true;
 }
 
-export async function findUnitPathInScope(db: Db, scopePath: string, id: string): Promise<string | null> {
+export async function findUnitPathInScope(db: Db, scope: Scope, id: string): Promise<string | null> {
   const rows = await db
     .select({ path: units.path })
     .from(units)
-    .where(and(eq(units.id, id), like(units.path, `${scopePath}%`)))
+    .where(and(eq(units.id, id), like(units.path, `${scope.path}%`)))
     .limit(1);
   return rows[0]?.path ?? null;
 }
@@ -229,14 +230,14 @@ export interface UnitMatch {
 }
 
 /** Enabled units in scope whose name or short name is one of `names`. */
-export async function findUnitsByNames(db: Db, scopePath: string, names: string[]): Promise<UnitMatch[]> {
+export async function findUnitsByNames(db: Db, scope: Scope, names: string[]): Promise<UnitMatch[]> {
   if (names.length === 0) return [];
   return db
     .select({ id: units.id, name: units.name, shortName: units.shortName })
     .from(units)
     .where(
       and(
-        like(units.path, `${scopePath}%`),
+        like(units.path, `${scope.path}%`),
         sql`${units.disabledAt} is null`,
         or(inArray(units.name, names), inArray(units.shortName, names)),
       ),
@@ -244,26 +245,26 @@ export async function findUnitsByNames(db: Db, scopePath: string, names: string[
 }
 
 /** Enabled leaders in scope called one of `names`. */
-export async function findLeadersByNames(db: Db, scopePath: string, names: string[]): Promise<{ id: string; name: string }[]> {
+export async function findLeadersByNames(db: Db, scope: Scope, names: string[]): Promise<{ id: string; name: string }[]> {
   if (names.length === 0) return [];
   return db
     .select({ id: persons.id, name: persons.name })
     .from(persons)
     .innerJoin(units, eq(units.id, persons.unitId))
     .where(
-      and(inArray(persons.name, names), eq(persons.isLeader, true), sql`${persons.disabledAt} is null`, like(units.path, `${scopePath}%`)),
+      and(inArray(persons.name, names), eq(persons.isLeader, true), sql`${persons.disabledAt} is null`, like(units.path, `${scope.path}%`)),
     );
 }
 
 /** Open items in scope with exactly one of these titles. */
 export async function findOpenByTitles(
   db: Db,
-  scopePath: string,
+  scope: Scope,
   titles: string[],
   openStatuses: readonly string[],
 ): Promise<{ title: string; serialNumber: string }[]> {
   if (titles.length === 0) return [];
-  const pattern = `${scopePath}%`;
+  const pattern = `${scope.path}%`;
   const rows = await executeRows<{ title: string; serial_number: string }>(
     db,
     sql`select t.title, t.serial_number ${fromTasks}

@@ -37,13 +37,13 @@ import {
 export async function resolveConditions(db: Db, actor: Actor, filter: LedgerFilter): Promise<repo.LedgerConditions> {
   let leadUnitPath: string | undefined;
   if (filter.leadUnitId) {
-    const path = await repo.findUnitPathInScope(db, actor.scopePath, filter.leadUnitId);
+    const path = await repo.findUnitPathInScope(db, actor.scope, filter.leadUnitId);
     if (!path) throw notFound();
     leadUnitPath = path;
   }
   return {
-    scopePath: actor.scopePath,
-    scopeIsEverything: await repo.scopeCoversAllUnits(db, actor.scopePath),
+    scope: actor.scope,
+    scopeIsEverything: await repo.scopeCoversAllUnits(db, actor.scope),
     sources: filter.source,
     statuses: filter.status,
     leadUnitPath,
@@ -114,7 +114,7 @@ export async function listLedger(deps: Deps, ctx: RequestContext, query: LedgerL
 export async function listLedgerJson(deps: Deps, ctx: RequestContext, query: LedgerListQuery): Promise<string> {
   const actor = requireActor(ctx);
   const key = JSON.stringify(Object.entries(query).sort(([a], [b]) => a.localeCompare(b)));
-  return pageCache(deps).get(actor.scopePath, `ledger:${key}`, async () =>
+  return pageCache(deps).get(actor.scope.path, `ledger:${key}`, async () =>
     JSON.stringify(ledgerPage.parse(await listLedger(deps, ctx, query))),
   );
 }
@@ -125,7 +125,7 @@ export async function listLedgerJson(deps: Deps, ctx: RequestContext, query: Led
  */
 async function countByWarning(deps: Deps, conditions: repo.LedgerConditions): Promise<Map<number, number>> {
   const { warningLevels: _ignored, ...counted } = conditions;
-  const entries = await figuresCache(deps).get(`ledger-counts:${JSON.stringify(counted)}`, conditions.scopePath, async (db) => [
+  const entries = await figuresCache(deps).get(`ledger-counts:${JSON.stringify(counted)}`, conditions.scope.path, async (db) => [
     ...(await repo.countByWarning(db, conditions)).entries(),
   ]);
   return new Map(entries);

@@ -55,7 +55,7 @@ export function registerLiveRoutes(server: FastifyInstance, deps: Deps): void {
       const actor = requireActor(request.ctx);
       const sessionId = request.auth?.session.id;
       const raw = reply.raw;
-      const unsubscribe = await subscribeToChanges(deps, { scopePath: actor.scopePath, userId: actor.userId }, (event) =>
+      const unsubscribe = await subscribeToChanges(deps, { scopePath: actor.scope.path, userId: actor.userId }, (event) =>
         write(raw, event),
       );
       reply.hijack();
@@ -72,7 +72,7 @@ export function registerLiveRoutes(server: FastifyInstance, deps: Deps): void {
 
       const stillSignedIn = async (): Promise<boolean> => {
         const auth = sessionId ? await findSessionWithUser(deps.database.db, sessionId) : null;
-        if (!auth || auth.user.disabledAt || auth.session.stage !== 'active' || auth.scopePath !== actor.scopePath) return false;
+        if (!auth || auth.user.disabledAt || auth.session.stage !== 'active' || auth.scopePath !== actor.scope.path) return false;
         const limits = { idleMinutes: deps.env.SESSION_IDLE_MINUTES, absoluteHours: deps.env.SESSION_ABSOLUTE_HOURS };
         return !isSessionExpired(auth.session, deps.clock.now(), limits);
       };

@@ -46,7 +46,7 @@ export async function listDeliveries(
 ): Promise<{ items: NotificationDelivery[]; nextCursor: string | null }> {
   const actor = requireActor(ctx);
   const limit = query.limit ?? 50;
-  const rows = await repo.listDeliveries(deps.database.db, actor.scopePath, {
+  const rows = await repo.listDeliveries(deps.database.db, actor.scope, {
     status: query.status,
     after: decodeCursor(query.cursor),
     limit: limit + 1,
@@ -63,11 +63,11 @@ export async function listDeliveries(
 export async function retryDelivery(deps: Deps, ctx: RequestContext, id: string): Promise<NotificationDelivery> {
   const actor = requireActor(ctx);
   return deps.database.db.transaction(async (tx) => {
-    const row = (await repo.listDeliveries(tx, actor.scopePath, { limit: 1 }, id))[0];
+    const row = (await repo.listDeliveries(tx, actor.scope, { limit: 1 }, id))[0];
     if (!row) throw notFound();
     if (row.status !== 'dead') throw new AppError('NOTIFY_DELIVERY_NOT_DEAD', { status: row.status });
     await repo.requeueDelivery(tx, id, ctx.clock.now());
-    const after = (await repo.listDeliveries(tx, actor.scopePath, { limit: 1 }, id))[0]!;
+    const after = (await repo.listDeliveries(tx, actor.scope, { limit: 1 }, id))[0]!;
     await recordAudit(deps, tx, ctx, {
       eventType: 'notification.delivery_retried',
       objectType: 'notification_delivery',
@@ -111,7 +111,7 @@ function assertManagesBots(actor: Actor): void {
 export async function listWebhooks(deps: Deps, ctx: RequestContext, unitId: string): Promise<{ items: WebhookEndpoint[] }> {
   const actor = requireActor(ctx);
   assertManagesBots(actor);
-  const unit = await repo.findUnitInScope(deps.database.db, actor.scopePath, unitId);
+  const unit = await repo.findUnitInScope(deps.database.db, actor.scope, unitId);
   if (!unit) throw notFound();
   return { items: (await repo.listWebhooks(deps.database.db, unitId)).map(presentWebhook) };
 }
@@ -126,7 +126,7 @@ export async function createWebhook(deps: Deps, ctx: RequestContext, unitId: str
     });
   }
   return deps.database.db.transaction(async (tx) => {
-    const unit = await repo.findUnitInScope(tx, actor.scopePath, unitId);
+    const unit = await repo.findUnitInScope(tx, actor.scope, unitId);
     if (!unit) throw notFound();
     const row: repo.WebhookRow = {
       id: randomUUID(),
@@ -148,7 +148,7 @@ export async function deleteWebhook(deps: Deps, ctx: RequestContext, id: string)
   const actor = requireActor(ctx);
   assertManagesBots(actor);
   return deps.database.db.transaction(async (tx) => {
-    const row = await repo.findWebhookInScope(tx, actor.scopePath, id);
+    const row = await repo.findWebhookInScope(tx, actor.scope, id);
     if (!row) throw notFound();
     await repo.deleteWebhook(tx, id);
     await recordAudit(deps, tx, ctx, {

@@ -2,6 +2,7 @@
  * SQL of the notification centre (own notifications only), preferences, the administrator's delivery list
  * (deliveries to users in the administrator's scope) and the units' group bots.
  */
+import type { Scope } from '../../platform/scope.js';
 import { and, desc, eq, isNull, lt, or, sql, type SQL } from 'drizzle-orm';
 import { notificationDeliveries, notificationPreferences, notifications, units, webhookEndpoints } from '../../db/schema/index.js';
 import { executeRows, type Db } from '../../platform/db.js';
@@ -109,14 +110,14 @@ export interface DeliveryRow {
   created_at: string | Date;
 }
 
-/** Deliveries to users whose scope unit lies in `scopePath`, newest first. */
+/** Deliveries to users whose scope unit lies in `scope.path`, newest first. */
 export async function listDeliveries(
   db: Db,
-  scopePath: string,
+  scope: Scope,
   filter: { status?: string; after?: Keyset; limit: number },
   id?: string,
 ): Promise<DeliveryRow[]> {
-  const conditions: SQL[] = [sql`su.path like ${`${scopePath}%`}`];
+  const conditions: SQL[] = [sql`su.path like ${`${scope.path}%`}`];
   if (filter.status) conditions.push(sql`d.status = ${filter.status}`);
   if (id) conditions.push(sql`d.id = ${id}`);
   if (filter.after) {
@@ -148,12 +149,12 @@ export async function requeueDelivery(db: Db, id: string, at: Date): Promise<voi
     .where(eq(notificationDeliveries.id, id));
 }
 
-/** The unit with its path when it lies in `scopePath`. */
-export async function findUnitInScope(db: Db, scopePath: string, unitId: string): Promise<{ id: string; path: string } | undefined> {
+/** The unit with its path when it lies in `scope.path`. */
+export async function findUnitInScope(db: Db, scope: Scope, unitId: string): Promise<{ id: string; path: string } | undefined> {
   const rows = await db
     .select({ id: units.id, path: units.path })
     .from(units)
-    .where(and(eq(units.id, unitId), sql`${units.path} like ${`${scopePath}%`}`));
+    .where(and(eq(units.id, unitId), sql`${units.path} like ${`${scope.path}%`}`));
   return rows[0];
 }
 
@@ -169,13 +170,13 @@ export async function insertWebhook(db: Db, row: WebhookRow): Promise<void> {
   await db.insert(webhookEndpoints).values(row);
 }
 
-/** The group bot when its unit lies in `scopePath`. */
-export async function findWebhookInScope(db: Db, scopePath: string, id: string): Promise<WebhookRow | undefined> {
+/** The group bot when its unit lies in `scope.path`. */
+export async function findWebhookInScope(db: Db, scope: Scope, id: string): Promise<WebhookRow | undefined> {
   const rows = await db
     .select({ endpoint: webhookEndpoints })
     .from(webhookEndpoints)
     .innerJoin(units, eq(units.id, webhookEndpoints.unitId))
-    .where(and(eq(webhookEndpoints.id, id), sql`${units.path} like ${`${scopePath}%`}`))
+    .where(and(eq(webhookEndpoints.id, id), sql`${units.path} like ${`${scope.path}%`}`))
     .for('update', { of: webhookEndpoints });
   return rows[0]?.endpoint;
 }

@@ -15,5 +15,5 @@ export function canManageOrg(actor: Actor): boolean {
  */
 export function canMarkAbsence(actor: Actor, personUnitPath: string): boolean {
   if (actor.roles.includes('system_admin')) return true;
-  return (actor.roles.includes('unit_leader') || actor.roles.includes('unit_handler')) && personUnitPath.startsWith(actor.scopePath);
+  return (actor.roles.includes('unit_leader') || actor.roles.includes('unit_handler')) && personUnitPath.startsWith(actor.scope.path);
 }

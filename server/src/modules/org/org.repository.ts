@@ -2,6 +2,7 @@
  * SQL for the organisation. Every read and write takes the caller's scope path first and only touches units in
  * that subtree, so a record outside the scope is indistinguishable from a missing one.
  */
+import type { Scope } from '../../platform/scope.js';
 import { and, asc, eq, ilike, inArray, isNull, like, sql } from 'drizzle-orm';
 import { divisions, leaderOversees, persons, posts, tasks, units } from '../../db/schema/index.js';
 import { executeRows, type Db } from '../../platform/db.js';
@@ -16,7 +17,7 @@ export interface UnitWithCounts extends UnitRow {
   childCount: number;
 }
 
-const inScope = (scopePath: string) => like(units.path, `${scopePath}%`);
+const inScope = (scope: Scope) => like(units.path, `${scope.path}%`);
 
 const unitColumns = {
   id: units.id,
@@ -41,9 +42,9 @@ function selectUnits(db: Db) {
   return db.select(unitColumns).from(units).innerJoin(divisions, eq(divisions.code, units.divisionCode));
 }
 
-export async function findUnitInScope(db: Db, scopePath: string, id: string): Promise<UnitWithCounts | null> {
+export async function findUnitInScope(db: Db, scope: Scope, id: string): Promise<UnitWithCounts | null> {
   const rows = await selectUnits(db)
-    .where(and(eq(units.id, id), inScope(scopePath)))
+    .where(and(eq(units.id, id), inScope(scope)))
     .limit(1);
   return rows[0] ?? null;
 }
@@ -53,25 +54,25 @@ export async function findUnitByPath(db: Db, path: string): Promise<UnitWithCoun
   return rows[0] ?? null;
 }
 
-export async function listChildUnits(db: Db, scopePath: string, parentId: string): Promise<UnitWithCounts[]> {
+export async function listChildUnits(db: Db, scope: Scope, parentId: string): Promise<UnitWithCounts[]> {
   return selectUnits(db)
-    .where(and(eq(units.parentId, parentId), inScope(scopePath)))
+    .where(and(eq(units.parentId, parentId), inScope(scope)))
     .orderBy(asc(units.sortOrder), asc(units.name));
 }
 
-export async function searchUnits(db: Db, scopePath: string, q: string, limit: number): Promise<UnitWithCounts[]> {
+export async function searchUnits(db: Db, scope: Scope, q: string, limit: number): Promise<UnitWithCounts[]> {
   return selectUnits(db)
-    .where(and(inScope(scopePath), ilike(units.name, `%${likeEscape(q)}%`)))
+    .where(and(inScope(scope), ilike(units.name, `%${likeEscape(q)}%`)))
     .orderBy(asc(units.depth), asc(units.sortOrder), asc(units.name))
     .limit(limit);
 }
 
-export async function countUnitsInScope(db: Db, scopePath: string, ids: string[]): Promise<number> {
+export async function countUnitsInScope(db: Db, scope: Scope, ids: string[]): Promise<number> {
   if (ids.length === 0) return 0;
   const rows = await db
     .select({ n: sql<number>`count(*)::int`.mapWith(Number) })
     .from(units)
-    .where(and(inArray(units.id, ids), inScope(scopePath)));
+    .where(and(inArray(units.id, ids), inScope(scope)));
   return rows[0]?.n ?? 0;
 }
 
@@ -153,8 +154,8 @@ export interface PersonFilter {
   q?: string;
 }
 
-export async function listPersons(db: Db, scopePath: string, filter: PersonFilter, limit: number): Promise<PersonWithUnit[]> {
-  const conditions = [inScope(scopePath)];
+export async function listPersons(db: Db, scope: Scope, filter: PersonFilter, limit: number): Promise<PersonWithUnit[]> {
+  const conditions = [inScope(scope)];
   if (filter.unitPath) conditions.push(like(units.path, `${filter.unitPath}%`));
   else if (filter.unitId) conditions.push(eq(persons.unitId, filter.unitId));
   if (filter.isLeader !== undefined) conditions.push(eq(persons.isLeader, filter.isLeader));
@@ -168,12 +169,12 @@ export async function listPersons(db: Db, scopePath: string, filter: PersonFilte
     .limit(limit);
 }
 
-export async function findPersonInScope(db: Db, scopePath: string, id: string): Promise<PersonWithUnit | null> {
+export async function findPersonInScope(db: Db, scope: Scope, id: string): Promise<PersonWithUnit | null> {
   const rows = await db
     .select(personColumns)
     .from(persons)
     .innerJoin(units, eq(units.id, persons.unitId))
-    .where(and(eq(persons.id, id), inScope(scopePath)))
+    .where(and(eq(persons.id, id), inScope(scope)))
     .limit(1);
   return rows[0] ?? null;
 }
@@ -221,21 +222,21 @@ const postColumns = {
   backupHolderName: sql<string | null>`(select p.name from persons p where p.id = ${posts.backupHolderId})`,
 };
 
-export async function listPosts(db: Db, scopePath: string, unitId: string): Promise<PostWithHolders[]> {
+export async function listPosts(db: Db, scope: Scope, unitId: string): Promise<PostWithHolders[]> {
   return db
     .select(postColumns)
     .from(posts)
     .innerJoin(units, eq(units.id, posts.unitId))
-    .where(and(eq(posts.unitId, unitId), inScope(scopePath)))
+    .where(and(eq(posts.unitId, unitId), inScope(scope)))
     .orderBy(asc(posts.createdAt));
 }
 
-export async function findPostInScope(db: Db, scopePath: string, id: string): Promise<PostWithHolders | null> {
+export async function findPostInScope(db: Db, scope: Scope, id: string): Promise<PostWithHolders | null> {
   const rows = await db
     .select(postColumns)
     .from(posts)
     .innerJoin(units, eq(units.id, posts.unitId))
-    .where(and(eq(posts.id, id), inScope(scopePath)))
+    .where(and(eq(posts.id, id), inScope(scope)))
     .limit(1);
   return rows[0] ?? null;
 }

@@ -46,17 +46,17 @@ export const PERSON_LIST_LIMIT = 200;
 export async function listUnits(deps: Deps, ctx: RequestContext, query: { parentId?: string; q?: string }): Promise<Unit[]> {
   const actor = requireActor(ctx);
   const { db } = deps.database;
-  if (query.q) return (await repo.searchUnits(db, actor.scopePath, query.q, UNIT_SEARCH_LIMIT)).map(presentUnit);
+  if (query.q) return (await repo.searchUnits(db, actor.scope, query.q, UNIT_SEARCH_LIMIT)).map(presentUnit);
   if (query.parentId) {
-    if (!(await repo.findUnitInScope(db, actor.scopePath, query.parentId))) throw notFound();
-    return (await repo.listChildUnits(db, actor.scopePath, query.parentId)).map(presentUnit);
+    if (!(await repo.findUnitInScope(db, actor.scope, query.parentId))) throw notFound();
+    return (await repo.listChildUnits(db, actor.scope, query.parentId)).map(presentUnit);
   }
-  const root = await repo.findUnitByPath(db, actor.scopePath);
+  const root = await repo.findUnitByPath(db, actor.scope.path);
   return root ? [presentUnit(root)] : [];
 }
 
 export async function getUnit(deps: Deps, ctx: RequestContext, id: string): Promise<Unit> {
-  const row = await repo.findUnitInScope(deps.database.db, requireActor(ctx).scopePath, id);
+  const row = await repo.findUnitInScope(deps.database.db, requireActor(ctx).scope, id);
   if (!row) throw notFound();
   return presentUnit(row);
 }
@@ -64,7 +64,7 @@ export async function getUnit(deps: Deps, ctx: RequestContext, id: string): Prom
 export async function createUnit(deps: Deps, ctx: RequestContext, input: CreateUnit): Promise<Unit> {
   const actor = requireManager(ctx);
   return deps.database.db.transaction(async (tx) => {
-    const parent = await repo.findUnitInScope(tx, actor.scopePath, input.parentId);
+    const parent = await repo.findUnitInScope(tx, actor.scope, input.parentId);
     if (!parent) throw notFound();
     const divisionCode = input.divisionCode ?? parent.divisionCode;
     if (!(await repo.findDivision(tx, divisionCode))) throw fieldError('VALIDATION_FAILED', 'divisionCode', 'unknown division');
@@ -86,7 +86,7 @@ export async function createUnit(deps: Deps, ctx: RequestContext, input: CreateU
         updatedAt: now,
       });
     });
-    const created = await repo.findUnitInScope(tx, actor.scopePath, id);
+    const created = await repo.findUnitInScope(tx, actor.scope, id);
     if (!created) throw new Error('created unit not readable');
     const unit = presentUnit(created);
     await recordAudit(deps, tx, ctx, { eventType: 'unit.created', objectType: 'unit', objectId: id, after: unit });
@@ -97,11 +97,11 @@ export async function createUnit(deps: Deps, ctx: RequestContext, input: CreateU
 export async function updateUnit(deps: Deps, ctx: RequestContext, id: string, version: number, input: UpdateUnit): Promise<Unit> {
   const actor = requireManager(ctx);
   return deps.database.db.transaction(async (tx) => {
-    const current = await repo.findUnitInScope(tx, actor.scopePath, id);
+    const current = await repo.findUnitInScope(tx, actor.scope, id);
     if (!current) throw notFound();
     if (current.version !== version) throw new AppError('VERSION_CONFLICT');
     if (input.isDisabled === true && current.disabledAt === null) {
-      if (current.path === actor.scopePath) throw forbidden();
+      if (current.path === actor.scope.path) throw forbidden();
       if ((await repo.countActiveMembers(tx, id)) > 0) throw new AppError('UNIT_HAS_CHILDREN');
     }
     const patch = {
@@ -115,7 +115,7 @@ export async function updateUnit(deps: Deps, ctx: RequestContext, id: string, ve
     await refuseDuplicate(input.name ?? '', 'name', async () => {
       if (!(await repo.updateUnitVersioned(tx, id, version, patch))) throw new AppError('VERSION_CONFLICT');
     });
-    const updated = await repo.findUnitInScope(tx, actor.scopePath, id);
+    const updated = await repo.findUnitInScope(tx, actor.scope, id);
     if (!updated) throw new Error('updated unit not readable');
     const unit = presentUnit(updated);
     await recordAudit(deps, tx, ctx, {
@@ -140,13 +140,13 @@ export async function listPersons(
   const { db } = deps.database;
   let unitPath: string | undefined;
   if (query.unitId) {
-    const unit = await repo.findUnitInScope(db, actor.scopePath, query.unitId);
+    const unit = await repo.findUnitInScope(db, actor.scope, query.unitId);
     if (!unit) throw notFound();
     if (query.includeSubunits) unitPath = unit.path;
   }
   const rows = await repo.listPersons(
     db,
-    actor.scopePath,
+    actor.scope,
     { unitId: query.unitId, unitPath, isLeader: query.isLeader, q: query.q },
     PERSON_LIST_LIMIT,
   );
@@ -154,7 +154,7 @@ export async function listPersons(
 }
 
 export async function getPerson(deps: Deps, ctx: RequestContext, id: string): Promise<Person> {
-  const row = await repo.findPersonInScope(deps.database.db, requireActor(ctx).scopePath, id);
+  const row = await repo.findPersonInScope(deps.database.db, requireActor(ctx).scope, id);
   if (!row) throw notFound();
   return presentPerson(row);
 }
@@ -162,7 +162,7 @@ export async function getPerson(deps: Deps, ctx: RequestContext, id: string): Pr
 export async function createPerson(deps: Deps, ctx: RequestContext, input: CreatePerson): Promise<Person> {
   const actor = requireManager(ctx);
   return deps.database.db.transaction(async (tx) => {
-    if (!(await repo.findUnitInScope(tx, actor.scopePath, input.unitId))) throw notFound();
+    if (!(await repo.findUnitInScope(tx, actor.scope, input.unitId))) throw notFound();
     const id = randomUUID();
     const now = ctx.clock.now();
     await repo.insertPerson(tx, {
@@ -177,7 +177,7 @@ export async function createPerson(deps: Deps, ctx: RequestContext, input: Creat
       createdAt: now,
       updatedAt: now,
     });
-    const created = await repo.findPersonInScope(tx, actor.scopePath, id);
+    const created = await repo.findPersonInScope(tx, actor.scope, id);
     if (!created) throw new Error('created person not readable');
     const person = presentPerson(created);
     await recordAudit(deps, tx, ctx, { eventType: 'person.created', objectType: 'person', objectId: id, after: person });
@@ -188,7 +188,7 @@ export async function createPerson(deps: Deps, ctx: RequestContext, input: Creat
 export async function updatePerson(deps: Deps, ctx: RequestContext, id: string, version: number, input: UpdatePerson): Promise<Person> {
   const actor = requireManager(ctx);
   return deps.database.db.transaction(async (tx) => {
-    const current = await repo.findPersonInScope(tx, actor.scopePath, id);
+    const current = await repo.findPersonInScope(tx, actor.scope, id);
     if (!current) throw notFound();
     if (current.version !== version) throw new AppError('VERSION_CONFLICT');
     const { isDisabled, ...fields } = input;
@@ -199,7 +199,7 @@ export async function updatePerson(deps: Deps, ctx: RequestContext, id: string, 
     };
     if (!(await repo.updatePersonVersioned(tx, id, version, patch))) throw new AppError('VERSION_CONFLICT');
     if (input.isLeader === false && current.overseenUnitIds.length) await repo.replaceOverseenUnits(tx, id, []);
-    const updated = await repo.findPersonInScope(tx, actor.scopePath, id);
+    const updated = await repo.findPersonInScope(tx, actor.scope, id);
     if (!updated) throw new Error('updated person not readable');
     const person = presentPerson(updated);
     await recordAudit(deps, tx, ctx, {
@@ -218,12 +218,12 @@ export async function setOverseenUnits(deps: Deps, ctx: RequestContext, id: stri
   const actor = requireManager(ctx);
   const unique = [...new Set(unitIds)];
   return deps.database.db.transaction(async (tx) => {
-    const current = await repo.findPersonInScope(tx, actor.scopePath, id);
+    const current = await repo.findPersonInScope(tx, actor.scope, id);
     if (!current) throw notFound();
     if (!current.isLeader) throw new AppError('PERSON_NOT_LEADER');
-    if ((await repo.countUnitsInScope(tx, actor.scopePath, unique)) !== unique.length) throw notFound();
+    if ((await repo.countUnitsInScope(tx, actor.scope, unique)) !== unique.length) throw notFound();
     await repo.replaceOverseenUnits(tx, id, unique);
-    const updated = await repo.findPersonInScope(tx, actor.scopePath, id);
+    const updated = await repo.findPersonInScope(tx, actor.scope, id);
     if (!updated) throw new Error('person not readable');
     await recordAudit(deps, tx, ctx, {
       eventType: 'person.oversees_changed',
@@ -241,8 +241,8 @@ export async function setOverseenUnits(deps: Deps, ctx: RequestContext, id: stri
 export async function listPosts(deps: Deps, ctx: RequestContext, unitId: string): Promise<Post[]> {
   const actor = requireActor(ctx);
   const { db } = deps.database;
-  if (!(await repo.findUnitInScope(db, actor.scopePath, unitId))) throw notFound();
-  return (await repo.listPosts(db, actor.scopePath, unitId)).map(presentPost);
+  if (!(await repo.findUnitInScope(db, actor.scope, unitId))) throw notFound();
+  return (await repo.listPosts(db, actor.scope, unitId)).map(presentPost);
 }
 
 async function assertHoldersInUnit(
@@ -259,7 +259,7 @@ async function assertHoldersInUnit(
 export async function createPost(deps: Deps, ctx: RequestContext, input: CreatePost): Promise<Post> {
   const actor = requireManager(ctx);
   return deps.database.db.transaction(async (tx) => {
-    if (!(await repo.findUnitInScope(tx, actor.scopePath, input.unitId))) throw notFound();
+    if (!(await repo.findUnitInScope(tx, actor.scope, input.unitId))) throw notFound();
     await assertHoldersInUnit(tx, input.unitId, [input.primaryHolderId, input.backupHolderId]);
     const id = randomUUID();
     const now = ctx.clock.now();
@@ -274,7 +274,7 @@ export async function createPost(deps: Deps, ctx: RequestContext, input: CreateP
         updatedAt: now,
       });
     });
-    const created = await repo.findPostInScope(tx, actor.scopePath, id);
+    const created = await repo.findPostInScope(tx, actor.scope, id);
     if (!created) throw new Error('created post not readable');
     const post = presentPost(created);
     await recordAudit(deps, tx, ctx, { eventType: 'post.created', objectType: 'post', objectId: id, after: post });
@@ -285,7 +285,7 @@ export async function createPost(deps: Deps, ctx: RequestContext, input: CreateP
 export async function updatePost(deps: Deps, ctx: RequestContext, id: string, version: number, input: UpdatePost): Promise<Post> {
   const actor = requireManager(ctx);
   return deps.database.db.transaction(async (tx) => {
-    const current = await repo.findPostInScope(tx, actor.scopePath, id);
+    const current = await repo.findPostInScope(tx, actor.scope, id);
     if (!current) throw notFound();
     if (current.version !== version) throw new AppError('VERSION_CONFLICT');
     await assertHoldersInUnit(tx, current.unitId, [input.primaryHolderId, input.backupHolderId]);
@@ -293,7 +293,7 @@ export async function updatePost(deps: Deps, ctx: RequestContext, id: string, ve
     await refuseDuplicate(input.name ?? '', 'name', async () => {
       if (!(await repo.updatePostVersioned(tx, id, version, patch))) throw new AppError('VERSION_CONFLICT');
     });
-    const updated = await repo.findPostInScope(tx, actor.scopePath, id);
+    const updated = await repo.findPostInScope(tx, actor.scope, id);
     if (!updated) throw new Error('updated post not readable');
     const post = presentPost(updated);
     await recordAudit(deps, tx, ctx, {
@@ -322,9 +322,9 @@ export async function setAbsence(
 ): Promise<Person> {
   const actor = requireActor(ctx);
   return deps.database.db.transaction(async (tx) => {
-    const current = await repo.findPersonInScope(tx, actor.scopePath, id);
+    const current = await repo.findPersonInScope(tx, actor.scope, id);
     if (!current) throw notFound();
-    const unit = await repo.findUnitInScope(tx, actor.scopePath, current.unitId);
+    const unit = await repo.findUnitInScope(tx, actor.scope, current.unitId);
     if (!unit || !canMarkAbsence(actor, unit.path)) throw forbidden();
     const patch = {
       absentFrom: absence?.from ?? null,
@@ -333,7 +333,7 @@ export async function setAbsence(
       updatedAt: ctx.clock.now(),
     };
     if (!(await repo.updatePersonVersioned(tx, id, current.version, patch))) throw new AppError('VERSION_CONFLICT');
-    const updated = await repo.findPersonInScope(tx, actor.scopePath, id);
+    const updated = await repo.findPersonInScope(tx, actor.scope, id);
     if (!updated) throw new Error('person not readable');
     const person = presentPerson(updated);
     await recordAudit(deps, tx, ctx, {

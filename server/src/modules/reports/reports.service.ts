@@ -43,7 +43,7 @@ export function notAllowed(step: keyof typeof reportStepWords, why: Words): AppE
 
 /** The item if the actor can see it; otherwise 404, the same as a missing item. */
 export async function visibleTask(db: Db, actor: Actor, taskId: string, forUpdate = false): Promise<TaskRow> {
-  const row = await findVisibleTask(db, actor.scopePath, taskId, forUpdate);
+  const row = await findVisibleTask(db, actor.scope, taskId, forUpdate);
   if (!row) throw notFound();
   return row;
 }

@@ -1,4 +1,5 @@
 /** SQL for 时间节点 and the Gantt rows of an item's subtree or of a programme. */
+import type { Scope } from '../../platform/scope.js';
 import { asc, eq, inArray, sql } from 'drizzle-orm';
 import { persons, taskMilestones, units } from '../../db/schema/index.js';
 import { executeRows, type Db } from '../../platform/db.js';
@@ -58,9 +59,9 @@ const ganttColumns = sql`t.id, t.parent_id as "parentId", t.depth, t.serial_numb
   lu.name as "leadUnitName", t.assigned_at as "assignedAt", t.created_at as "createdAt", t.deadline::text as deadline,
   t.original_deadline::text as "originalDeadline", t.progress_percent as "progressPercent", t.warning_level as "warningLevel"`;
 
-/** The item and every sub-item below it, parents before children (siblings in numbering order), each visible in `scopePath`. */
-export async function listSubtree(db: Db, scopePath: string, rootId: string, limit: number): Promise<GanttTaskRow[]> {
-  const pattern = `${scopePath}%`;
+/** The item and every sub-item below it, parents before children (siblings in numbering order), each visible in `scope.path`. */
+export async function listSubtree(db: Db, scope: Scope, rootId: string, limit: number): Promise<GanttTaskRow[]> {
+  const pattern = `${scope.path}%`;
   const rows = await executeRows<GanttTaskRow>(
     db,
     sql`with recursive tree as (
@@ -81,8 +82,8 @@ export async function listSubtree(db: Db, scopePath: string, rootId: string, lim
 }
 
 /** A programme: the top-level items of one source in scope, by deadline. */
-export async function listProgramme(db: Db, scopePath: string, source: string, limit: number): Promise<GanttTaskRow[]> {
-  const pattern = `${scopePath}%`;
+export async function listProgramme(db: Db, scope: Scope, source: string, limit: number): Promise<GanttTaskRow[]> {
+  const pattern = `${scope.path}%`;
   const rows = await executeRows<GanttTaskRow>(
     db,
     sql`select ${ganttColumns}

@@ -52,7 +52,7 @@ function plannedToday(task: tasksRepo.TaskRow, milestones: repo.MilestoneRow[], 
 }
 
 async function visibleTask(db: Db, actor: Actor, taskId: string, forUpdate = false): Promise<tasksRepo.TaskRow> {
-  const task = await tasksRepo.findVisibleTask(db, actor.scopePath, taskId, forUpdate);
+  const task = await tasksRepo.findVisibleTask(db, actor.scope, taskId, forUpdate);
   if (!task) throw notFound();
   return task;
 }
@@ -81,7 +81,7 @@ async function checkBody(tx: Db, actor: Actor, task: tasksRepo.TaskRow, input: M
     ]);
   }
   if (input.responsibleUnitId) {
-    const found = await tasksRepo.findUnitPaths(tx, actor.scopePath, [input.responsibleUnitId]);
+    const found = await tasksRepo.findUnitPaths(tx, actor.scope, [input.responsibleUnitId]);
     const unitPath = found.get(input.responsibleUnitId);
     if (!unitPath) throw notFound();
     if (input.responsiblePersonId && !(await tasksRepo.isPersonInUnitTree(tx, input.responsiblePersonId, unitPath))) {
@@ -193,8 +193,8 @@ export async function roadmapOf(
   const { db } = deps.database;
   const limit = query.limit ?? 200;
   const rows = query.parentId
-    ? await repo.listSubtree(db, actor.scopePath, query.parentId, limit + 1)
-    : await repo.listProgramme(db, actor.scopePath, query.source ?? '', limit + 1);
+    ? await repo.listSubtree(db, actor.scope, query.parentId, limit + 1)
+    : await repo.listProgramme(db, actor.scope, query.source ?? '', limit + 1);
   if (query.parentId && rows[0]?.id !== query.parentId) throw notFound();
   const page = rows.slice(0, limit);
   const milestones = await repo.milestonesOf(

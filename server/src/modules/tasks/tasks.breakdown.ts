@@ -34,12 +34,12 @@ export async function breakDownTask(
   const actor = requireActor(ctx);
   if (!canRegisterTasks(actor)) throw forbidden();
   const answer = await idempotent(deps.database.db, ctx, idempotencyKey, `POST /tasks/${parentId}/subtasks`, input, async (tx) => {
-    const parent = await repo.findVisibleTask(tx, actor.scopePath, parentId, true);
+    const parent = await repo.findVisibleTask(tx, actor.scope, parentId, true);
     if (!parent) throw notFound();
-    const supervises = parent.supervisingUnitPath.startsWith(actor.scopePath) || parent.leadUnitPath.startsWith(actor.scopePath);
+    const supervises = parent.supervisingUnitPath.startsWith(actor.scope.path) || parent.leadUnitPath.startsWith(actor.scope.path);
     if (!supervises) throw forbidden();
     if (!breakable.includes(parent.status)) throw new AppError('TASK_NOT_BREAKABLE');
-    const government = await repo.nearestGovernment(tx, actor.scopePath);
+    const government = await repo.nearestGovernment(tx, actor.scope.path);
     if (!government) throw forbidden();
     const items: Task[] = [];
     for (const [index, item] of input.items.entries()) {

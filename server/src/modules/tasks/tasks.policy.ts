@@ -13,8 +13,8 @@ export function standingOf(
 ): ActorStanding {
   const hasAny = (roles: readonly string[]) => roles.some((r) => (actor.roles as string[]).includes(r));
   return {
-    isSupervisor: hasAny(partyRoles.supervisor) && task.supervisingUnitPath.startsWith(actor.scopePath),
-    isLeadUnit: hasAny(partyRoles.lead_unit) && task.leadUnitPath.startsWith(actor.scopePath),
+    isSupervisor: hasAny(partyRoles.supervisor) && task.supervisingUnitPath.startsWith(actor.scope.path),
+    isLeadUnit: hasAny(partyRoles.lead_unit) && task.leadUnitPath.startsWith(actor.scope.path),
     isResponsibleLeader: hasAny(partyRoles.leader) && !!actor.personId && actor.personId === task.responsibleLeaderId,
   };
 }

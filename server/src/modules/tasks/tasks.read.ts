@@ -50,7 +50,7 @@ export async function presentRows(db: Db, ctx: RequestContext, rows: repo.TaskRo
 
 /** One item as the reader sees it; 404 when it is missing or outside the reader's scope. */
 export async function readTask(db: Db, ctx: RequestContext, id: string): Promise<Task> {
-  const row = await repo.findVisibleTask(db, requireActor(ctx).scopePath, id);
+  const row = await repo.findVisibleTask(db, requireActor(ctx).scope, id);
   if (!row) throw notFound();
   const [task] = await presentRows(db, ctx, [row]);
   return task as Task;

@@ -2,6 +2,7 @@
  * SQL for 督办事项. An item is visible to a user when its supervising government, its lead unit or one of its
  * cooperating units lies in the user's scope; anything else is indistinguishable from a missing item.
  */
+import type { Scope } from '../../platform/scope.js';
 import { and, asc, desc, eq, inArray, like, sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import { persons, taskCooperations, taskDeadlineDefaults, taskEvents, taskSerialCounters, tasks, units } from '../../db/schema/index.js';
@@ -33,8 +34,8 @@ const lead = alias(units, 'lu');
 const leader = alias(persons, 'leader');
 const handler = alias(persons, 'handler');
 
-function visibleIn(scopePath: string): SQL {
-  return visibleToPattern(`${scopePath}%`);
+function visibleIn(scope: Scope): SQL {
+  return visibleToPattern(`${scope.path}%`);
 }
 
 /** `visibleIn` for a LIKE pattern given as a value or as a prepared statement's placeholder. */
@@ -84,11 +85,11 @@ function flatten(r: Selected): TaskRow {
   };
 }
 
-export async function findVisibleTask(db: Db, scopePath: string, id: string, forUpdate = false): Promise<TaskRow | null> {
+export async function findVisibleTask(db: Db, scope: Scope, id: string, forUpdate = false): Promise<TaskRow | null> {
   let rows;
   if (forUpdate) {
     rows = await selectTasks(db)
-      .where(and(eq(tasks.id, id), visibleIn(scopePath)))
+      .where(and(eq(tasks.id, id), visibleIn(scope)))
       .limit(1)
       .for('update', { of: tasks });
   } else {
@@ -99,7 +100,7 @@ export async function findVisibleTask(db: Db, scopePath: string, id: string, for
         .limit(1)
         .prepare('luoshi_find_visible_task'),
     );
-    rows = await lookup.execute({ id, pattern: `${scopePath}%` });
+    rows = await lookup.execute({ id, pattern: `${scope.path}%` });
   }
   const first = rows[0];
   return first ? flatten(first) : null;
@@ -117,8 +118,8 @@ export interface TaskFilter {
   mine?: { personId: string; today: string };
 }
 
-export async function listVisibleTasks(db: Db, scopePath: string, filter: TaskFilter, limit: number): Promise<TaskRow[]> {
-  const conditions: SQL[] = [visibleIn(scopePath)];
+export async function listVisibleTasks(db: Db, scope: Scope, filter: TaskFilter, limit: number): Promise<TaskRow[]> {
+  const conditions: SQL[] = [visibleIn(scope)];
   if (filter.status) conditions.push(eq(tasks.status, filter.status));
   if (filter.parentId) conditions.push(eq(tasks.parentId, filter.parentId));
   if (filter.q) {
@@ -126,7 +127,7 @@ export async function listVisibleTasks(db: Db, scopePath: string, filter: TaskFi
     conditions.push(sql`(${tasks.title} ilike ${pattern} or ${tasks.serialNumber} ilike ${pattern} or ${tasks.content} ilike ${pattern})`);
   }
   if (filter.inbox) {
-    const pattern = `${scopePath}%`;
+    const pattern = `${scope.path}%`;
     const parts: SQL[] = [];
     if (filter.inbox.supervisorStatuses.length) {
       parts.push(sql`(${inArray(tasks.status, filter.inbox.supervisorStatuses)} and ${supervising.path} like ${pattern})`);
@@ -168,12 +169,12 @@ export interface SimilarRow {
 /** Open items whose title or content resembles `text` (pg_trgm, works on Chinese), best first. */
 export async function findSimilarOpenTasks(
   db: Db,
-  scopePath: string,
+  scope: Scope,
   text: string,
   openStatuses: readonly string[],
   limit: number,
 ): Promise<SimilarRow[]> {
-  const pattern = `${scopePath}%`;
+  const pattern = `${scope.path}%`;
   const rows = await executeRows<{ id: string; serial_number: string; title: string; status: string; similarity: number | string }>(
     db,
     sql`select t.id, t.serial_number, t.title, t.status,
@@ -248,21 +249,21 @@ export async function nearestGovernment(db: Db, unitPath: string): Promise<{ id:
   return rows[0] ?? null;
 }
 
-export async function findUnitPaths(db: Db, scopePath: string, ids: string[]): Promise<Map<string, string>> {
+export async function findUnitPaths(db: Db, scope: Scope, ids: string[]): Promise<Map<string, string>> {
   if (ids.length === 0) return new Map();
   const rows = await db
     .select({ id: units.id, path: units.path })
     .from(units)
-    .where(and(inArray(units.id, ids), like(units.path, `${scopePath}%`)));
+    .where(and(inArray(units.id, ids), like(units.path, `${scope.path}%`)));
   return new Map(rows.map((r) => [r.id, r.path]));
 }
 
-export async function findLeaderInScope(db: Db, scopePath: string, id: string): Promise<{ id: string; name: string } | null> {
+export async function findLeaderInScope(db: Db, scope: Scope, id: string): Promise<{ id: string; name: string } | null> {
   const rows = await db
     .select({ id: persons.id, name: persons.name })
     .from(persons)
     .innerJoin(units, eq(units.id, persons.unitId))
-    .where(and(eq(persons.id, id), eq(persons.isLeader, true), like(units.path, `${scopePath}%`)))
+    .where(and(eq(persons.id, id), eq(persons.isLeader, true), like(units.path, `${scope.path}%`)))
     .limit(1);
   return rows[0] ?? null;
 }

@@ -45,9 +45,9 @@ async function checkParties(
     throw fieldError('TASK_LEAD_UNIT_COOPERATING', 'cooperatingUnitIds', 'lead unit listed as cooperating');
   }
   const wanted = [input.leadUnitId, ...input.cooperatingUnitIds];
-  const found = await repo.findUnitPaths(db, actor.scopePath, wanted);
+  const found = await repo.findUnitPaths(db, actor.scope, wanted);
   if (wanted.some((id) => !found.has(id))) throw notFound();
-  if (input.responsibleLeaderId && !(await repo.findLeaderInScope(db, actor.scopePath, input.responsibleLeaderId))) throw notFound();
+  if (input.responsibleLeaderId && !(await repo.findLeaderInScope(db, actor.scope, input.responsibleLeaderId))) throw notFound();
 }
 
 function checkDeadline(ctx: RequestContext, deadline: string | null | undefined): void {
@@ -58,7 +58,7 @@ export async function createTask(deps: Deps, ctx: RequestContext, input: CreateT
   const actor = requireActor(ctx);
   if (!canRegisterTasks(actor)) throw forbidden();
   const answer = await idempotent(deps.database.db, ctx, idempotencyKey, 'POST /tasks', input, async (tx) => {
-    const government = await repo.nearestGovernment(tx, actor.scopePath);
+    const government = await repo.nearestGovernment(tx, actor.scope.path);
     if (!government) throw forbidden();
     return { statusCode: 201, body: await insertNewTask(deps, tx, ctx, government.id, input) };
   });
@@ -162,7 +162,7 @@ export async function listTasks(
   const mine = query.mine === 'true' ? { personId: actor.personId ?? '00000000-0000-0000-0000-000000000000', today } : undefined;
   const rows = await repo.listVisibleTasks(
     db,
-    actor.scopePath,
+    actor.scope,
     { status: query.status, parentId: query.parentId, q: query.q, inbox, after, mine },
     limit + 1,
   );
@@ -183,7 +183,7 @@ function decodeCursor(cursor: string | undefined): { createdAt: Date; id: string
 
 export async function findSimilarTasks(deps: Deps, ctx: RequestContext, text: string) {
   const actor = requireActor(ctx);
-  const rows = await repo.findSimilarOpenTasks(deps.database.db, actor.scopePath, text, openStatuses, 5);
+  const rows = await repo.findSimilarOpenTasks(deps.database.db, actor.scope, text, openStatuses, 5);
   return rows.map((r) => ({ ...r, status: r.status as TaskStatus, similarity: Math.round(r.similarity * 100) / 100 }));
 }
 
@@ -192,7 +192,7 @@ const draftOnlyFields = ['leadUnitId', 'cooperatingUnitIds', 'responsibleLeaderI
 export async function updateTask(deps: Deps, ctx: RequestContext, id: string, version: number, input: UpdateTask): Promise<TaskDetail> {
   const actor = requireActor(ctx);
   return deps.database.db.transaction(async (tx) => {
-    const row = await repo.findVisibleTask(tx, actor.scopePath, id, true);
+    const row = await repo.findVisibleTask(tx, actor.scope, id, true);
     if (!row) throw notFound();
     if (!standingOf(actor, row).isSupervisor) throw forbidden();
     if (row.version !== version) throw new AppError('VERSION_CONFLICT');

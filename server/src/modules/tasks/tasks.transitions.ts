@@ -108,7 +108,7 @@ export async function applyTransition(
 ): Promise<Task> {
   const actor = requireActor(ctx);
   {
-    const row = await repo.findVisibleTask(tx, actor.scopePath, id, true);
+    const row = await repo.findVisibleTask(tx, actor.scope, id, true);
     if (!row) throw notFound();
     if (expectedVersion !== undefined && row.version !== expectedVersion) throw new AppError('VERSION_CONFLICT');
     const status = row.status as TaskStatus;

@@ -1,4 +1,5 @@
 /** SQL for account administration, scoped by the administrator's subtree (of the account's scope unit). */
+import type { Scope } from '../../platform/scope.js';
 import { and, asc, eq, ilike, like, or, sql } from 'drizzle-orm';
 import { signInThrottles, units, users } from '../../db/schema/index.js';
 import type { Db } from '../../platform/db.js';
@@ -44,12 +45,12 @@ function base(db: Db) {
 
 export async function listUsers(
   db: Db,
-  scopePath: string,
+  scope: Scope,
   filter: { q?: string; scopeUnitPath?: string },
   limit: number,
 ): Promise<UserWithScope[]> {
-  const conditions = [like(units.path, `${filter.scopeUnitPath ?? scopePath}%`)];
-  if (filter.scopeUnitPath) conditions.push(like(units.path, `${scopePath}%`));
+  const conditions = [like(units.path, `${filter.scopeUnitPath ?? scope.path}%`)];
+  if (filter.scopeUnitPath) conditions.push(like(units.path, `${scope.path}%`));
   if (filter.q) {
     const pattern = `%${likeEscape(filter.q)}%`;
     const match = or(ilike(users.username, pattern), ilike(users.displayName, pattern));
@@ -61,9 +62,9 @@ export async function listUsers(
     .limit(limit);
 }
 
-export async function findUserInScope(db: Db, scopePath: string, id: string): Promise<UserWithScope | null> {
+export async function findUserInScope(db: Db, scope: Scope, id: string): Promise<UserWithScope | null> {
   const rows = await base(db)
-    .where(and(eq(users.id, id), like(units.path, `${scopePath}%`)))
+    .where(and(eq(users.id, id), like(units.path, `${scope.path}%`)))
     .limit(1);
   return rows[0] ?? null;
 }

@@ -2,6 +2,7 @@
  * Account administration: create, change roles and scope, disable (which ends every session at once), reset a
  * password (forcing a change at next sign-in) and unlock. The same `createAccount` serves the CLI and the seed.
  */
+import type { Scope } from '../../platform/scope.js';
 import { randomUUID } from 'node:crypto';
 import type { Role, UserAccount, createUserBody, updateUserBody } from '@luoshi/contracts';
 import type { z } from 'zod';
@@ -41,21 +42,20 @@ export interface AccountInput extends CreateUser {
 }
 
 /**
- * Creates an account inside `tx`. `scopePath` limits where the scope unit and person may lie (the creating
- * administrator's scope); null = anywhere (CLI, seed).
+ * Creates an account inside `tx`. `scope` limits where the scope unit and person may lie (the creating
+ * administrator's scope; the whole tree for the CLI and seeding).
  */
 export async function createAccount(
   deps: Deps,
   tx: Db,
   ctx: RequestContext,
-  scopePath: string | null,
+  scope: Scope,
   input: AccountInput,
 ): Promise<repo.UserWithScope> {
   assertRoles(input.roles);
   assertPasswordAcceptable(input.initialPassword, input.username, 'initialPassword');
-  const searchPath = scopePath ?? '/';
-  if (!(await findUnitInScope(tx, searchPath, input.scopeUnitId))) throw notFound();
-  if (input.personId && !(await findPersonInScope(tx, searchPath, input.personId))) throw notFound();
+  if (!(await findUnitInScope(tx, scope, input.scopeUnitId))) throw notFound();
+  if (input.personId && !(await findPersonInScope(tx, scope, input.personId))) throw notFound();
   const id = randomUUID();
   const now = ctx.clock.now();
   await refuseDuplicate(input.username, 'username', async () => {
@@ -75,7 +75,7 @@ export async function createAccount(
       updatedAt: now,
     });
   });
-  const created = await repo.findUserInScope(tx, searchPath, id);
+  const created = await repo.findUserInScope(tx, scope, id);
   if (!created) throw new Error('created user not readable');
   await recordAudit(deps, tx, ctx, { eventType: 'user.created', objectType: 'user', objectId: id, after: presentUser(created, now) });
   return created;
@@ -86,18 +86,18 @@ export async function listUsers(deps: Deps, ctx: RequestContext, query: { q?: st
   const { db } = deps.database;
   let scopeUnitPath: string | undefined;
   if (query.scopeUnitId) {
-    const unit = await findUnitInScope(db, actor.scopePath, query.scopeUnitId);
+    const unit = await findUnitInScope(db, actor.scope, query.scopeUnitId);
     if (!unit) throw notFound();
     scopeUnitPath = unit.path;
   }
-  const rows = await repo.listUsers(db, actor.scopePath, { q: query.q, scopeUnitPath }, USER_LIST_LIMIT);
+  const rows = await repo.listUsers(db, actor.scope, { q: query.q, scopeUnitPath }, USER_LIST_LIMIT);
   const now = ctx.clock.now();
   return rows.map((r) => presentUser(r, now));
 }
 
 export async function createUser(deps: Deps, ctx: RequestContext, input: CreateUser): Promise<UserAccount> {
   const actor = requireAccountManager(ctx);
-  const row = await deps.database.db.transaction((tx) => createAccount(deps, tx, ctx, actor.scopePath, input));
+  const row = await deps.database.db.transaction((tx) => createAccount(deps, tx, ctx, actor.scope, input));
   return presentUser(row, ctx.clock.now());
 }
 
@@ -105,12 +105,12 @@ export async function updateUser(deps: Deps, ctx: RequestContext, id: string, ve
   const actor = requireAccountManager(ctx);
   const now = ctx.clock.now();
   return deps.database.db.transaction(async (tx) => {
-    const current = await repo.findUserInScope(tx, actor.scopePath, id);
+    const current = await repo.findUserInScope(tx, actor.scope, id);
     if (!current) throw notFound();
     if (current.version !== version) throw new AppError('VERSION_CONFLICT');
     if (input.roles) assertRoles(input.roles);
     if (input.isDisabled === true && id === actor.userId) throw new AppError('USER_CANNOT_DISABLE_SELF');
-    if (input.scopeUnitId && !(await findUnitInScope(tx, actor.scopePath, input.scopeUnitId))) throw notFound();
+    if (input.scopeUnitId && !(await findUnitInScope(tx, actor.scope, input.scopeUnitId))) throw notFound();
     const patch = {
       ...(input.displayName !== undefined ? { displayName: input.displayName } : {}),
       ...(input.scopeUnitId !== undefined ? { scopeUnitId: input.scopeUnitId } : {}),
@@ -121,7 +121,7 @@ export async function updateUser(deps: Deps, ctx: RequestContext, id: string, ve
     if (!(await repo.updateUserVersioned(tx, id, version, patch))) throw new AppError('VERSION_CONFLICT');
     // Disabling, or changing what an account may see or do, ends its sessions so the change takes effect now.
     if (input.isDisabled === true || input.roles || input.scopeUnitId) await deleteSessionsOfUser(tx, id);
-    const updated = await repo.findUserInScope(tx, actor.scopePath, id);
+    const updated = await repo.findUserInScope(tx, actor.scope, id);
     if (!updated) throw new Error('updated user not readable');
     const eventType =
       input.isDisabled === true && !current.disabledAt
@@ -144,7 +144,7 @@ export async function resetPassword(deps: Deps, ctx: RequestContext, id: string,
   const actor = requireAccountManager(ctx);
   const now = ctx.clock.now();
   return deps.database.db.transaction(async (tx) => {
-    const current = await repo.findUserInScope(tx, actor.scopePath, id);
+    const current = await repo.findUserInScope(tx, actor.scope, id);
     if (!current) throw notFound();
     assertPasswordAcceptable(newPassword, current.username, 'newPassword');
     await repo.bumpUser(tx, id, {
@@ -155,7 +155,7 @@ export async function resetPassword(deps: Deps, ctx: RequestContext, id: string,
     });
     await deleteSessionsOfUser(tx, id);
     await recordAudit(deps, tx, ctx, { eventType: 'user.password_reset', objectType: 'user', objectId: id });
-    const updated = await repo.findUserInScope(tx, actor.scopePath, id);
+    const updated = await repo.findUserInScope(tx, actor.scope, id);
     if (!updated) throw new Error('user not readable');
     return presentUser(updated, now);
   });
@@ -165,11 +165,11 @@ export async function unlockUser(deps: Deps, ctx: RequestContext, id: string): P
   const actor = requireAccountManager(ctx);
   const now = ctx.clock.now();
   return deps.database.db.transaction(async (tx) => {
-    const current = await repo.findUserInScope(tx, actor.scopePath, id);
+    const current = await repo.findUserInScope(tx, actor.scope, id);
     if (!current) throw notFound();
     await clearThrottle(tx, current.usernameKey);
     await recordAudit(deps, tx, ctx, { eventType: 'user.unlocked', objectType: 'user', objectId: id });
-    const updated = await repo.findUserInScope(tx, actor.scopePath, id);
+    const updated = await repo.findUserInScope(tx, actor.scope, id);
     if (!updated) throw new Error('user not readable');
     return presentUser(updated, now);
   });
