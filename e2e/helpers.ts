@@ -18,7 +18,7 @@ export async function saveScreenshot(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: new URL(name, screenshotDir).pathname, fullPage: true });
 }
 
-/** Demo accounts (server/src/modules/org/seed/seed-demo.ts) and the name the header shows for each. */
+/** Demo accounts (server/src/demo/seed-demo.ts) and the name the header shows for each. */
 export const users = {
   ducha: '省政府督查室督查员（演示）',
   leader: '副省长（演示）',
@@ -33,7 +33,7 @@ export const users = {
 } as const;
 export type DemoUser = keyof typeof users;
 
-/** Fixed TOTP secrets of the demo administrators (server/src/modules/org/seed/seed-demo.ts). */
+/** Fixed TOTP secrets of the demo administrators (server/src/demo/seed-demo.ts). */
 const totpSecrets: Partial<Record<DemoUser, string>> = {
   auditadmin: 'GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJR',
   secadmin: 'JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXQ',

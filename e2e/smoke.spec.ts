@@ -8,7 +8,7 @@ import { expect, test, type Locator, type Page } from '@playwright/test';
 import { enterTotp } from './helpers';
 
 const demoPassword = 'Demo#Luoshi2026';
-/** Fixed TOTP secrets of the demo administrators (server/src/modules/org/seed/seed-demo.ts). */
+/** Fixed TOTP secrets of the demo administrators (server/src/demo/seed-demo.ts). */
 const totpSecrets: Record<string, string> = {
   sysadmin: 'KVKFKRCPNZQUYMLXOVYDSQKJKZDTSRLD',
   auditadmin: 'GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJR',

@@ -14,25 +14,24 @@ import { limits } from '@luoshi/contracts';
 import { z } from 'zod';
 import Fastify, { type FastifyInstance, type FastifyRequest, type RouteOptions } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
-import { registerAuditRoutes } from './modules/audit/audit.routes.js';
-import { actorOf, resolveSession } from './modules/auth/auth.service.js';
-import { registerAuthRoutes } from './modules/auth/auth.routes.js';
-import { registerCalendarRoutes } from './modules/calendar/calendar.routes.js';
-import { registerCockpitRoutes } from './modules/cockpit/cockpit.routes.js';
-import { registerHealthRoutes } from './modules/health/health.routes.js';
-import { registerLiveRoutes } from './modules/live/live.routes.js';
-import { registerOrgRoutes } from './modules/org/org.routes.js';
-import { registerReportRoutes } from './modules/reports/reports.routes.js';
-import { registerTaskRoutes } from './modules/tasks/tasks.routes.js';
-import { registerExtensionRoutes } from './modules/extensions/extensions.routes.js';
-import { registerCooperationRoutes } from './modules/cooperation/cooperation.routes.js';
-import { registerInstructionRoutes } from './modules/instructions/instructions.routes.js';
-import { registerLedgerRoutes } from './modules/ledger/ledger.routes.js';
-import { registerRoadmapRoutes } from './modules/roadmap/roadmap.routes.js';
-import { registerNotificationRoutes } from './modules/notifications/notifications.routes.js';
-import { registerUserRoutes } from './modules/users/users.routes.js';
-import { registerWarningRoutes } from './modules/warnings/warnings.routes.js';
-import { registerEscalationRoutes } from './modules/escalations/escalations.routes.js';
+import { registerAuditRoutes } from './modules/audit/index.js';
+import { actorOf, registerAuthRoutes, resolveSession, type SessionWithUser } from './modules/auth/index.js';
+import { registerCalendarRoutes } from './modules/calendar/index.js';
+import { registerCockpitRoutes } from './modules/cockpit/index.js';
+import { registerHealthRoutes } from './modules/health/index.js';
+import { registerLiveRoutes } from './modules/live/index.js';
+import { registerOrgRoutes } from './modules/org/index.js';
+import { registerReportRoutes } from './modules/reports/index.js';
+import { registerTaskRoutes } from './modules/tasks/index.js';
+import { registerExtensionRoutes } from './modules/extensions/index.js';
+import { registerCooperationRoutes } from './modules/cooperation/index.js';
+import { registerInstructionRoutes } from './modules/instructions/index.js';
+import { registerLedgerRoutes } from './modules/ledger/index.js';
+import { registerRoadmapRoutes } from './modules/roadmap/index.js';
+import { registerNotificationRoutes } from './modules/notifications/index.js';
+import { registerUserRoutes } from './modules/users/index.js';
+import { registerWarningRoutes } from './modules/warnings/index.js';
+import { registerEscalationRoutes } from './modules/escalations/index.js';
 import type { Deps } from './platform/context.js';
 import { AppError } from './platform/errors.js';
 import type { Access } from './platform/http/access.js';
@@ -43,6 +42,13 @@ import { registerSecurityHeaders } from './platform/http/security-headers.js';
 import { sessionCookieName } from './platform/http/session-cookie.js';
 
 export type App = FastifyInstance;
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    /** The signed-in session, resolved from the cookie in the hook below (null when there is none). */
+    auth: SessionWithUser | null;
+  }
+}
 
 export interface BuildOptions {
   /** Built SPA (web/dist) to serve at '/'; skipped when absent. */

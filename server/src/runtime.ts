@@ -3,10 +3,10 @@
  * Shared by the CLI commands so `serve`, `worker` and `seed` see the same database the same way.
  */
 import { resolve } from 'node:path';
-import { hasDemoAccounts, seedDemo } from './modules/org/seed/seed-demo.js';
-import { seedBase } from './modules/org/seed/seed-base.js';
-import { ensureDeadlineDefaults } from './modules/tasks/tasks.seed.js';
-import { seedDemoTasks } from './modules/tasks/tasks.demo.js';
+import { hasDemoAccounts, seedDemo } from './demo/seed-demo.js';
+import { seedDemoTasks } from './demo/tasks.demo.js';
+import { seedBase } from './modules/org/index.js';
+import { ensureDeadlineDefaults } from './modules/tasks/index.js';
 import { systemClock, type Clock } from './platform/clock.js';
 import { systemContext, type Deps } from './platform/context.js';
 import { openDatabase } from './platform/db.js';

@@ -9,7 +9,7 @@ import type { EscalationCandidatePage, NotificationPage, SourcePolicy, TaskDetai
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import calendarSeed from '../src/platform/calendar/calendar-seed.json' with { type: 'json' };
 import { runEscalationSweep } from '../src/modules/escalations/escalations.service.js';
-import { startJobs } from '../src/platform/jobs.js';
+import { startJobs } from '../src/jobs/jobs.js';
 import {
   authHeaders,
   createTree,

@@ -9,7 +9,7 @@ import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { verifyAuditChain } from '../src/platform/audit-log.js';
 import { migrationsFolder, openDatabase } from '../src/platform/db.js';
-import { runMaintenance } from '../src/platform/maintenance.js';
+import { runMaintenance } from '../src/jobs/maintenance.js';
 import { createPostgresDatabase, createTree, createUser, isPostgres, signIn, startTestEnv, type TestEnv } from './harness.js';
 
 let env: TestEnv;

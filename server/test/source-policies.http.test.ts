@@ -5,7 +5,7 @@
  */
 import { defaultEscalationWorkingDays, type Task } from '@luoshi/contracts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runMaintenance } from '../src/platform/maintenance.js';
+import { runMaintenance } from '../src/jobs/maintenance.js';
 import { authHeaders, createTree, createUser, signIn, startTestEnv, type Session, type TestEnv } from './harness.js';
 
 let env: TestEnv;

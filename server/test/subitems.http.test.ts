@@ -6,7 +6,7 @@
  */
 import type { MilestoneList, Roadmap, Task } from '@luoshi/contracts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runMaintenance } from '../src/platform/maintenance.js';
+import { runMaintenance } from '../src/jobs/maintenance.js';
 import { authHeaders, createTree, createUser, signIn, startTestEnv, type Session, type TestEnv, type TestTree } from './harness.js';
 
 let env: TestEnv;

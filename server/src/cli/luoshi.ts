@@ -2,6 +2,7 @@
  * The `luoshi` command: serve, worker, migrate, seed, user create, audit verify, backup, restore, demo-totp.
  * Run from the repo root as `npx luoshi <command>`. Configuration comes from the environment (see platform/env.ts).
  */
+import { systemScope } from '../platform/scope.js';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Command } from 'commander';
@@ -9,17 +10,17 @@ import { generate } from 'otplib';
 import { eq } from 'drizzle-orm';
 import { buildApp } from '../app.js';
 import { users } from '../db/schema/index.js';
-import { demoAccounts } from '../modules/org/seed/seed-demo.js';
-import { createAccount } from '../modules/users/users.service.js';
+import { demoAccounts } from '../demo/seed-demo.js';
+import { scheduleMaintenance } from '../jobs/maintenance.js';
+import { startJobs } from '../jobs/jobs.js';
+import { scheduleDelivery } from '../modules/notifications/index.js';
+import { createAccount } from '../modules/users/index.js';
 import { openRuntime, prepareData } from '../runtime.js';
 import { recordAudit, verifyAuditChain } from '../platform/audit-log.js';
 import { backupDatabase, restoreDatabase } from '../platform/backup.js';
 import { filesRoot } from '../platform/files.js';
 import { systemContext } from '../platform/context.js';
 import { loadEnv, type Env } from '../platform/env.js';
-import { scheduleMaintenance } from '../platform/maintenance.js';
-import { scheduleDelivery } from '../modules/notifications/delivery.worker.js';
-import { startJobs } from '../platform/jobs.js';
 import { AppError } from '../platform/errors.js';
 import { roleSchema } from '@luoshi/contracts';
 import { z } from 'zod';
@@ -151,7 +152,7 @@ user
     const ctx = systemContext(deps.clock, 'cli');
     try {
       const created = await deps.database.db.transaction((tx) =>
-        createAccount(deps, tx, ctx, null, {
+        createAccount(deps, tx, ctx, systemScope(), {
           username: options.username,
           displayName: options.displayName,
           roles: roles.data,

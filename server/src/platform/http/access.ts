@@ -8,9 +8,11 @@
  * - `roles`             — at least one of these roles.
  * - `scope: 'subtree'`  — the route reads or writes org-scoped records; the route inventory test then demands an
  *                         out-of-scope → 404 probe for it.
+ *
+ * The request's signed-in session (`request.auth`) is declared where it is resolved (app.ts): its shape belongs to
+ * the auth module, and platform code imports no module.
  */
 import type { Role } from '@luoshi/contracts';
-import type { SessionWithUser } from '../../modules/auth/auth.service.js';
 import type { RequestContext } from '../context.js';
 
 export type Access = 'public' | 'session' | 'active';
@@ -22,7 +24,6 @@ declare module 'fastify' {
     scope?: 'subtree' | 'none';
   }
   interface FastifyRequest {
-    auth: SessionWithUser | null;
     ctx: RequestContext;
   }
 }

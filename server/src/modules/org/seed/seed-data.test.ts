@@ -8,7 +8,7 @@ import {
   demoPersonName,
   provincialLeaders,
   unitLeaderTitle,
-} from './demo-people.js';
+} from '../../../demo/demo-people.js';
 import departmentsJson from './provincial-departments.json' with { type: 'json' };
 import divisionsJson from './yunnan-divisions.json' with { type: 'json' };
 

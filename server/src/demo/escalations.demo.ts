@@ -4,8 +4,8 @@
  * the past days: an overdue item then shows 临期提醒, 逾期提醒, 催办 and 督办通知 on its 时间线 on the days they fell
  * due, and the 承办人 (the `jyt` account for 省教育厅's item) finds them in the bell.
  */
-import type { Deps } from '../../platform/context.js';
-import { runEscalationSweep } from './escalations.service.js';
+import { runEscalationSweep } from '../modules/escalations/index.js';
+import type { Deps } from '../platform/context.js';
 
 const DAY_MS = 86_400_000;
 

@@ -6,14 +6,12 @@
  *   督查室, with reports at the leaves (progress rolls up) and milestones on the top item;
  * - an item submitted for the 副省长's approval, waiting in his 待办.
  */
-import type { RequestContext } from '../../platform/context.js';
-import type { Clock } from '../../platform/clock.js';
-import { addMilestone } from '../roadmap/roadmap.service.js';
-import { submitProgressReport } from '../reports/reports.service.js';
-import { breakDownTask } from './tasks.breakdown.js';
-import type { DemoCast } from './tasks.demo.js';
-import { createTask } from './tasks.service.js';
-import { transitionTask } from './tasks.transitions.js';
+import type { RequestContext } from '../platform/context.js';
+import type { Clock } from '../platform/clock.js';
+import { addMilestone } from '../modules/roadmap/index.js';
+import { submitProgressReport } from '../modules/reports/index.js';
+import { breakDownTask, createTask, transitionTask } from '../modules/tasks/index.js';
+import type { DemoCast } from './demo-cast.js';
 
 const DAY_MS = 86_400_000;
 

@@ -3,16 +3,17 @@
  * provincial department (with A角/B角 posts), the provincial leaders with their 分管 departments, and demo accounts
  * for each role. Only in demo mode: a production start refuses to run while demo accounts exist.
  */
+import { systemScope } from '../platform/scope.js';
 import { randomUUID } from 'node:crypto';
 import { and, eq, isNull } from 'drizzle-orm';
 import type { Role } from '@luoshi/contracts';
-import { leaderOversees, persons, posts, units, users } from '../../../db/schema/index.js';
-import { recordAudit } from '../../../platform/audit-log.js';
-import type { Deps, RequestContext } from '../../../platform/context.js';
-import type { Db } from '../../../platform/db.js';
-import { createAccount } from '../../users/users.service.js';
+import { leaderOversees, persons, posts, units, users } from '../db/schema/index.js';
+import { recordAudit } from '../platform/audit-log.js';
+import type { Deps, RequestContext } from '../platform/context.js';
+import type { Db } from '../platform/db.js';
+import { PROVINCE_GOVERNMENT_NAME, SUPERVISION_OFFICE_NAME } from '../modules/org/index.js';
+import { createAccount } from '../modules/users/index.js';
 import { demoPeopleForUnit, provincialLeaders, type DemoHolderRole, type DemoUnitKind } from './demo-people.js';
-import { PROVINCE_GOVERNMENT_NAME, SUPERVISION_OFFICE_NAME } from './seed-base.js';
 
 /** The one password of every demo account; shown in the README and on the sign-in page in demo mode only. */
 export const DEMO_PASSWORD = 'Demo#Luoshi2026';
@@ -214,7 +215,7 @@ export async function seedDemo(deps: Deps, ctx: RequestContext): Promise<boolean
             : holders.get(`${scopeUnit.id}:${account.person.post}:${account.person.holder}`);
         if (!personId) throw new Error(`demo seed: no person for account ${account.username}`);
       }
-      const created = await createAccount(deps, tx, ctx, null, {
+      const created = await createAccount(deps, tx, ctx, systemScope(), {
         username: account.username,
         displayName: account.displayName,
         scopeUnitId: scopeUnit.id,

@@ -3,15 +3,16 @@
  * reports, a 催办 and a finished one. Built through the same use cases a clerk's clicks go through (numbering,
  * timeline, audit), each in its own transaction, right after the demo accounts are created.
  */
+import { grantScope } from '../platform/scope.js';
 import type { CreateTaskBody, Role, TransitionBody } from '@luoshi/contracts';
 import { and, asc, eq, isNull, like, sql } from 'drizzle-orm';
-import { persons, posts, units, users } from '../../db/schema/index.js';
-import type { Actor, Deps, RequestContext } from '../../platform/context.js';
-import { submitProgressReport } from '../reports/reports.service.js';
-import { createTask } from './tasks.service.js';
+import { persons, posts, units, users } from '../db/schema/index.js';
+import type { Actor, Deps, RequestContext } from '../platform/context.js';
+import { submitProgressReport } from '../modules/reports/index.js';
+import { createTask, transitionTask } from '../modules/tasks/index.js';
+import type { DemoCast } from './demo-cast.js';
 import { seedDemoRoadmap } from './tasks.demo-roadmap.js';
-import { replayDemoSweeps } from '../escalations/escalations.demo.js';
-import { transitionTask } from './tasks.transitions.js';
+import { replayDemoSweeps } from './escalations.demo.js';
 
 interface DemoItem {
   body: Omit<CreateTaskBody, 'leadUnitId' | 'cooperatingUnitIds'> & { lead: string; cooperating?: string[] };
@@ -130,25 +131,9 @@ function actorFor(user: typeof users.$inferSelect, scopePath: string, roles: Rol
     displayName: user.displayName,
     personId: user.personId,
     roles,
-    scopeUnitId: user.scopeUnitId,
-    scopePath,
+    scope: grantScope(user.scopeUnitId, scopePath),
     unitId: user.scopeUnitId,
   };
-}
-
-/** Who acts in the demo: the province's 督查员, Kunming's 督查室, and a handler stand-in for any unit. */
-export interface DemoCast {
-  deps: Deps;
-  base: RequestContext;
-  supervisor: RequestContext;
-  kunming: RequestContext | null;
-  leaderPersonId: string | null;
-  /** A unit by name, directly under the province government (or under `parentName`). */
-  unitId: (name: string, parentName?: string) => Promise<string | undefined>;
-  /** The lead unit acting through a handler of its own scope (not a login: a demo stand-in). */
-  unitCtx: (unitId: string) => RequestContext;
-  /** The 承办人 post holder of a unit, if the demo people have one. */
-  handlerOf: (unitId: string) => Promise<string | undefined>;
 }
 
 async function demoCast(deps: Deps, base: RequestContext): Promise<DemoCast | null> {

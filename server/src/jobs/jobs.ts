@@ -4,14 +4,14 @@
  * needs no second connection, and on PostgreSQL several `serve`/`worker` processes share the queue — each cron tick
  * makes one job, and a singleton queue runs one at a time.
  *
- * The schema and queues are installed with owner rights at migration time (jobs.schema.ts). Handlers take the
+ * The schema and queues are installed with owner rights at migration time (platform/jobs.schema.ts). Handlers take the
  * product's clock from `deps`, so what a job does is tested by calling its function at any instant; this file is
  * only the wiring, tested once end to end.
  */
 import PgBoss from 'pg-boss';
-import type { Deps } from './context.js';
-import { JOB_QUEUES, JOB_SCHEMA } from './jobs.schema.js';
-import { runEscalationSweep } from '../modules/escalations/escalations.service.js';
+import { runEscalationSweep } from '../modules/escalations/index.js';
+import type { Deps } from '../platform/context.js';
+import { JOB_QUEUES, JOB_SCHEMA } from '../platform/jobs.schema.js';
 
 export interface Jobs {
   /** Queues one sweep now (start-up catch-up; tests). Resolves to the job id. */

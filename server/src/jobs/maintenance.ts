@@ -6,10 +6,10 @@
  */
 import { lt, sql } from 'drizzle-orm';
 import { idempotencyKeys } from '../db/schema/index.js';
-import { deleteExpiredSessions, deleteStaleThrottles } from '../modules/auth/auth.repository.js';
-import type { Deps } from './context.js';
-import { executeRows } from './db.js';
-import { refreshStaleWarnings } from '../modules/warnings/warnings.service.js';
+import { deleteExpiredSessions, deleteStaleThrottles } from '../modules/auth/index.js';
+import { refreshStaleWarnings } from '../modules/warnings/index.js';
+import type { Deps } from '../platform/context.js';
+import { executeRows } from '../platform/db.js';
 
 export interface MaintenanceReport {
   sessionsRemoved: number;
