@@ -20,3 +20,5 @@ export * from './cockpit.js';
 export * from './notifications.js';
 export * from './source-policies.js';
 export * from './escalations.js';
+export * from './route.js';
+export * from './tasks.routes.js';

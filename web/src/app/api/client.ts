@@ -1,8 +1,11 @@
 /**
- * The only place the SPA talks HTTP. It adds what every call needs (same-origin cookie, JSON, the CSRF header on
+ * The only place the SPA talks JSON over HTTP (uploads with progress go through `upload.ts`). Calls name a route of
+ * the contracts (`call(taskRoutes.get, { params: { id } })`): the URL is built from its path template and the answer
+ * is checked against its response schema, so no page writes a URL or picks a schema of its own. It adds what every call needs (same-origin cookie, JSON, the CSRF header on
  * writes, `If-Match` on versioned updates, the UI language), validates each response against the shared contract
  * schema, and turns a 401 into a sign-out so no page has to handle session expiry on its own.
  */
+import type { PathParams, RouteBodyInput, RouteDef, RouteQueryInput, RouteResponse } from '@luoshi/contracts';
 import { currentLocale } from '../i18n/i18n';
 import { cachedSession, dropSession, queryClient, sessionQueryKey } from '../query-client';
 import { ApiError } from './api-error';
@@ -14,11 +17,12 @@ export type ResponseSchema<T> = {
 
 /**
  * The contracts (and zod, ~30 kB gzip) load as their own chunk, started at once but off the critical path of the
- * first paint. Modules in the initial bundle pass schemas through this promise; lazy pages import them directly.
+ * first paint. Modules in the initial bundle pass route definitions (or schemas) through this promise, e.g.
+ * `call(contractsModule.then((c) => c.authRoutes.session))`; lazy pages import them directly.
  */
 export const contractsModule = import('@luoshi/contracts');
 
-type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+type Method = RouteDef['method'];
 
 /** Query-string values; `undefined`, `null` and `''` are left out so optional filters need no special casing. */
 export type QueryParams = Record<string, string | number | boolean | null | undefined>;
@@ -44,6 +48,15 @@ export type RequestOptions<T> = {
 };
 
 const stageCodes = new Set(['AUTH_TOTP_REQUIRED', 'AUTH_TOTP_ENROLMENT_REQUIRED', 'AUTH_PASSWORD_CHANGE_REQUIRED']);
+
+/** Fills a path template's `:name` parts (each encoded); a missing one is a programming error. */
+function fillPath(template: string, params: Record<string, string> | undefined): string {
+  return template.replace(/:(\w+)/g, (_whole, name: string) => {
+    const value = params?.[name];
+    if (value === undefined) throw new Error(`${template}: no value for :${name}`);
+    return encodeURIComponent(value);
+  });
+}
 
 function buildUrl(path: string, query: QueryParams | undefined): string {
   const params = new URLSearchParams();
@@ -139,4 +152,49 @@ export async function apiRequest<T>(method: Method, path: string, options: Reque
     throw new ApiError({ status: response.status, code: 'BAD_RESPONSE', message: 'response does not match the contract' });
   }
   return result.data;
+}
+
+type QueryValue = QueryParams[string];
+
+/** The path parameters a route needs (none for a path without `:name` parts). */
+type ParamsPart<D extends RouteDef> = keyof PathParams<D['path']> extends never
+  ? { params?: undefined }
+  : { params: PathParams<D['path']> };
+/** The body a route takes (optional where the schema allows none). */
+type BodyPart<D extends RouteDef> = D extends { body: unknown }
+  ? undefined extends RouteBodyInput<D>
+    ? { body?: RouteBodyInput<D> }
+    : { body: RouteBodyInput<D> }
+  : { body?: undefined };
+/** The route's query parameters, by name; empty values are left out of the URL. */
+type QueryPart<D extends RouteDef> = D extends { query: unknown }
+  ? { query?: { [K in keyof RouteQueryInput<D>]?: QueryValue } }
+  : { query?: undefined };
+
+/** What a call of route `D` sends besides the route itself. */
+export type CallOptions<D extends RouteDef> = ParamsPart<D> &
+  BodyPart<D> &
+  QueryPart<D> &
+  Pick<RequestOptions<unknown>, 'version' | 'idempotencyKey' | 'signOutOn401'>;
+
+/** The URL of a route with its parameters and query, e.g. for a download link. */
+export function routeUrl<D extends RouteDef>(route: D, options: ParamsPart<D> & QueryPart<D>): string {
+  return buildUrl(fillPath(route.path, options.params), options.query);
+}
+
+/**
+ * Calls a contracts route (or a promise of one, from `contractsModule`) and returns its validated answer, or throws
+ * `ApiError`.
+ */
+export async function call<D extends RouteDef>(
+  route: D | PromiseLike<D>,
+  ...[options]: Record<never, never> extends CallOptions<D> ? [options?: CallOptions<D>] : [options: CallOptions<D>]
+): Promise<RouteResponse<D>> {
+  const def = await route;
+  const { params, query, ...rest } = (options ?? {}) as CallOptions<D>;
+  return apiRequest(def.method, fillPath(def.path, params), {
+    ...rest,
+    query,
+    schema: def.response as ResponseSchema<RouteResponse<D>>,
+  });
 }

@@ -3,12 +3,12 @@
  * whose B角 they are is on leave or travelling, that colleague's items too, marked as such. It is the B角's way in:
  * the moment A is recorded absent, A's items are here, deadlines unchanged.
  */
-import { taskPage, type Task } from '@luoshi/contracts';
+import { taskRoutes, type Task } from '@luoshi/contracts';
 import { useQuery } from '@tanstack/react-query';
 import { Alert, Button, Card, Empty, Flex, List, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { apiRequest } from '../../app/api/client';
+import { call } from '../../app/api/client';
 import { errorText } from '../../app/api/errors';
 import { useAppLocale } from '../../app/i18n/i18n';
 import { TaskDeadline, TaskStatusTag } from '../tasks/task-tags';
@@ -20,7 +20,7 @@ import { TaskDeadline, TaskStatusTag } from '../tasks/task-tags';
 const myItemsQuery = {
   queryKey: ['tasks', 'list', 'mine'],
   refetchOnMount: 'always' as const,
-  queryFn: () => apiRequest('GET', '/api/tasks', { schema: taskPage, query: { mine: true, limit: 50 } }),
+  queryFn: () => call(taskRoutes.list, { query: { mine: true, limit: 50 } }),
 };
 
 function MyItem({ item }: { item: Task }) {

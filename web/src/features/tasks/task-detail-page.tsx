@@ -3,7 +3,7 @@
  * 来源信息, 子事项 and 路线图, the actions this reader may take now, and the 时间线. An action's answer is the whole item, which replaces the page's data at once.
  */
 import { PageContainer } from '@ant-design/pro-components';
-import type { TaskAction } from '@luoshi/contracts';
+import { taskRoutes, type TaskAction } from '@luoshi/contracts';
 import { useQuery } from '@tanstack/react-query';
 import { FileWordOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, Col, Empty, Flex, Row, Typography } from 'antd';
@@ -11,6 +11,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useNavigate, useParams } from 'react-router';
 import { ApiError } from '../../app/api/api-error';
+import { routeUrl } from '../../app/api/client';
 import { errorText } from '../../app/api/errors';
 import { useAppLocale } from '../../app/i18n/i18n';
 import { PageLoading } from '../../app/page-states';
@@ -133,11 +134,15 @@ export function TaskDetailPage() {
               extra={
                 // 督办通知单 / 催办通知单 in the GB/T 9704 layout, straight from the server (Word documents).
                 <Flex gap={4} wrap>
-                  <Button size="small" icon={<FileWordOutlined />} href={`/api/tasks/${item.id}/assignment-notice.docx`}>
+                  <Button
+                    size="small"
+                    icon={<FileWordOutlined />}
+                    href={routeUrl(taskRoutes.assignmentNotice, { params: { id: item.id } })}
+                  >
                     {t('tasks.assignmentNotice')}
                   </Button>
                   {item.urgeCount > 0 && (
-                    <Button size="small" icon={<FileWordOutlined />} href={`/api/tasks/${item.id}/urge-notice.docx`}>
+                    <Button size="small" icon={<FileWordOutlined />} href={routeUrl(taskRoutes.urgeNotice, { params: { id: item.id } })}>
                       {t('tasks.urgeNotice')}
                     </Button>
                   )}

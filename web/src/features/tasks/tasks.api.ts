@@ -2,19 +2,9 @@
  * Reads and writes of 督办事项. Query keys start with `tasks`, so one invalidation refreshes lists and details. The two
  * writes carry an `Idempotency-Key` (see `app/api/idempotency.ts`): a double click or a retry never does the work twice.
  */
-import {
-  similarTask,
-  task,
-  taskDetail,
-  taskPage,
-  type breakdownBody,
-  type createTaskBody,
-  type TaskStatus,
-  type transitionBody,
-} from '@luoshi/contracts';
+import { taskRoutes, type RouteBodyInput, type taskDetail, type TaskStatus } from '@luoshi/contracts';
 import { infiniteQueryOptions, queryOptions, useMutation, useQueryClient } from '@tanstack/react-query';
-import { apiRequest } from '../../app/api/client';
-import type { BodyOf } from '../../app/api/contract-types';
+import { call } from '../../app/api/client';
 
 /** An item with its 时间线, as `GET /api/tasks/:id` and every transition return it. */
 export type TaskDetail = ReturnType<typeof taskDetail.parse>;
@@ -26,8 +16,6 @@ export type TaskFilter = { status?: TaskStatus; q?: string; inbox: boolean };
 
 const pageSize = 30;
 
-/** The answer of 分解子事项: the new sub-items (the list schema's shape, without a cursor). */
-const subtaskList = taskPage.pick({ items: true });
 const firstPage: string | null = null;
 
 /** Keyset-paged list: "加载更多" passes the previous page's `nextCursor` back. */
@@ -36,8 +24,7 @@ export function tasksQuery(filter: TaskFilter) {
     queryKey: ['tasks', 'list', filter],
     initialPageParam: firstPage,
     queryFn: ({ pageParam }) =>
-      apiRequest('GET', '/api/tasks', {
-        schema: taskPage,
+      call(taskRoutes.list, {
         query: { status: filter.status, q: filter.q, inbox: filter.inbox, limit: pageSize, cursor: pageParam },
       }),
     getNextPageParam: (lastPage) => lastPage.nextCursor,
@@ -48,7 +35,7 @@ export function tasksQuery(filter: TaskFilter) {
 export function taskQuery(id: string) {
   return queryOptions({
     queryKey: ['tasks', 'detail', id],
-    queryFn: () => apiRequest('GET', `/api/tasks/${encodeURIComponent(id)}`, { schema: taskDetail }),
+    queryFn: () => call(taskRoutes.get, { params: { id } }),
   });
 }
 
@@ -56,7 +43,7 @@ export function taskQuery(id: string) {
 export function similarTasksQuery(text: string) {
   return queryOptions({
     queryKey: ['tasks', 'similar', text],
-    queryFn: () => apiRequest('GET', '/api/tasks/similar', { schema: similarTask.array(), query: { text } }),
+    queryFn: () => call(taskRoutes.similar, { query: { text } }),
     enabled: text.length >= 4,
     staleTime: 60_000,
   });
@@ -66,8 +53,8 @@ export function similarTasksQuery(text: string) {
 export function useCreateTask() {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: ({ body, idempotencyKey }: { body: BodyOf<typeof createTaskBody>; idempotencyKey: string }) =>
-      apiRequest('POST', '/api/tasks', { schema: task, body, idempotencyKey }),
+    mutationFn: ({ body, idempotencyKey }: { body: RouteBodyInput<typeof taskRoutes.create>; idempotencyKey: string }) =>
+      call(taskRoutes.create, { body, idempotencyKey }),
     onSuccess: () => client.invalidateQueries({ queryKey: ['tasks'] }),
   });
 }
@@ -76,8 +63,15 @@ export function useCreateTask() {
 export function useTaskTransition(id: string) {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: ({ body, version, idempotencyKey }: { body: BodyOf<typeof transitionBody>; version: number; idempotencyKey: string }) =>
-      apiRequest('POST', `/api/tasks/${encodeURIComponent(id)}/transitions`, { schema: taskDetail, body, version, idempotencyKey }),
+    mutationFn: ({
+      body,
+      version,
+      idempotencyKey,
+    }: {
+      body: RouteBodyInput<typeof taskRoutes.transition>;
+      version: number;
+      idempotencyKey: string;
+    }) => call(taskRoutes.transition, { params: { id }, body, version, idempotencyKey }),
     onSuccess: (detail) => {
       client.setQueryData(taskQuery(id).queryKey, detail);
       void client.invalidateQueries({ queryKey: ['tasks', 'list'] });
@@ -90,7 +84,7 @@ export function subtasksQuery(parentId: string) {
   return infiniteQueryOptions({
     queryKey: ['tasks', 'list', { parentId }],
     initialPageParam: firstPage,
-    queryFn: ({ pageParam }) => apiRequest('GET', '/api/tasks', { schema: taskPage, query: { parentId, limit: 50, cursor: pageParam } }),
+    queryFn: ({ pageParam }) => call(taskRoutes.list, { query: { parentId, limit: 50, cursor: pageParam } }),
     getNextPageParam: (lastPage) => lastPage.nextCursor,
   });
 }
@@ -102,8 +96,8 @@ export function subtasksQuery(parentId: string) {
 export function useBreakDown(parentId: string) {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: ({ body, idempotencyKey }: { body: BodyOf<typeof breakdownBody>; idempotencyKey: string }) =>
-      apiRequest('POST', `/api/tasks/${encodeURIComponent(parentId)}/subtasks`, { schema: subtaskList, body, idempotencyKey }),
+    mutationFn: ({ body, idempotencyKey }: { body: RouteBodyInput<typeof taskRoutes.breakDown>; idempotencyKey: string }) =>
+      call(taskRoutes.breakDown, { params: { id: parentId }, body, idempotencyKey }),
     onSuccess: () => client.invalidateQueries({ queryKey: ['tasks'] }),
   });
 }
