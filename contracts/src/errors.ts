@@ -186,6 +186,12 @@ export const errorMessages = {
     'zh-CN': '同一个幂等键（Idempotency-Key）已用于不同的请求内容',
     en: 'This Idempotency-Key was already used with a different request body',
   },
+  SOURCE_UNKNOWN: {
+    status: 400,
+    'zh-CN': '来源「{source}」不存在或已停用',
+    en: 'The source "{source}" does not exist or is no longer in use',
+  },
+  SOURCE_CODE_TAKEN: { status: 409, 'zh-CN': '来源代码「{source}」已被使用', en: 'The source code "{source}" is already taken' },
 } as const satisfies Record<string, { status: number; 'zh-CN': string; en: string }>;
 
 export type ErrorCode = keyof typeof errorMessages;

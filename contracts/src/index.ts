@@ -19,6 +19,7 @@ export * from './roadmap.js';
 export * from './cockpit.js';
 export * from './notifications.js';
 export * from './source-policies.js';
+export * from './sources.js';
 export * from './escalations.js';
 export * from './route.js';
 export * from './tasks.routes.js';

@@ -7,22 +7,19 @@ import { z } from 'zod';
 import { limits, pageOf, text } from './common.js';
 import { warning } from './warnings.js';
 
-export const taskSourceValues = [
-  'meeting_decision',
-  'leader_instruction',
-  'work_report',
-  'document',
-  'superior_assignment',
-  'npc_suggestion',
-  'cppcc_proposal',
-  'audit_finding',
-  'media_report',
-  'public_complaint',
-] as const;
-export const taskSourceSchema = z.enum(taskSourceValues);
+/**
+ * 来源: an item's source is a code from the source registry (督办事项来源, `GET /api/sources`), which the system
+ * administrator extends; the server checks the code against it on registration (SOURCE_UNKNOWN), so the contract
+ * only fixes the code's form. Labels come from the registry too (`Source.name`).
+ */
+export const taskSourceSchema = z.string().regex(/^[a-z][a-z0-9_]{1,31}$/, 'SOURCE_CODE_FORM');
 export type TaskSource = z.infer<typeof taskSourceSchema>;
 
-export const taskSourceLabels: Record<TaskSource, { 'zh-CN': string; en: string }> = {
+/**
+ * @deprecated The labels of the ten sources the registry was seeded with; read `Source.name` from the registry
+ * instead. Kept only until the DOCX notices read the registry (then removed).
+ */
+export const taskSourceLabels: Record<string, { 'zh-CN': string; en: string }> = {
   meeting_decision: { 'zh-CN': '会议决定事项', en: 'Meeting decision' },
   leader_instruction: { 'zh-CN': '领导批示', en: 'Leader instruction' },
   work_report: { 'zh-CN': '政府工作报告', en: 'Government work report' },
@@ -144,6 +141,14 @@ export const taskSourceRef = z.strictObject({
   leaderName: text(64).optional(),
   /** The clause or instruction text itself. */
   clause: text(limits.longTextMax).optional(),
+  /** Set by the module that registered the item (a meeting decision, an audit finding …): its record's id. */
+  recordId: z.uuid().optional(),
+  /** Where that record is shown in the SPA (a path such as /meetings/…), for the item's 来源 link. */
+  link: z
+    .string()
+    .regex(/^\/[A-Za-z0-9/_-]*$/)
+    .max(200)
+    .optional(),
 });
 
 export const createTaskBody = z.strictObject({

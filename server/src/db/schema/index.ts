@@ -4,6 +4,7 @@ export * from './auth.js';
 export * from './audit.js';
 export * from './calendar.js';
 export * from './tasks.js';
+export * from './sources.js';
 export * from './extensions.js';
 export * from './reports.js';
 export * from './notifications.js';

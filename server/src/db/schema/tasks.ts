@@ -1,6 +1,6 @@
 /**
  * 督办事项 (REQUIREMENTS S1, S3, R3): the supervised item, its cooperating units, its timeline, the gap-free
- * serial-number counters, the default deadlines per source, and idempotency records for retried writes.
+ * serial-number counters, and idempotency records for retried writes (the source registry is in sources.ts).
  */
 import { sql } from 'drizzle-orm';
 import {
@@ -163,25 +163,6 @@ export const taskSerialCounters = pgTable(
   },
   (t) => [primaryKey({ columns: [t.supervisingUnitId, t.year] })],
 );
-
-/** Default 办结时限 in working days from 交办, per source type; set by administrators. */
-export const taskDeadlineDefaults = pgTable('task_deadline_defaults', {
-  source: varchar('source', { length: 32 }).primaryKey(),
-  workingDays: integer('working_days').notNull(),
-  /** 签收 is due this many working days after 交办. */
-  signForWorkingDays: integer('sign_for_working_days').notNull().default(2),
-  /** Yellow when the deadline is within this many working days … */
-  yellowWorkingDays: integer('yellow_working_days').notNull().default(3),
-  /** … or when this percentage of the time from 交办 to the deadline has passed. */
-  yellowElapsedPercent: integer('yellow_elapsed_percent').notNull().default(90),
-  /** 临期提醒: working days before the deadline on which the handler is reminded (e.g. [3, 1]). */
-  reminderWorkingDays: jsonb('reminder_working_days').$type<number[]>().notNull().default([3, 1]),
-  /** The escalation ladder: working days past the deadline at which each rung is reached. */
-  escalationWorkingDays: jsonb('escalation_working_days')
-    .$type<{ remind: number; urge: number; notice: number; bulletin: number; interview: number }>()
-    .notNull()
-    .default({ remind: 1, urge: 3, notice: 5, bulletin: 10, interview: 20 }),
-});
 
 /** 路线图 (REQUIREMENTS S2): an item's 时间节点 with stage goal, responsible unit/person and planned trajectory. */
 export const taskMilestones = pgTable(

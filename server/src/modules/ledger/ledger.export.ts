@@ -9,7 +9,6 @@
 import { PassThrough, type Readable } from 'node:stream';
 import ExcelJS from 'exceljs';
 import {
-  taskSourceLabels,
   taskStatusLabels,
   urgencyLabels,
   warningCodeValues,
@@ -21,6 +20,7 @@ import {
 import { recordAudit } from '../../platform/audit-log.js';
 import { todayInShanghai } from '../../platform/calendar/working-days.js';
 import { requireActor, type Deps, type RequestContext } from '../../platform/context.js';
+import { sourceLabels } from '../sources/index.js';
 import { presentLedgerRow } from './ledger.presenter.js';
 import * as repo from './ledger.repository.js';
 import { cursorValuesOf, spreadsheetSafe, type CursorValue } from './ledger.rules.js';
@@ -40,7 +40,8 @@ interface Column {
   width: number;
   /** A date column gets this number format. */
   numFmt?: string;
-  value: (row: LedgerRow, index: number) => string | number | Date | null;
+  /** `sourceNames`: the registry's zh-CN name per source code. */
+  value: (row: LedgerRow, index: number, sourceNames: ReadonlyMap<string, string>) => string | number | Date | null;
 }
 
 /** A calendar date as the spreadsheet's date of that day (exceljs converts from UTC). */
@@ -57,7 +58,7 @@ const columns: Column[] = [
   { header: '序号', width: 7, value: (_row, i) => i + 1 },
   { header: '编号', width: 16, value: (r) => r.serialNumber },
   { header: '事项名称', width: 40, value: (r) => r.title },
-  { header: '来源', width: 14, value: (r) => taskSourceLabels[r.source]['zh-CN'] },
+  { header: '来源', width: 14, value: (r, _i, sourceNames) => sourceNames.get(r.source) ?? r.source },
   { header: '状态', width: 10, value: (r) => taskStatusLabels[r.status]['zh-CN'] },
   { header: '紧急程度', width: 9, value: (r) => urgencyLabels[r.urgency]['zh-CN'] },
   { header: '办结时限', width: 12, numFmt: 'yyyy-mm-dd', value: (r) => dateCell(r.deadline) },
@@ -112,6 +113,7 @@ export async function exportLedger(deps: Deps, ctx: RequestContext, filter: Ledg
   const conditions = await resolveConditions(db, actor, filter);
   const { keys } = sortOf(filter);
   const today = todayInShanghai(ctx.clock);
+  const sourceNames = new Map([...(await sourceLabels(db))].map(([code, name]) => [code, name['zh-CN']]));
   const fileName = `督查工作台账-${today}.xlsx`;
   await db.transaction((tx) =>
     recordAudit(deps, tx, ctx, { eventType: 'ledger.exported', objectType: 'ledger', after: { filter, fileName } }),
@@ -136,7 +138,7 @@ export async function exportLedger(deps: Deps, ctx: RequestContext, filter: Ledg
       const rows = await repo.listLedgerRows(db, conditions, keys, after, BATCH);
       for (const row of rows) {
         const presented = presentLedgerRow(row);
-        sheet.addRow(columns.map((c) => cellValue(c.value(presented, index)))).commit();
+        sheet.addRow(columns.map((c) => cellValue(c.value(presented, index, sourceNames)))).commit();
         index++;
       }
       const last = rows.at(-1);

@@ -3,7 +3,7 @@
  * office, so several names are accepted and the column order does not matter), how a 时限 is written (a date in
  * several Chinese spellings, "2026年12月底", or "N个工作日"), how unit lists are separated, and which 来源 a cell means.
  */
-import { taskSourceLabels, taskSourceValues, type TaskSource } from '@luoshi/contracts';
+import type { Source, TaskSource } from '@luoshi/contracts';
 
 export type ImportField = 'title' | 'content' | 'leadUnit' | 'cooperatingUnits' | 'leader' | 'deadline' | 'source' | 'requirements';
 
@@ -119,6 +119,7 @@ export function parseDeadline(value: string | number | Date | null): ParsedDeadl
   return date ? { kind: 'date', date } : invalid;
 }
 
+/** Telling words for the sources the registry was seeded with (used only when such a source is offered). */
 const sourceAliases: [string, TaskSource][] = [
   ['工作报告', 'work_report'],
   ['常务会议', 'meeting_decision'],
@@ -133,14 +134,17 @@ const sourceAliases: [string, TaskSource][] = [
   ['文件', 'document'],
 ];
 
-/** The source a 来源 cell means: a label (政府工作报告, 会议决定事项 …), a code, or a telling word in it. */
-export function parseSource(text: string): TaskSource | null {
+/**
+ * The source a 来源 cell means among `sources` (the registry's active ones): a name (政府工作报告, 会议决定事项 …),
+ * a code, a short code, or a telling word in it.
+ */
+export function parseSource(text: string, sources: readonly Pick<Source, 'code' | 'name' | 'shortCode'>[]): TaskSource | null {
   const cell = text.replace(/\s+/g, '');
   if (!cell) return null;
-  for (const source of taskSourceValues) {
-    if (cell === taskSourceLabels[source]['zh-CN'] || cell === source) return source;
-  }
-  return sourceAliases.find(([word]) => cell.includes(word))?.[1] ?? null;
+  const exact = sources.find((s) => cell === s.name['zh-CN'] || cell === s.code || (s.shortCode !== '' && cell === s.shortCode));
+  if (exact) return exact.code;
+  const offered = new Set(sources.map((s) => s.code));
+  return sourceAliases.find(([word, code]) => offered.has(code) && cell.includes(word))?.[1] ?? null;
 }
 
 /**

@@ -39,6 +39,7 @@ import {
   titleOf,
   type ImportField,
 } from './ledger.import.rules.js';
+import { listSources } from '../sources/index.js';
 import * as repo from './ledger.repository.js';
 
 type Cell = string | number | Date | null;
@@ -177,6 +178,8 @@ interface CheckedRow {
 
 /** Checks every row against the organisation, the calendar date and the open items; no writes. */
 async function checkRows(db: Db, scope: Scope, today: string, sheet: SheetData, defaultSource?: TaskSource): Promise<CheckedRow[]> {
+  // Only active sources can be given to new items.
+  const sources = (await listSources(db)).filter((s) => s.active);
   const cell = (r: SheetData['rows'][number], f: ImportField) => textOf(r.cells.get(f) ?? null);
   const header = (f: ImportField) => sheet.columns.get(f)?.header ?? headerNames[f][0] ?? f;
   const unitNames = new Set<string>();
@@ -240,8 +243,9 @@ async function checkRows(db: Db, scope: Scope, today: string, sheet: SheetData, 
     if (deadline.kind === 'date' && deadline.date < today) problem('deadline', 'date_past', { value: deadline.date });
 
     const sourceText = cell(r, 'source');
-    const source = sourceText ? parseSource(sourceText) : (defaultSource ?? null);
+    const source = sourceText ? parseSource(sourceText, sources) : (defaultSource ?? null);
     if (sourceText && !source) problem('source', 'source_unknown', { value: sourceText });
+    if (!sourceText && source && !sources.some((s) => s.code === source)) problem('source', 'source_unknown', { value: source });
     if (!sourceText && !source) problem('source', 'source_missing');
 
     if (title) {

@@ -290,7 +290,12 @@ export const en: ResourceShape<typeof zhCN> = {
       reminded: 'Reminder sent by the system',
       escalated: 'Escalated by the system',
     },
-    settings: { source_policy_changed: 'Deadline defaults and warning thresholds changed' },
+    settings: {
+      source_policy_changed: 'Deadline defaults and warning thresholds changed',
+      source_created: 'Item source added',
+      source_changed: 'Item source changed',
+      number_pattern_changed: 'Item number pattern changed',
+    },
     milestone: { created: 'Milestone added', updated: 'Milestone changed', deleted: 'Milestone removed' },
     cooperation: { duty_set: 'Cooperation duty set', contributed: 'Cooperation contribution reported' },
     coordination: {

@@ -56,7 +56,12 @@ const auditEventTypes = {
     reminded: '系统提醒',
     escalated: '督办升级',
   },
-  settings: { source_policy_changed: '修改办理时限与预警设置' },
+  settings: {
+    source_policy_changed: '修改办理时限与预警设置',
+    source_created: '新增督办事项来源',
+    source_changed: '修改督办事项来源',
+    number_pattern_changed: '修改督办编号格式',
+  },
   milestone: { created: '新增时间节点', updated: '修改时间节点', deleted: '删除时间节点' },
   cooperation: { duty_set: '明确配合任务', contributed: '报送配合情况' },
   coordination: { raised: '提出协调请求', escalated: '提请分管领导协调', decided: '分管领导协调决定' },
