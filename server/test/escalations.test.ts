@@ -10,6 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import calendarSeed from '../src/platform/calendar/calendar-seed.json' with { type: 'json' };
 import { runEscalationSweep } from '../src/modules/escalations/escalations.service.js';
 import { startJobs } from '../src/jobs/jobs.js';
+import { systemScope } from '../src/platform/scope.js';
 import {
   authHeaders,
   createTree,
@@ -143,9 +144,9 @@ describe('the daily sweep on the official calendar', () => {
     const taskId = await runningItem(c, '2026-09-30');
     for (const day of days('2026-09-15', '2026-11-05')) {
       env.clock.set(nineAm(day));
-      const first = await runEscalationSweep(env.deps);
+      const first = await runEscalationSweep(env.deps, systemScope());
       // A second run the same day (a retried job, a second worker) adds nothing.
-      expect((await runEscalationSweep(env.deps)).stepsRecorded).toBe(0);
+      expect((await runEscalationSweep(env.deps, systemScope())).stepsRecorded).toBe(0);
       if (!['2026-09-26', '2026-10-03', '2026-10-11'].includes(day)) continue;
       expect(first.itemsChecked, `${day} is not a working day`).toBe(0);
     }
@@ -208,7 +209,7 @@ describe('the daily sweep on the official calendar', () => {
     const c = await cast();
     const taskId = await runningItem(c, '2026-10-20');
     // First run 14 working days overdue: 提醒, 催办, 督办通知 passed; 通报候选 announced.
-    const report = await runEscalationSweep(env.deps);
+    const report = await runEscalationSweep(env.deps, systemScope());
     expect(report.stepsRecorded).toBeGreaterThanOrEqual(4);
     expect((await stepsOf(taskId)).map((s) => s.rung)).toEqual(['remind', 'urge', 'notice', 'bulletin']);
     const supervisor = await signIn(env, c.supervisor);
@@ -223,7 +224,7 @@ describe('the daily sweep on the official calendar', () => {
     // 延期 to 11-13: no longer overdue, off the 通报候选 list; the new deadline's reminders start.
     await env.ownerQuery(`update tasks set deadline = '2026-11-13' where id = $1`, [taskId]);
     env.clock.set(nineAm('2026-11-10'));
-    await runEscalationSweep(env.deps);
+    await runEscalationSweep(env.deps, systemScope());
     expect((await stepsOf(taskId)).map((s) => s.rung).slice(4)).toEqual(['due_3']);
     const list = (await call(await signIn(env, c.supervisor), 'GET', '/api/escalations')).json<EscalationCandidatePage>();
     expect(list.items.map((i) => i.taskId)).not.toContain(taskId);
@@ -239,7 +240,7 @@ describe('the daily sweep on the official calendar', () => {
     await env.ownerQuery('update tasks set last_report_at = $1 where id = $2', [nineAm('2026-11-16'), weekly]);
     for (const day of days('2026-11-17', '2026-11-23')) {
       env.clock.set(nineAm(day));
-      await runEscalationSweep(env.deps);
+      await runEscalationSweep(env.deps, systemScope());
     }
     expect((await stepsOf(waiting)).map((s) => `${s.day} ${s.rung}`)).toEqual(['2026-11-19 sign_for']);
     expect(await titlesFor(c.supervisor, waiting)).toEqual(['逾期未签收']);
@@ -280,9 +281,9 @@ describe('the daily sweep on the official calendar', () => {
     expect(kept.json<SourcePolicy>().escalationWorkingDays.urge).toBe(2);
     try {
       const taskId = await runningItem(c, '2026-11-23');
-      await runEscalationSweep(env.deps);
+      await runEscalationSweep(env.deps, systemScope());
       env.clock.set(nineAm('2026-11-25'));
-      await runEscalationSweep(env.deps);
+      await runEscalationSweep(env.deps, systemScope());
       expect((await stepsOf(taskId)).map((s) => `${s.day} ${s.rung}`)).toEqual([
         '2026-11-23 due_0',
         '2026-11-25 remind',

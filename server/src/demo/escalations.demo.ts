@@ -6,6 +6,7 @@
  */
 import { runEscalationSweep } from '../modules/escalations/index.js';
 import type { Deps } from '../platform/context.js';
+import { systemScope } from '../platform/scope.js';
 
 const DAY_MS = 86_400_000;
 
@@ -18,7 +19,7 @@ export async function replayDemoSweeps(deps: Deps, days = 60): Promise<number> {
   for (let back = days; back >= 0; back--) {
     const at = new Date(todayNine.getTime() - back * DAY_MS);
     if (at > now) continue;
-    recorded += (await runEscalationSweep({ ...deps, clock: { now: () => at } })).stepsRecorded;
+    recorded += (await runEscalationSweep({ ...deps, clock: { now: () => at } }, systemScope())).stepsRecorded;
   }
   return recorded;
 }

@@ -11,6 +11,7 @@
 import PgBoss from 'pg-boss';
 import { runEscalationSweep } from '../modules/escalations/index.js';
 import type { Deps } from '../platform/context.js';
+import { systemScope } from '../platform/scope.js';
 import { JOB_QUEUES, JOB_SCHEMA } from '../platform/jobs.schema.js';
 
 export interface Jobs {
@@ -38,7 +39,7 @@ export async function startJobs(deps: Deps, log: (message: string, error?: unkno
   await boss.schedule(JOB_QUEUES.escalationSweep, deps.env.ESCALATION_SWEEP_CRON, {}, { tz: 'Asia/Shanghai' });
   await boss.work(JOB_QUEUES.escalationSweep, { pollingIntervalSeconds: options.pollingIntervalSeconds ?? 5 }, async () => {
     try {
-      const report = await runEscalationSweep(deps);
+      const report = await runEscalationSweep(deps, systemScope());
       if (report.stepsRecorded) log(`escalation sweep: ${JSON.stringify(report)}`);
       return report;
     } catch (error) {

@@ -17,15 +17,10 @@ import {
   type taskCooperation,
 } from '@luoshi/contracts';
 import type { z } from 'zod';
-import { recordAudit } from '../../platform/audit-log.js';
 import { requireActor, type Actor, type Deps, type RequestContext } from '../../platform/context.js';
 import type { Db } from '../../platform/db.js';
 import { AppError, forbidden, notFound } from '../../platform/errors.js';
-import { personOfUser } from '../extensions/extensions.repository.js';
-import { standingOf } from '../tasks/tasks.policy.js';
-import { findVisibleTask, insertEvent, type TaskRow } from '../tasks/tasks.repository.js';
-import { notifyTaskEvent } from '../notifications/notifications.outbox.js';
-import { announceTaskChange } from '../warnings/warnings.service.js';
+import { findTaskInScope, recordTaskStep, standingOf, type TaskInScope } from '../tasks/index.js';
 import { actsForUnit, canEscalate } from './cooperation.policy.js';
 import * as repo from './cooperation.repository.js';
 
@@ -35,7 +30,7 @@ type Attempt = z.infer<typeof raiseCoordinationBody>['attempts'][number];
 /** Items no longer being worked on: cooperation and coordination on them are closed too. */
 const closedStatuses = ['completed', 'evaluated', 'archived', 'withdrawn', 'terminated'];
 
-function assertOpen(task: TaskRow, action: { 'zh-CN': string; en: string }): void {
+function assertOpen(task: TaskInScope, action: { 'zh-CN': string; en: string }): void {
   if (closedStatuses.includes(task.status)) {
     throw new AppError('COORDINATION_NOT_ALLOWED', {
       status: taskStatusLabels[task.status as TaskStatus]['zh-CN'],
@@ -45,29 +40,25 @@ function assertOpen(task: TaskRow, action: { 'zh-CN': string; en: string }): voi
   }
 }
 
-async function visibleTask(db: Db, actor: Actor, taskId: string, forUpdate = false): Promise<TaskRow> {
-  const task = await findVisibleTask(db, actor.scope, taskId, forUpdate);
-  if (!task) throw notFound();
-  return task;
+async function visibleTask(db: Db, actor: Actor, taskId: string, forUpdate = false): Promise<TaskInScope> {
+  return findTaskInScope(db, actor.scope, taskId, { lock: forUpdate });
 }
 
-async function isResponsibleLeader(db: Db, actor: Actor, task: TaskRow): Promise<boolean> {
+function isResponsibleLeader(actor: Actor, task: TaskInScope): boolean {
   return (
-    (actor.roles as string[]).includes('government_leader') &&
-    !!task.responsibleLeaderId &&
-    (await personOfUser(db, actor.userId)) === task.responsibleLeaderId
+    (actor.roles as string[]).includes('government_leader') && !!task.responsibleLeaderId && actor.personId === task.responsibleLeaderId
   );
 }
 
 async function presentCoordination(
   db: Db,
   actor: Actor,
-  task: TaskRow,
+  task: TaskInScope,
   row: repo.CoordinationRow,
   unitName: string,
 ): Promise<CoordinationRequest> {
   const attempts = row.attempts as Attempt[];
-  const raiserPathOk = await raisedByActor(db, actor, row);
+  const raiserPathOk = await raisedByActor(db, actor, task, row);
   return {
     id: row.id,
     taskId: row.taskId,
@@ -84,17 +75,15 @@ async function presentCoordination(
     // Offered without a responsible leader too, so the unit learns why it cannot go up (COORDINATION_NO_LEADER).
     canEscalate: row.status === 'open' && raiserPathOk && !closedStatuses.includes(task.status),
     canDecide:
-      (row.status === 'escalated' && (await isResponsibleLeader(db, actor, task))) ||
-      (row.status === 'open' && standingOf(actor, task).isSupervisor),
+      (row.status === 'escalated' && isResponsibleLeader(actor, task)) || (row.status === 'open' && standingOf(actor, task).isSupervisor),
   };
 }
 
 /** Whether the actor acts for the unit that raised the request. */
-async function raisedByActor(db: Db, actor: Actor, row: repo.CoordinationRow): Promise<boolean> {
+async function raisedByActor(db: Db, actor: Actor, task: TaskInScope, row: repo.CoordinationRow): Promise<boolean> {
   const units = await repo.listCooperations(db, row.taskId);
-  const task = await findVisibleTask(db, actor.scope, row.taskId);
   const path =
-    row.raisedByUnitId === task?.leadUnitId ? task.leadUnitPath : units.find((u) => u.cooperation.unitId === row.raisedByUnitId)?.unitPath;
+    row.raisedByUnitId === task.leadUnitId ? task.leadUnitPath : units.find((u) => u.cooperation.unitId === row.raisedByUnitId)?.unitPath;
   return !!path && actsForUnit(actor, path);
 }
 
@@ -136,22 +125,15 @@ export async function setCooperationDuty(
     assertOpen(task, { 'zh-CN': '明确配合任务', en: 'set a duty' });
     const patch = { duty: input.duty, dueDate: input.dueDate ?? null };
     if (!(await repo.updateCooperation(tx, taskId, unitId, patch))) throw notFound();
-    await insertEvent(tx, {
-      taskId,
-      at: ctx.clock.now(),
+    await recordTaskStep(deps, tx, ctx, task, {
       type: 'cooperation_duty_set',
-      actorUserId: actor.userId,
-      actorName: actor.displayName,
-      actorUnitId: actor.unitId,
       data: { unitId, ...patch },
+      light: 'announce',
+      audit: {
+        eventType: 'cooperation.duty_set',
+        after: { unitId, ...patch },
+      },
     });
-    await recordAudit(deps, tx, ctx, {
-      eventType: 'cooperation.duty_set',
-      objectType: 'task',
-      objectId: taskId,
-      after: { unitId, ...patch },
-    });
-    await announceTaskChange(tx, taskId);
   });
   return getCooperation(deps, ctx, taskId);
 }
@@ -166,23 +148,17 @@ export async function contribute(deps: Deps, ctx: RequestContext, taskId: string
     assertOpen(task, { 'zh-CN': '报送配合情况', en: 'send a contribution' });
     const now = ctx.clock.now();
     await repo.updateCooperation(tx, taskId, unitId, { contribution: input.contribution, contributedAt: now, contributedBy: actor.userId });
-    await insertEvent(tx, {
-      taskId,
-      at: now,
+    await recordTaskStep(deps, tx, ctx, task, {
       type: 'cooperation_contributed',
-      actorUserId: actor.userId,
-      actorName: actor.displayName,
-      actorUnitId: unitId,
+      actingForUnitId: unitId,
       data: { unitId, contribution: input.contribution },
+      light: 'announce',
+      audit: {
+        eventType: 'cooperation.contributed',
+        before: { contribution: unit.cooperation.contribution },
+        after: { unitId, contribution: input.contribution },
+      },
     });
-    await recordAudit(deps, tx, ctx, {
-      eventType: 'cooperation.contributed',
-      objectType: 'task',
-      objectId: taskId,
-      before: { contribution: unit.cooperation.contribution },
-      after: { unitId, contribution: input.contribution },
-    });
-    await announceTaskChange(tx, taskId);
   });
   return getCooperation(deps, ctx, taskId);
 }
@@ -208,24 +184,20 @@ export async function raiseCoordination(deps: Deps, ctx: RequestContext, taskId:
       attempts: input.attempts,
       status: 'open',
     });
-    await insertEvent(tx, {
-      taskId,
-      at: now,
+    await recordTaskStep(deps, tx, ctx, task, {
       type: 'coordination_raised',
-      actorUserId: actor.userId,
-      actorName: actor.displayName,
-      actorUnitId: unitId,
+      actingForUnitId: unitId,
       reason: input.subject,
       data: { coordinationId: id, attempts: input.attempts },
+      light: 'announce',
+      notify: true,
+      audit: { eventType: 'coordination.raised', after: { id, ...input } },
     });
-    await recordAudit(deps, tx, ctx, { eventType: 'coordination.raised', objectType: 'task', objectId: taskId, after: { id, ...input } });
-    await notifyTaskEvent(tx, ctx.clock, { taskId, type: 'coordination_raised', actorUserId: actor.userId, reason: input.subject });
-    await announceTaskChange(tx, taskId);
   });
   return getCooperation(deps, ctx, taskId);
 }
 
-async function lockedRequest(db: Db, actor: Actor, id: string): Promise<{ row: repo.CoordinationRow; task: TaskRow }> {
+async function lockedRequest(db: Db, actor: Actor, id: string): Promise<{ row: repo.CoordinationRow; task: TaskInScope }> {
   const row = await repo.findCoordination(db, id);
   if (!row) throw notFound();
   const task = await visibleTask(db, actor, row.taskId, true);
@@ -236,7 +208,7 @@ export async function escalateCoordination(deps: Deps, ctx: RequestContext, id: 
   const actor = requireActor(ctx);
   const taskId = await deps.database.db.transaction(async (tx) => {
     const { row, task } = await lockedRequest(tx, actor, id);
-    if (!(await raisedByActor(tx, actor, row))) throw forbidden();
+    if (!(await raisedByActor(tx, actor, task, row))) throw forbidden();
     if (row.status !== 'open') {
       throw new AppError('COORDINATION_NOT_ALLOWED', {
         status: coordinationStatusLabels[row.status as 'open']['zh-CN'],
@@ -249,30 +221,19 @@ export async function escalateCoordination(deps: Deps, ctx: RequestContext, id: 
     if (!task.responsibleLeaderId) throw new AppError('COORDINATION_NO_LEADER');
     const now = ctx.clock.now();
     await repo.updateCoordination(tx, id, { attempts, status: 'escalated', escalatedAt: now });
-    await insertEvent(tx, {
-      taskId: task.id,
-      at: now,
+    await recordTaskStep(deps, tx, ctx, task, {
       type: 'coordination_escalated',
-      actorUserId: actor.userId,
-      actorName: actor.displayName,
-      actorUnitId: row.raisedByUnitId,
+      actingForUnitId: row.raisedByUnitId,
       reason: row.subject,
       data: { coordinationId: id, attempts },
+      light: 'announce',
+      notify: true,
+      audit: {
+        eventType: 'coordination.escalated',
+        before: { status: row.status },
+        after: { status: 'escalated', attempts },
+      },
     });
-    await recordAudit(deps, tx, ctx, {
-      eventType: 'coordination.escalated',
-      objectType: 'task',
-      objectId: task.id,
-      before: { status: row.status },
-      after: { status: 'escalated', attempts },
-    });
-    await notifyTaskEvent(tx, ctx.clock, {
-      taskId: task.id,
-      type: 'coordination_escalated',
-      actorUserId: actor.userId,
-      reason: row.subject,
-    });
-    await announceTaskChange(tx, task.id);
     return task.id;
   });
   return getCooperation(deps, ctx, taskId);
@@ -283,8 +244,7 @@ export async function decideCoordination(deps: Deps, ctx: RequestContext, id: st
   const taskId = await deps.database.db.transaction(async (tx) => {
     const { row, task } = await lockedRequest(tx, actor, id);
     const allowed =
-      (row.status === 'escalated' && (await isResponsibleLeader(tx, actor, task))) ||
-      (row.status === 'open' && standingOf(actor, task).isSupervisor);
+      (row.status === 'escalated' && isResponsibleLeader(actor, task)) || (row.status === 'open' && standingOf(actor, task).isSupervisor);
     if (!allowed) {
       if (row.status === 'resolved') {
         throw new AppError('COORDINATION_NOT_ALLOWED', {
@@ -297,30 +257,18 @@ export async function decideCoordination(deps: Deps, ctx: RequestContext, id: st
     }
     const now = ctx.clock.now();
     await repo.updateCoordination(tx, id, { status: 'resolved', decision: input.decision, decidedBy: actor.userId, decidedAt: now });
-    await insertEvent(tx, {
-      taskId: task.id,
-      at: now,
+    await recordTaskStep(deps, tx, ctx, task, {
       type: 'coordination_decided',
-      actorUserId: actor.userId,
-      actorName: actor.displayName,
-      actorUnitId: actor.unitId,
       reason: input.decision,
       data: { coordinationId: id },
+      light: 'announce',
+      notify: true,
+      audit: {
+        eventType: 'coordination.decided',
+        before: { status: row.status },
+        after: { status: 'resolved', decision: input.decision },
+      },
     });
-    await recordAudit(deps, tx, ctx, {
-      eventType: 'coordination.decided',
-      objectType: 'task',
-      objectId: task.id,
-      before: { status: row.status },
-      after: { status: 'resolved', decision: input.decision },
-    });
-    await notifyTaskEvent(tx, ctx.clock, {
-      taskId: task.id,
-      type: 'coordination_decided',
-      actorUserId: actor.userId,
-      reason: input.decision,
-    });
-    await announceTaskChange(tx, task.id);
     return task.id;
   });
   return getCooperation(deps, ctx, taskId);

@@ -7,7 +7,7 @@
  * 督查室 and the lead unit's leaders; 约谈建议 to the 督查室 and the 分管领导.
  */
 import type { NotificationKind } from '@luoshi/contracts';
-import type { Audience, TaskFacts } from '../notifications/notifications.messages.js';
+import type { Audience, TaskFacts } from '../notifications/index.js';
 import type { SweepStep } from './escalations.rules.js';
 
 export interface StepMessage {

@@ -12,7 +12,7 @@
  */
 import { escalationRungValues, type EscalationRung, type EscalationWorkingDays } from '@luoshi/contracts';
 import type { WorkingDayCalendar } from '../../platform/calendar/working-days.js';
-import { nextReportDue } from '../warnings/warnings.rules.js';
+import { nextReportDue } from '../warnings/index.js';
 
 /** Statuses in which the unit is working on the item and so may be reminded and escalated. */
 export const runningStatuses: readonly string[] = ['assigned', 'accepted', 'in_progress'];

@@ -7,19 +7,16 @@
  */
 import type { EscalationCandidatePage, EscalationListQuery, TaskSource, TaskStatus, EscalationRung } from '@luoshi/contracts';
 import { escalationRungValues } from '@luoshi/contracts';
-import { recordAudit } from '../../platform/audit-log.js';
 import { loadCalendar } from '../../platform/calendar/calendar.service.js';
 import { shanghaiDateOf, todayInShanghai } from '../../platform/calendar/working-days.js';
 import { requireActor, systemContext, type Deps, type RequestContext } from '../../platform/context.js';
 import type { Db } from '../../platform/db.js';
 import { AppError } from '../../platform/errors.js';
-import { insertEvent } from '../tasks/tasks.repository.js';
-import { notify, recipientsFor } from '../notifications/notifications.outbox.js';
-import { taskLink } from '../notifications/notifications.messages.js';
+import type { Scope } from '../../platform/scope.js';
+import { findTaskInScope, recordTaskStep } from '../tasks/index.js';
+import { notify, recipientsFor, taskLink } from '../notifications/index.js';
 import { listSourcePolicies } from '../warnings/source-policies.service.js';
-import { signForDueOf } from '../warnings/warnings.rules.js';
-import { unitPathsOf } from '../warnings/warnings.repository.js';
-import { publishTaskChange } from '../../platform/live.js';
+import { signForDueOf } from '../warnings/index.js';
 import * as repo from './escalations.repository.js';
 import { stepMessage } from './escalations.messages.js';
 import { stepsDue, type SweepPolicy, type SweepStep } from './escalations.rules.js';
@@ -34,7 +31,7 @@ export interface SweepReport {
 }
 
 /** Runs the sweep for today (Shanghai); on a non-working day it does nothing. Safe to run any number of times. */
-export async function runEscalationSweep(deps: Deps, batch = 500): Promise<SweepReport> {
+export async function runEscalationSweep(deps: Deps, scope: Scope, batch = 500): Promise<SweepReport> {
   const { db } = deps.database;
   const day = todayInShanghai(deps.clock);
   const report: SweepReport = { day, itemsChecked: 0, stepsRecorded: 0, announced: 0 };
@@ -70,7 +67,7 @@ export async function runEscalationSweep(deps: Deps, batch = 500): Promise<Sweep
         done.get(row.id) ?? new Set(),
       );
       if (steps.length === 0) continue;
-      const taken = await db.transaction((tx) => takeSteps(deps, tx, row.id, row.handler_id !== null, steps, day));
+      const taken = await db.transaction((tx) => takeSteps(deps, tx, scope, row.id, row.handler_id !== null, steps, day));
       report.stepsRecorded += taken.recorded;
       report.announced += taken.announced;
     }
@@ -82,6 +79,7 @@ export async function runEscalationSweep(deps: Deps, batch = 500): Promise<Sweep
 async function takeSteps(
   deps: Deps,
   tx: Db,
+  scope: Scope,
   taskId: string,
   hasHandler: boolean,
   steps: readonly SweepStep[],
@@ -116,15 +114,13 @@ async function takeSteps(
         workingDays: step.workingDays,
         ...(step.passed ? { passed: step.passed } : {}),
       };
-      await insertEvent(tx, { taskId, at: now, type: isRung ? 'escalated' : 'reminded', reason: null, data });
-      await recordAudit(deps, tx, systemContext(deps.clock, `sweep:${day}`), {
-        eventType: isRung ? 'task.escalated' : 'task.reminded',
-        objectType: 'task',
-        objectId: taskId,
-        after: { ...data, notice: message.title },
+      // The system takes the step (no actor on the timeline); its own message goes out below, keyed by the rung.
+      await recordTaskStep(deps, tx, systemContext(deps.clock, `sweep:${day}`), await findTaskInScope(tx, scope, taskId), {
+        type: isRung ? 'escalated' : 'reminded',
+        data,
+        light: 'announce',
+        audit: { eventType: isRung ? 'task.escalated' : 'task.reminded', after: { ...data, notice: message.title } },
       });
-      const paths = await unitPathsOf(tx, taskId);
-      if (paths) await publishTaskChange(tx, { taskId, ...paths });
     }
     const userIds = await recipientsFor(
       tx,

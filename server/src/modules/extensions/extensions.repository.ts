@@ -1,6 +1,6 @@
 /** SQL for 延期申请. Visibility follows the item's (callers check the item first). */
 import { and, desc, eq } from 'drizzle-orm';
-import { extensionRequests, users } from '../../db/schema/index.js';
+import { extensionRequests } from '../../db/schema/index.js';
 import type { Db } from '../../platform/db.js';
 
 export type ExtensionRow = typeof extensionRequests.$inferSelect;
@@ -24,10 +24,4 @@ export async function update(tx: Db, id: string, patch: Partial<typeof extension
     .update(extensionRequests)
     .set(patch)
     .where(and(eq(extensionRequests.id, id)));
-}
-
-/** The person an account belongs to (a leader approves as the person named on the item). */
-export async function personOfUser(db: Db, userId: string): Promise<string | null> {
-  const rows = await db.select({ personId: users.personId }).from(users).where(eq(users.id, userId)).limit(1);
-  return rows[0]?.personId ?? null;
 }

@@ -13,16 +13,11 @@ import {
   type requestExtensionBody,
 } from '@luoshi/contracts';
 import type { z } from 'zod';
-import { recordAudit } from '../../platform/audit-log.js';
 import { todayInShanghai } from '../../platform/calendar/working-days.js';
 import { requireActor, type Actor, type Deps, type RequestContext } from '../../platform/context.js';
-import type { Db } from '../../platform/db.js';
 import { AppError, fieldError, notFound } from '../../platform/errors.js';
 import { idempotent } from '../../platform/idempotency.js';
-import { announceTaskChange, refreshDerived } from '../warnings/warnings.service.js';
-import { standingOf } from '../tasks/tasks.policy.js';
-import { findVisibleTask, insertEvent, updateTaskVersioned, type TaskRow } from '../tasks/tasks.repository.js';
-import { notifyTaskEvent } from '../notifications/notifications.outbox.js';
+import { findTaskInScope, moveTaskDeadline, recordTaskStep, standingOf, type TaskInScope } from '../tasks/index.js';
 import * as repo from './extensions.repository.js';
 import { extensionRefusal, isPending, nextStep, stepWords, type ExtensionRefusal } from './extensions.rules.js';
 
@@ -76,16 +71,12 @@ function refusalError(refusal: ExtensionRefusal, status: TaskStatus): AppError {
 }
 
 /** Whether the actor takes the request's current step. */
-async function takesStep(db: Db, actor: Actor, task: TaskRow, step: ExtensionStatus): Promise<boolean> {
+function takesStep(actor: Actor, task: TaskInScope, step: ExtensionStatus): boolean {
   const roles = actor.roles as string[];
   if (step === 'pending_unit_leader') return roles.includes('unit_leader') && task.leadUnitPath.startsWith(actor.scope.path);
   if (step === 'pending_supervisor') return standingOf(actor, task).isSupervisor;
   if (step === 'pending_leader') {
-    return (
-      roles.includes('government_leader') &&
-      !!task.responsibleLeaderId &&
-      (await repo.personOfUser(db, actor.userId)) === task.responsibleLeaderId
-    );
+    return roles.includes('government_leader') && !!task.responsibleLeaderId && actor.personId === task.responsibleLeaderId;
   }
   return false;
 }
@@ -93,8 +84,7 @@ async function takesStep(db: Db, actor: Actor, task: TaskRow, step: ExtensionSta
 export async function listExtensions(deps: Deps, ctx: RequestContext, taskId: string) {
   const actor = requireActor(ctx);
   const { db } = deps.database;
-  const task = await findVisibleTask(db, actor.scope, taskId);
-  if (!task) throw notFound();
+  const task = await findTaskInScope(db, actor.scope, taskId);
   const rows = await repo.listForTask(db, taskId);
   const pending = rows.find((r) => isPending(r.status as ExtensionStatus));
   const canRequest =
@@ -105,7 +95,7 @@ export async function listExtensions(deps: Deps, ctx: RequestContext, taskId: st
       today: todayInShanghai(ctx.clock),
       hasPending: !!pending,
     }) === null;
-  const canDecideId = pending && (await takesStep(db, actor, task, pending.status as ExtensionStatus)) ? pending.id : null;
+  const canDecideId = pending && takesStep(actor, task, pending.status as ExtensionStatus) ? pending.id : null;
   return { items: rows.map(present), canRequest, canDecideId };
 }
 
@@ -118,8 +108,7 @@ export async function requestExtension(
 ): Promise<ExtensionRequest> {
   const actor = requireActor(ctx);
   const answer = await idempotent(deps.database.db, ctx, idempotencyKey, `POST /tasks/${taskId}/extensions`, input, async (tx) => {
-    const task = await findVisibleTask(tx, actor.scope, taskId, true);
-    if (!task) throw notFound();
+    const task = await findTaskInScope(tx, actor.scope, taskId, { lock: true });
     const status = task.status as TaskStatus;
     if (!standingOf(actor, task).isLeadUnit)
       throw new AppError('EXTENSION_NOT_ALLOWED', {
@@ -153,27 +142,17 @@ export async function requestExtension(
       status: first,
       decisions: [],
     });
-    await insertEvent(tx, {
-      taskId,
-      at: now,
-      type: 'extension_requested',
-      actorUserId: actor.userId,
-      actorName: actor.displayName,
-      actorUnitId: actor.unitId,
-      reason: input.reason,
-      data: { extensionId: id, currentDeadline: task.deadline, newDeadline: input.newDeadline, progress: input.progress },
-    });
-    await notifyTaskEvent(tx, ctx.clock, {
-      taskId,
-      type: 'extension_requested',
-      actorUserId: actor.userId,
-      facts: { newDeadline: input.newDeadline, waitingAt: first },
-    });
-    await announceTaskChange(tx, taskId);
     const created = await repo.findById(tx, id);
     if (!created) throw new Error('extension request not readable');
     const body = present(created);
-    await recordAudit(deps, tx, ctx, { eventType: 'extension.requested', objectType: 'task', objectId: taskId, after: body });
+    await recordTaskStep(deps, tx, ctx, task, {
+      type: 'extension_requested',
+      reason: input.reason,
+      data: { extensionId: id, currentDeadline: task.deadline, newDeadline: input.newDeadline, progress: input.progress },
+      light: 'announce',
+      notify: { facts: { newDeadline: input.newDeadline, waitingAt: first } },
+      audit: { eventType: 'extension.requested', after: body },
+    });
     return { statusCode: 201, body };
   });
   return answer.body;
@@ -184,11 +163,10 @@ export async function decideExtension(deps: Deps, ctx: RequestContext, extension
   return deps.database.db.transaction(async (tx) => {
     const row = await repo.findById(tx, extensionId, true);
     if (!row) throw notFound();
-    const task = await findVisibleTask(tx, actor.scope, row.taskId, true);
-    if (!task) throw notFound();
+    const task = await findTaskInScope(tx, actor.scope, row.taskId, { lock: true });
     const step = row.status as ExtensionStatus;
     if (!isPending(step)) throw new AppError('EXTENSION_DECIDED');
-    if (!(await takesStep(tx, actor, task, step))) {
+    if (!takesStep(actor, task, step)) {
       throw new AppError('EXTENSION_NOT_YOUR_STEP', { step: stepWords[step]['zh-CN'], stepEn: stepWords[step].en });
     }
     if (!input.approve && !input.reason) {
@@ -211,38 +189,18 @@ export async function decideExtension(deps: Deps, ctx: RequestContext, extension
       : 'rejected';
     const isFinal = next === 'approved' || next === 'rejected';
     await repo.update(tx, row.id, { status: next, decisions, ...(isFinal ? { decidedAt: now } : {}) });
-    if (next === 'approved') {
-      if (!(await updateTaskVersioned(tx, task.id, task.version, { deadline: row.newDeadline, updatedAt: now })))
-        throw new AppError('VERSION_CONFLICT');
-    }
-    await insertEvent(tx, {
-      taskId: task.id,
-      at: now,
-      type: next === 'approved' ? 'extension_approved' : next === 'rejected' ? 'extension_rejected' : 'extension_step_approved',
-      actorUserId: actor.userId,
-      actorName: actor.displayName,
-      actorUnitId: actor.unitId,
-      reason: input.reason ?? null,
-      data: { extensionId: row.id, step, newDeadline: row.newDeadline },
-    });
-    await notifyTaskEvent(tx, ctx.clock, {
-      taskId: task.id,
-      type: next === 'approved' ? 'extension_approved' : next === 'rejected' ? 'extension_rejected' : 'extension_step_approved',
-      actorUserId: actor.userId,
-      reason: input.reason ?? null,
-      facts: { newDeadline: row.newDeadline, waitingAt: isFinal ? null : next },
-    });
-    if (next === 'approved') await refreshDerived(tx, ctx.clock, task.id);
-    else await announceTaskChange(tx, task.id);
+    if (next === 'approved') await moveTaskDeadline(tx, ctx, task, row.newDeadline);
     const updated = await repo.findById(tx, row.id);
     if (!updated) throw new Error('extension request not readable');
     const body = present(updated);
-    await recordAudit(deps, tx, ctx, {
-      eventType: next === 'rejected' ? 'extension.rejected' : 'extension.approved',
-      objectType: 'task',
-      objectId: task.id,
-      before: present(row),
-      after: body,
+    await recordTaskStep(deps, tx, ctx, task, {
+      type: next === 'approved' ? 'extension_approved' : next === 'rejected' ? 'extension_rejected' : 'extension_step_approved',
+      reason: input.reason ?? null,
+      data: { extensionId: row.id, step, newDeadline: row.newDeadline },
+      // Only the final approval moves the deadline, and with it the light.
+      light: next === 'approved' ? 'refresh' : 'announce',
+      notify: { facts: { newDeadline: row.newDeadline, waitingAt: isFinal ? null : next } },
+      audit: { eventType: next === 'rejected' ? 'extension.rejected' : 'extension.approved', before: present(row), after: body },
     });
     return body;
   });

@@ -9,13 +9,10 @@ import { desc, eq } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { z } from 'zod';
 import { instructions, tasks, users } from '../../db/schema/index.js';
-import { recordAudit } from '../../platform/audit-log.js';
 import type { Actor, Deps, RequestContext } from '../../platform/context.js';
 import type { Db } from '../../platform/db.js';
-import { AppError, forbidden, notFound } from '../../platform/errors.js';
-import { personOfUser } from '../extensions/extensions.repository.js';
-import { findVisibleTask, insertEvent } from '../tasks/tasks.repository.js';
-import { insertNewTask } from '../tasks/tasks.service.js';
+import { AppError, forbidden } from '../../platform/errors.js';
+import { findTaskInScope, recordTaskStep, registerTask } from '../tasks/index.js';
 
 type GiveInstruction = z.infer<typeof giveInstructionBody>;
 
@@ -71,54 +68,56 @@ function present(row: Row): Instruction {
 export async function giveInstruction(deps: Deps, ctx: RequestContext, taskId: string, input: GiveInstruction): Promise<Instruction> {
   const actor = requireLeader(ctx);
   return deps.database.db.transaction(async (tx) => {
-    const task = await findVisibleTask(tx, actor.scope, taskId, true);
-    if (!task) throw notFound();
+    const task = await findTaskInScope(tx, actor.scope, taskId, { lock: true });
     const id = randomUUID();
     const now = ctx.clock.now();
     const [account] = await tx.select({ displayName: users.displayName }).from(users).where(eq(users.id, actor.userId));
     const leaderName = account?.displayName ?? actor.username;
     let childTaskId: string | null = null;
     if (input.spawn) {
-      const spawned = await insertNewTask(deps, tx, ctx, task.supervisingUnitId, {
-        title: input.spawn.title,
-        source: 'leader_instruction',
-        sourceRef: { leaderName, clause: input.text, documentNumber: task.serialNumber },
-        content: input.text,
-        deadline: input.spawn.deadline,
-        urgency: 'normal',
-        reportingFrequency: 'monthly',
-        leadUnitId: input.spawn.leadUnitId,
-        cooperatingUnitIds: [],
-        responsibleLeaderId: (await personOfUser(tx, actor.userId)) ?? undefined,
-        relatedTaskId: task.id,
-      });
+      const spawned = await registerTask(
+        deps,
+        tx,
+        ctx,
+        {
+          title: input.spawn.title,
+          source: 'leader_instruction',
+          sourceRef: { leaderName, clause: input.text, documentNumber: task.serialNumber },
+          content: input.text,
+          deadline: input.spawn.deadline,
+          urgency: 'normal',
+          reportingFrequency: 'monthly',
+          leadUnitId: input.spawn.leadUnitId,
+          cooperatingUnitIds: [],
+          responsibleLeaderId: actor.personId ?? undefined,
+          relatedTaskId: task.id,
+        },
+        // Numbered by the same government as the item instructed on; its 来源 links back to that item.
+        { supervisingUnitId: task.supervisingUnitId, source: { id, link: `/tasks/${task.id}` } },
+      );
       childTaskId = spawned.id;
     }
     await tx.insert(instructions).values({
       id,
       taskId,
       leaderUserId: actor.userId,
-      leaderPersonId: await personOfUser(tx, actor.userId),
+      leaderPersonId: actor.personId,
       leaderName,
       text: input.text,
       kind: childTaskId ? 'child' : 'requirement',
       childTaskId,
       createdAt: now,
     });
-    await insertEvent(tx, {
-      taskId,
-      at: now,
-      type: 'instruction',
-      actorUserId: actor.userId,
-      actorName: leaderName,
-      actorUnitId: actor.unitId,
-      reason: input.text,
-      data: { instructionId: id, childTaskId },
-    });
     const [row] = await selectInstructions(tx).where(eq(instructions.id, id));
     if (!row) throw new Error('instruction not readable');
     const body = present(row);
-    await recordAudit(deps, tx, ctx, { eventType: 'instruction.given', objectType: 'task', objectId: taskId, after: body });
+    await recordTaskStep(deps, tx, ctx, task, {
+      type: 'instruction',
+      reason: input.text,
+      data: { instructionId: id, childTaskId },
+      light: 'announce',
+      audit: { eventType: 'instruction.given', after: body },
+    });
     return body;
   });
 }
@@ -126,7 +125,7 @@ export async function giveInstruction(deps: Deps, ctx: RequestContext, taskId: s
 export async function listTaskInstructions(deps: Deps, ctx: RequestContext, taskId: string): Promise<Instruction[]> {
   if (!ctx.actor) throw new AppError('UNAUTHENTICATED');
   const { db } = deps.database;
-  if (!(await findVisibleTask(db, ctx.actor.scope, taskId))) throw notFound();
+  await findTaskInScope(db, ctx.actor.scope, taskId);
   const rows = await selectInstructions(db).where(eq(instructions.taskId, taskId)).orderBy(desc(instructions.createdAt));
   return rows.map(present);
 }

@@ -4,7 +4,7 @@
  * Every run first checks the whole workbook and reports every row's problems (unknown or ambiguous unit, bad or
  * past date, duplicate within the file, an open item with the same title, empty task text, merged cells, missing
  * columns) — a dry run stops there. A real import refuses when there is any problem, and otherwise registers all
- * rows in one transaction through the tasks use case `insertNewTask` (numbering, deadline rules, timeline, audit),
+ * rows in one transaction through the engine's `registerTask` (numbering, deadline rules, timeline, audit),
  * so it is all or nothing. Look-ups are made once for the whole file, never per row.
  */
 import type { Scope } from '../../platform/scope.js';
@@ -23,10 +23,7 @@ import { todayInShanghai } from '../../platform/calendar/working-days.js';
 import { requireActor, type Deps, type RequestContext } from '../../platform/context.js';
 import type { Db } from '../../platform/db.js';
 import { AppError, forbidden } from '../../platform/errors.js';
-import { canRegisterTasks } from '../tasks/tasks.policy.js';
-import { nearestGovernment } from '../tasks/tasks.repository.js';
-import { openStatuses } from '../tasks/tasks.rules.js';
-import { insertNewTask } from '../tasks/tasks.service.js';
+import { canRegisterTasks, openStatuses, registerTask, supervisingGovernmentOf } from '../tasks/index.js';
 import {
   fieldOfHeader,
   headerNames,
@@ -341,12 +338,12 @@ export async function importLedger(deps: Deps, ctx: RequestContext, input: Impor
   }
   if (problems.length > 0) throw new AppError('LEDGER_IMPORT_HAS_PROBLEMS', { count: problems.length });
   const created = await db.transaction(async (tx) => {
-    const government = await nearestGovernment(tx, actor.scope.path);
+    const government = await supervisingGovernmentOf(tx, actor.scope);
     if (!government) throw forbidden();
     const items: LedgerImportResult['created'] = [];
     for (const row of valid) {
       if (!row.body) continue;
-      const task = await insertNewTask(deps, tx, ctx, government.id, row.body);
+      const task = await registerTask(deps, tx, ctx, row.body, { supervisingUnitId: government.id });
       items.push({ id: task.id, serialNumber: task.serialNumber, title: task.title });
     }
     await recordAudit(deps, tx, ctx, {

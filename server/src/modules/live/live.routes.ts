@@ -7,16 +7,14 @@
  * stream once the session has expired, was signed out, or the account was disabled or moved to another scope. The
  * browser's EventSource then reconnects, and the reconnect gets the ordinary 401 (which stops it) or a fresh stream.
  */
-import { errorBody } from '@luoshi/contracts';
+import { liveRoutes } from '@luoshi/contracts';
 import type { FastifyInstance } from 'fastify';
 import type { ServerResponse } from 'node:http';
-import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import type { Deps } from '../../platform/context.js';
 import { requireActor } from '../../platform/context.js';
+import { addRoute } from '../../platform/http/route.js';
 import { holdLive, releaseLive, subscribeToChanges, type LiveEvent } from '../../platform/live.js';
-import { findSessionWithUser } from '../auth/auth.repository.js';
-import { isSessionExpired } from '../auth/auth.rules.js';
+import { findSessionWithUser, isSessionExpired } from '../auth/index.js';
 
 const HEARTBEAT_MS = 25_000;
 /** How long the browser waits before reconnecting a dropped stream. */
@@ -26,8 +24,7 @@ function write(raw: ServerResponse, event: LiveEvent): void {
   raw.write(`event: ${event.type}\ndata: ${JSON.stringify(event)}\n\n`);
 }
 
-export function registerLiveRoutes(server: FastifyInstance, deps: Deps): void {
-  const app = server.withTypeProvider<ZodTypeProvider>();
+export function registerLiveRoutes(app: FastifyInstance, deps: Deps): void {
   const open = new Set<ServerResponse>();
   holdLive(deps);
   // Open streams never go idle: end them before the server waits for its connections to close.
@@ -37,19 +34,13 @@ export function registerLiveRoutes(server: FastifyInstance, deps: Deps): void {
     await releaseLive(deps);
   });
 
-  app.get(
-    '/events',
+  addRoute(
+    app,
+    liveRoutes.events,
     {
       config: { scope: 'subtree' },
-      schema: {
-        tags: ['live'],
-        summary: '实时更新（SSE）：范围内事项变化推送 task.changed，新通知推送 notification.created Live updates',
-        response: {
-          200: z.string().describe('text/event-stream of `task.changed` (items in scope) and `notification.created` (own bell) events'),
-          401: errorBody,
-          403: errorBody,
-        },
-      },
+      tags: ['live'],
+      summary: '实时更新（SSE）：范围内事项变化推送 task.changed，新通知推送 notification.created Live updates',
     },
     async (request, reply) => {
       const actor = requireActor(request.ctx);

@@ -3,3 +3,4 @@ export { registerNotificationRoutes } from './notifications.routes.js';
 export { notify, notifyTaskEvent, recipientsFor } from './notifications.outbox.js';
 export { taskLink, type Audience, type TaskFacts } from './notifications.messages.js';
 export { scheduleDelivery } from './delivery.worker.js';
+export type { EventFacts as TaskEventFacts } from './notifications.event-messages.js';

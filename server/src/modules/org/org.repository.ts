@@ -4,7 +4,7 @@
  */
 import type { Scope } from '../../platform/scope.js';
 import { and, asc, eq, ilike, inArray, isNull, like, sql } from 'drizzle-orm';
-import { divisions, leaderOversees, persons, posts, tasks, units } from '../../db/schema/index.js';
+import { divisions, leaderOversees, persons, posts, units } from '../../db/schema/index.js';
 import { executeRows, type Db } from '../../platform/db.js';
 import { likeEscape } from '../../platform/sql.js';
 
@@ -266,15 +266,6 @@ export async function personsOfUnit(db: Db, unitId: string, ids: string[]): Prom
     .from(persons)
     .where(and(eq(persons.unitId, unitId), inArray(persons.id, ids)));
   return rows[0]?.n ?? 0;
-}
-
-/** The items a person is 承办人 of, among those in `statuses` (the open ones, for an absence's timeline entry). */
-export async function tasksHandledBy(db: Db, personId: string, statuses: readonly string[]): Promise<string[]> {
-  const rows = await db
-    .select({ id: tasks.id })
-    .from(tasks)
-    .where(and(eq(tasks.handlerId, personId), inArray(tasks.status, [...statuses])));
-  return rows.map((r) => r.id);
 }
 
 /** The B角 of the person's post (the first post where they are A角 and a B角 is set), as the items show it. */

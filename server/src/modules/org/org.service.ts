@@ -18,8 +18,8 @@ import type { z } from 'zod';
 import { recordAudit } from '../../platform/audit-log.js';
 import { requireActor, type Actor, type Deps, type RequestContext } from '../../platform/context.js';
 import { AppError, fieldError, forbidden, notFound, refuseDuplicate } from '../../platform/errors.js';
-import { insertEvent } from '../tasks/tasks.repository.js';
-import { openStatuses } from '../tasks/tasks.rules.js';
+import type { Db } from '../../platform/db.js';
+import { noteHandlerAbsence } from '../tasks/index.js';
 import { canManageOrg, canMarkAbsence } from './org.policy.js';
 import { presentPerson, presentPost, presentUnit } from './org.presenter.js';
 import * as repo from './org.repository.js';
@@ -343,7 +343,7 @@ export async function setAbsence(
       before: { absence: presentPerson(current).absence },
       after: { absence: person.absence },
     });
-    if (absence || current.absentFrom) await noteOnHandledItems(tx, ctx, actor, updated, absence);
+    if (absence || current.absentFrom) await noteOnHandledItems(deps, tx, ctx, actor, updated, absence);
     return person;
   });
 }
@@ -353,32 +353,23 @@ export async function setAbsence(
  * audit labels (`person.absence_set` → 登记请假/出差, `person.absence_cleared` → 销假); the reason is the absence's.
  */
 async function noteOnHandledItems(
-  tx: Parameters<typeof repo.tasksHandledBy>[0],
+  deps: Deps,
+  tx: Db,
   ctx: RequestContext,
   actor: Actor,
   person: { id: string; name: string },
   absence: { from: string; until: string; reason: string } | null,
 ): Promise<void> {
-  const taskIds = await repo.tasksHandledBy(tx, person.id, openStatuses);
-  if (taskIds.length === 0) return;
   const backup = await repo.backupOf(tx, person.id);
-  const data = {
-    personId: person.id,
-    personName: person.name,
-    ...(absence ? { from: absence.from, until: absence.until } : {}),
-    backupId: backup?.id ?? null,
-    backupName: backup?.name ?? null,
-  };
-  for (const taskId of taskIds) {
-    await insertEvent(tx, {
-      taskId,
-      at: ctx.clock.now(),
-      type: absence ? 'person_absence_set' : 'person_absence_cleared',
-      actorUserId: actor.userId,
-      actorName: actor.displayName,
-      actorUnitId: actor.unitId,
-      reason: absence?.reason ?? null,
-      data,
-    });
-  }
+  await noteHandlerAbsence(deps, tx, ctx, actor.scope, person.id, {
+    type: absence ? 'person_absence_set' : 'person_absence_cleared',
+    reason: absence?.reason ?? null,
+    data: {
+      personId: person.id,
+      personName: person.name,
+      ...(absence ? { from: absence.from, until: absence.until } : {}),
+      backupId: backup?.id ?? null,
+      backupName: backup?.name ?? null,
+    },
+  });
 }

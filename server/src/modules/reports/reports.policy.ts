@@ -3,9 +3,9 @@
  * tasks.policy.ts): the lead unit files reports and uploads their evidence; the supervising 督查室 reviews them.
  * Everyone who can see the item (cooperating units too) reads its reports — one report serves every view.
  */
-import type { ActorStanding } from '../tasks/tasks.rules.js';
+import type { ActorStanding } from '../tasks/index.js';
 
-export { standingOf } from '../tasks/tasks.policy.js';
+export { standingOf } from '../tasks/index.js';
 
 type Words = { 'zh-CN': string; en: string };
 

@@ -7,7 +7,7 @@
  * Filing the first report does not move the item: the lifecycle stays in tasks.rules.ts.
  */
 import { attachmentLimits, type ProgressReportAction, type ProgressReportStatus, type TaskStatus } from '@luoshi/contracts';
-import type { ActorStanding } from '../tasks/tasks.rules.js';
+import type { ActorStanding } from '../tasks/index.js';
 import { reporterRefusal, reviewerRefusal } from './reports.policy.js';
 
 type Words = { 'zh-CN': string; en: string };

@@ -13,14 +13,12 @@ import {
   type SubmitReportBody,
   type TaskStatus,
 } from '@luoshi/contracts';
-import { recordAudit } from '../../platform/audit-log.js';
 import { requireActor, type Actor, type Deps, type RequestContext } from '../../platform/context.js';
 import type { Db } from '../../platform/db.js';
 import { AppError, fieldError, notFound } from '../../platform/errors.js';
 import { idempotent } from '../../platform/idempotency.js';
-import { announceTaskChange, noteReport } from '../warnings/warnings.service.js';
-import { notifyTaskEvent } from '../notifications/notifications.outbox.js';
-import { findVisibleTask, insertEvent, type TaskRow } from '../tasks/tasks.repository.js';
+import { findTaskInScope, recordTaskStep, type TaskInScope } from '../tasks/index.js';
+import { noteReport } from '../warnings/index.js';
 import { reviewerRefusal, standingOf } from './reports.policy.js';
 import { presentDraft, presentReport } from './reports.presenter.js';
 import * as repo from './reports.repository.js';
@@ -42,13 +40,11 @@ export function notAllowed(step: keyof typeof reportStepWords, why: Words): AppE
 }
 
 /** The item if the actor can see it; otherwise 404, the same as a missing item. */
-export async function visibleTask(db: Db, actor: Actor, taskId: string, forUpdate = false): Promise<TaskRow> {
-  const row = await findVisibleTask(db, actor.scope, taskId, forUpdate);
-  if (!row) throw notFound();
-  return row;
+export async function visibleTask(db: Db, actor: Actor, taskId: string, forUpdate = false): Promise<TaskInScope> {
+  return findTaskInScope(db, actor.scope, taskId, { lock: forUpdate });
 }
 
-async function presentReports(db: Db, actor: Actor, task: TaskRow, rows: repo.ReportRow[]): Promise<ProgressReport[]> {
+async function presentReports(db: Db, actor: Actor, task: TaskInScope, rows: repo.ReportRow[]): Promise<ProgressReport[]> {
   const attachments = await repo.listReportAttachments(
     db,
     rows.map((r) => r.id),
@@ -67,7 +63,7 @@ async function presentReports(db: Db, actor: Actor, task: TaskRow, rows: repo.Re
   );
 }
 
-async function readReport(db: Db, actor: Actor, task: TaskRow, id: string): Promise<ProgressReport> {
+async function readReport(db: Db, actor: Actor, task: TaskInScope, id: string): Promise<ProgressReport> {
   const row = await repo.findReport(db, id);
   if (!row) throw notFound();
   const [report] = await presentReports(db, actor, task, [row]);
@@ -152,13 +148,10 @@ export async function submitProgressReport(
       },
       attachmentIds,
     );
-    await insertEvent(tx, {
-      taskId,
-      at: now,
+    await noteReport(tx, taskId, { at: now, percent: input.percent ?? null, milestone: input.milestone ?? null });
+    const report = await readReport(tx, actor, task, id);
+    await recordTaskStep(deps, tx, ctx, task, {
       type: 'report_submitted',
-      actorUserId: actor.userId,
-      actorName: actor.displayName,
-      actorUnitId: actor.unitId,
       data: {
         reportId: id,
         version,
@@ -166,10 +159,9 @@ export async function submitProgressReport(
         periodLabel: input.periodLabel,
         percent: input.percent ?? null,
       },
+      light: 'refresh',
+      audit: { eventType: 'report.submitted', objectType: 'progress_report', objectId: id, after: report },
     });
-    await noteReport(tx, ctx.clock, taskId, { at: now, percent: input.percent ?? null, milestone: input.milestone ?? null });
-    const report = await readReport(tx, actor, task, id);
-    await recordAudit(deps, tx, ctx, { eventType: 'report.submitted', objectType: 'progress_report', objectId: id, after: report });
     return { statusCode: 201, body: report };
   });
   return answer.body;
@@ -197,33 +189,21 @@ export async function reviewProgressReport(
     if (!(await repo.markReviewed(tx, reportId, { status, reviewReason: reason, reviewedBy: actor.userId, reviewedAt: now }))) {
       throw new Error('report reviewed under its own row lock');
     }
-    await insertEvent(tx, {
-      taskId: row.taskId,
-      at: now,
+    const after = await readReport(tx, actor, task, reportId);
+    await recordTaskStep(deps, tx, ctx, task, {
       type: input.accept ? 'report_accepted' : 'report_returned',
-      actorUserId: actor.userId,
-      actorName: actor.displayName,
-      actorUnitId: actor.unitId,
       reason,
       data: { reportId, version: row.version, periodLabel: row.periodLabel },
-    });
-    if (!input.accept) {
-      await notifyTaskEvent(tx, ctx.clock, {
-        taskId: row.taskId,
-        type: 'report_returned',
-        actorUserId: actor.userId,
-        reason,
-        facts: { periodLabel: row.periodLabel },
-      });
-    }
-    await announceTaskChange(tx, row.taskId);
-    const after = await readReport(tx, actor, task, reportId);
-    await recordAudit(deps, tx, ctx, {
-      eventType: input.accept ? 'report.accepted' : 'report.returned',
-      objectType: 'progress_report',
-      objectId: reportId,
-      before,
-      after,
+      light: 'announce',
+      // A returned report goes back to the unit; an accepted one tells nobody (the page updates live).
+      notify: input.accept ? false : { facts: { periodLabel: row.periodLabel } },
+      audit: {
+        eventType: input.accept ? 'report.accepted' : 'report.returned',
+        objectType: 'progress_report',
+        objectId: reportId,
+        before,
+        after,
+      },
     });
     return after;
   });

@@ -6,15 +6,12 @@
 import { randomUUID } from 'node:crypto';
 import type { Milestone, MilestoneBody, MilestoneList, Roadmap, RoadmapRow } from '@luoshi/contracts';
 import { warningColourOf } from '@luoshi/contracts';
-import { recordAudit } from '../../platform/audit-log.js';
 import { todayInShanghai } from '../../platform/calendar/working-days.js';
 import { requireActor, type Actor, type Deps, type RequestContext } from '../../platform/context.js';
 import type { Db } from '../../platform/db.js';
 import { AppError, fieldError, notFound } from '../../platform/errors.js';
-import { standingOf } from '../tasks/tasks.policy.js';
-import * as tasksRepo from '../tasks/tasks.repository.js';
-import { refreshDerived } from '../warnings/warnings.service.js';
-import { plannedPercentOn } from '../warnings/warnings.rules.js';
+import { findTaskInScope, findUnitPathsInScope, isPersonInUnitTree, recordTaskStep, standingOf, type TaskInScope } from '../tasks/index.js';
+import { plannedPercentOn } from '../warnings/index.js';
 import * as repo from './roadmap.repository.js';
 
 /** Statuses in which the plan may still change. */
@@ -24,7 +21,7 @@ function shanghaiDate(at: Date): string {
   return todayInShanghai({ now: () => at });
 }
 
-function canEdit(actor: Actor, task: tasksRepo.TaskRow): boolean {
+function canEdit(actor: Actor, task: TaskInScope): boolean {
   const standing = standingOf(actor, task);
   return (standing.isSupervisor || standing.isLeadUnit) && plannable.includes(task.status);
 }
@@ -46,18 +43,16 @@ function present(row: repo.MilestoneRow, today: string): Milestone {
   };
 }
 
-function plannedToday(task: tasksRepo.TaskRow, milestones: repo.MilestoneRow[], today: string): number | null {
+function plannedToday(task: TaskInScope, milestones: repo.MilestoneRow[], today: string): number | null {
   if (!task.assignedAt || !task.deadline) return null;
   return plannedPercentOn(today, shanghaiDate(task.assignedAt), task.deadline, milestones);
 }
 
-async function visibleTask(db: Db, actor: Actor, taskId: string, forUpdate = false): Promise<tasksRepo.TaskRow> {
-  const task = await tasksRepo.findVisibleTask(db, actor.scope, taskId, forUpdate);
-  if (!task) throw notFound();
-  return task;
+async function visibleTask(db: Db, actor: Actor, taskId: string, forUpdate = false): Promise<TaskInScope> {
+  return findTaskInScope(db, actor.scope, taskId, { lock: forUpdate });
 }
 
-async function listFor(db: Db, ctx: RequestContext, task: tasksRepo.TaskRow): Promise<MilestoneList> {
+async function listFor(db: Db, ctx: RequestContext, task: TaskInScope): Promise<MilestoneList> {
   const today = todayInShanghai(ctx.clock);
   const rows = await repo.listMilestones(db, task.id);
   return {
@@ -74,49 +69,44 @@ export async function listTaskMilestones(deps: Deps, ctx: RequestContext, taskId
 }
 
 /** The planned date must fall before the item's deadline; the responsible unit and person must be in scope. */
-async function checkBody(tx: Db, actor: Actor, task: tasksRepo.TaskRow, input: MilestoneBody): Promise<void> {
+async function checkBody(tx: Db, actor: Actor, task: TaskInScope, input: MilestoneBody): Promise<void> {
   if (task.deadline && input.plannedDate > task.deadline) {
     throw new AppError('MILESTONE_AFTER_DEADLINE', { deadline: task.deadline }, [
       { path: 'plannedDate', code: 'too_late', message: `not later than ${task.deadline}` },
     ]);
   }
   if (input.responsibleUnitId) {
-    const found = await tasksRepo.findUnitPaths(tx, actor.scope, [input.responsibleUnitId]);
+    const found = await findUnitPathsInScope(tx, actor.scope, [input.responsibleUnitId]);
     const unitPath = found.get(input.responsibleUnitId);
     if (!unitPath) throw notFound();
-    if (input.responsiblePersonId && !(await tasksRepo.isPersonInUnitTree(tx, input.responsiblePersonId, unitPath))) {
+    if (input.responsiblePersonId && !(await isPersonInUnitTree(tx, input.responsiblePersonId, unitPath))) {
       throw fieldError('TASK_HANDLER_NOT_IN_UNIT', 'responsiblePersonId', 'person not in the responsible unit');
     }
-  } else if (input.responsiblePersonId && !(await tasksRepo.isPersonInUnitTree(tx, input.responsiblePersonId, task.leadUnitPath))) {
+  } else if (input.responsiblePersonId && !(await isPersonInUnitTree(tx, input.responsiblePersonId, task.leadUnitPath))) {
     throw fieldError('TASK_HANDLER_NOT_IN_UNIT', 'responsiblePersonId', 'person not in the lead unit');
   }
 }
 
 type MilestoneWrite = 'created' | 'updated' | 'deleted';
 
-/** Timeline event + recomputed light + audit event, in the caller's transaction. */
+/** The milestone's step on the item (timeline, recomputed light, audit), in the caller's transaction. */
 async function afterWrite(
   deps: Deps,
   tx: Db,
   ctx: RequestContext,
-  task: tasksRepo.TaskRow,
+  task: TaskInScope,
   kind: MilestoneWrite,
   record: { id: string; title: string; plannedDate: string },
   before: unknown,
   after: unknown,
 ): Promise<MilestoneList> {
-  const actor = requireActor(ctx);
-  await tasksRepo.insertEvent(tx, {
-    taskId: task.id,
-    at: ctx.clock.now(),
+  await recordTaskStep(deps, tx, ctx, task, {
     type: `milestone_${kind}`,
-    actorUserId: actor.userId,
-    actorName: actor.displayName,
-    actorUnitId: actor.unitId,
     data: { milestoneId: record.id, title: record.title, plannedDate: record.plannedDate },
+    // A passed milestone turns the light red; a moved one can clear it.
+    light: 'refresh',
+    audit: { eventType: `milestone.${kind}`, objectType: 'milestone', objectId: record.id, before, after },
   });
-  await refreshDerived(tx, ctx.clock, task.id);
-  await recordAudit(deps, tx, ctx, { eventType: `milestone.${kind}`, objectType: 'milestone', objectId: record.id, before, after });
   return listFor(tx, ctx, task);
 }
 

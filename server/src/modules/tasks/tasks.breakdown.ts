@@ -5,14 +5,13 @@
  * parent cannot ask to close while sub-items are open unless the request waives them with a reason.
  */
 import type { BreakdownBody, Task, TaskSource } from '@luoshi/contracts';
-import { recordAudit } from '../../platform/audit-log.js';
 import { requireActor, type Deps, type RequestContext } from '../../platform/context.js';
 import { AppError, forbidden, notFound } from '../../platform/errors.js';
 import { idempotent } from '../../platform/idempotency.js';
-import { refreshDerived } from '../warnings/warnings.service.js';
 import { canRegisterTasks } from './tasks.policy.js';
 import { readTask } from './tasks.read.js';
 import * as repo from './tasks.repository.js';
+import { ITEM_AFTER, recordTaskStep } from './tasks.steps.js';
 import { insertNewTask } from './tasks.service.js';
 import { applyTransition } from './tasks.transitions.js';
 
@@ -73,18 +72,12 @@ export async function breakDownTask(
     }
     const before = await readTask(tx, ctx, parentId);
     if (input.rollupMode) await repo.setRollupMode(tx, parentId, input.rollupMode);
-    await repo.insertEvent(tx, {
-      taskId: parentId,
-      at: ctx.clock.now(),
+    await recordTaskStep(deps, tx, ctx, parent, {
       type: 'broken_down',
-      actorUserId: actor.userId,
-      actorName: actor.displayName,
-      actorUnitId: actor.unitId,
       data: { children: items.map((c) => ({ id: c.id, serialNumber: c.serialNumber, leadUnitName: c.leadUnitName })) },
+      light: 'refresh',
+      audit: { eventType: 'task.broken_down', before, after: ITEM_AFTER },
     });
-    await refreshDerived(tx, ctx.clock, parentId);
-    const after = await readTask(tx, ctx, parentId);
-    await recordAudit(deps, tx, ctx, { eventType: 'task.broken_down', objectType: 'task', objectId: parentId, before, after });
     return { statusCode: 201, body: { items } };
   });
   return answer.body;

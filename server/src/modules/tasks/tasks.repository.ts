@@ -26,6 +26,15 @@ export interface TaskRow extends TaskRecord {
   handlerBackupName: string | null;
 }
 
+declare const inScopeBrand: unique symbol;
+
+/**
+ * An item row read through a `Scope`. Only this file's scoped reads make one, so a step can be recorded or a
+ * change made only on an item the actor was allowed to read: scope by construction, for writes too.
+ */
+export type InScope<T> = T & { readonly [inScopeBrand]: true };
+export type TaskInScope = InScope<TaskRow>;
+
 const backupOfHandler = sql<string | null>`(select p.backup_holder_id from posts p
   where p.primary_holder_id = ${tasks.handlerId} and p.backup_holder_id is not null order by p.created_at limit 1)`;
 
@@ -85,7 +94,7 @@ function flatten(r: Selected): TaskRow {
   };
 }
 
-export async function findVisibleTask(db: Db, scope: Scope, id: string, forUpdate = false): Promise<TaskRow | null> {
+export async function findVisibleTask(db: Db, scope: Scope, id: string, forUpdate = false): Promise<TaskInScope | null> {
   let rows;
   if (forUpdate) {
     rows = await selectTasks(db)
@@ -103,7 +112,7 @@ export async function findVisibleTask(db: Db, scope: Scope, id: string, forUpdat
     rows = await lookup.execute({ id, pattern: `${scope.path}%` });
   }
   const first = rows[0];
-  return first ? flatten(first) : null;
+  return first ? (flatten(first) as TaskInScope) : null;
 }
 
 export interface TaskFilter {
@@ -118,7 +127,7 @@ export interface TaskFilter {
   mine?: { personId: string; today: string };
 }
 
-export async function listVisibleTasks(db: Db, scope: Scope, filter: TaskFilter, limit: number): Promise<TaskRow[]> {
+export async function listVisibleTasks(db: Db, scope: Scope, filter: TaskFilter, limit: number): Promise<TaskInScope[]> {
   const conditions: SQL[] = [visibleIn(scope)];
   if (filter.status) conditions.push(eq(tasks.status, filter.status));
   if (filter.parentId) conditions.push(eq(tasks.parentId, filter.parentId));
@@ -155,7 +164,7 @@ export async function listVisibleTasks(db: Db, scope: Scope, filter: TaskFilter,
     .where(and(...conditions))
     .orderBy(desc(tasks.createdAt), desc(tasks.id))
     .limit(limit);
-  return rows.map(flatten);
+  return rows.map((r) => flatten(r) as TaskInScope);
 }
 
 export interface SimilarRow {
@@ -284,9 +293,15 @@ export async function deadlineDefault(db: Db, source: string): Promise<number | 
   return rows[0]?.workingDays ?? null;
 }
 
-export async function insertTask(tx: Db, row: typeof tasks.$inferInsert, cooperatingUnitIds: string[]): Promise<void> {
+/** Inserts a registered item; the caller checked its parties against its scope, so the new item is in scope. */
+export async function insertTask(
+  tx: Db,
+  row: typeof tasks.$inferInsert & { id: string },
+  cooperatingUnitIds: string[],
+): Promise<InScope<{ id: string }>> {
   await tx.insert(tasks).values(row);
   if (cooperatingUnitIds.length) await tx.insert(taskCooperations).values(cooperatingUnitIds.map((unitId) => ({ taskId: row.id, unitId })));
+  return { id: row.id } as InScope<{ id: string }>;
 }
 
 export async function updateTaskVersioned(
@@ -334,4 +349,20 @@ export async function countChildren(db: Db, parentIds: string[]): Promise<Map<st
 /** How the parent's progress rolls up; a derived setting, so the item's version stays (no open page goes stale). */
 export async function setRollupMode(db: Db, id: string, mode: string): Promise<void> {
   await db.update(tasks).set({ rollupMode: mode }).where(eq(tasks.id, id));
+}
+
+/** Items in `scope` handled by the person and still in one of `statuses` (to note the handler's absence on them). */
+export async function listHandledOpenTasks(
+  db: Db,
+  scope: Scope,
+  personId: string,
+  statuses: readonly string[],
+): Promise<InScope<{ id: string }>[]> {
+  const rows = await db
+    .select({ id: tasks.id })
+    .from(tasks)
+    .innerJoin(supervising, eq(supervising.id, tasks.supervisingUnitId))
+    .innerJoin(lead, eq(lead.id, tasks.leadUnitId))
+    .where(and(eq(tasks.handlerId, personId), inArray(tasks.status, [...statuses]), visibleIn(scope)));
+  return rows as InScope<{ id: string }>[];
 }

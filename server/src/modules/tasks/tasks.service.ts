@@ -6,18 +6,17 @@
 import { randomUUID } from 'node:crypto';
 import { type CreateTaskBody, type Task, type TaskStatus, type updateTaskBody } from '@luoshi/contracts';
 import type { z } from 'zod';
-import { recordAudit } from '../../platform/audit-log.js';
 import { todayInShanghai } from '../../platform/calendar/working-days.js';
 import { requireActor, type Actor, type Deps, type RequestContext } from '../../platform/context.js';
 import type { Db } from '../../platform/db.js';
 import { AppError, fieldError, forbidden, notFound } from '../../platform/errors.js';
 import { idempotent } from '../../platform/idempotency.js';
-import { refreshDerived } from '../warnings/warnings.service.js';
 import { canRegisterTasks, standingOf } from './tasks.policy.js';
 import { presentDetail } from './tasks.presenter.js';
 import { presentRows, readTask } from './tasks.read.js';
 import { assignmentNotice, urgeNotice } from './tasks.notices.js';
 import * as repo from './tasks.repository.js';
+import { ITEM_AFTER, recordTaskStep } from './tasks.steps.js';
 import { notAllowed } from './tasks.transitions.js';
 import { defaultDeadlineWorkingDays, formatSerialNumber, inboxStatuses, openStatuses } from './tasks.rules.js';
 
@@ -87,7 +86,7 @@ export async function insertNewTask(
   const workingDays = input.deadline
     ? null
     : (input.deadlineWorkingDays ?? (await repo.deadlineDefault(tx, input.source)) ?? defaultDeadlineWorkingDays[input.source] ?? 20);
-  await repo.insertTask(
+  const created = await repo.insertTask(
     tx,
     {
       id,
@@ -117,19 +116,13 @@ export async function insertNewTask(
     },
     [...new Set(input.cooperatingUnitIds)],
   );
-  await repo.insertEvent(tx, {
-    taskId: id,
-    at: now,
+  const task = await recordTaskStep(deps, tx, ctx, created, {
     type: 'created',
     toStatus: 'draft',
-    actorUserId: actor.userId,
-    actorName: actor.displayName,
-    actorUnitId: actor.unitId,
+    light: 'refresh',
+    audit: { eventType: 'task.created', after: ITEM_AFTER },
   });
-  await refreshDerived(tx, ctx.clock, id);
-  const task = await readTask(tx, ctx, id);
-  await recordAudit(deps, tx, ctx, { eventType: 'task.created', objectType: 'task', objectId: id, after: task });
-  return task;
+  return task as Task;
 }
 
 export async function listTasks(
@@ -212,19 +205,13 @@ export async function updateTask(deps: Deps, ctx: RequestContext, id: string, ve
     const patch = { ...Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== undefined)), updatedAt: ctx.clock.now() };
     if (!(await repo.updateTaskVersioned(tx, id, version, patch))) throw new AppError('VERSION_CONFLICT');
     if (cooperatingUnitIds) await repo.replaceCooperations(tx, id, [...new Set(cooperatingUnitIds)]);
-    await repo.insertEvent(tx, {
-      taskId: id,
-      at: ctx.clock.now(),
+    const after = await recordTaskStep(deps, tx, ctx, row, {
       type: 'updated',
-      actorUserId: actor.userId,
-      actorName: actor.displayName,
-      actorUnitId: actor.unitId,
       data: { fields: Object.keys(input) },
+      light: 'refresh',
+      audit: { eventType: 'task.updated', before, after: ITEM_AFTER },
     });
-    await refreshDerived(tx, ctx.clock, id);
-    const after = await readTask(tx, ctx, id);
-    await recordAudit(deps, tx, ctx, { eventType: 'task.updated', objectType: 'task', objectId: id, before, after });
-    return presentDetail(after, await repo.listEvents(tx, id));
+    return presentDetail(after as Task, await repo.listEvents(tx, id));
   });
 }
 

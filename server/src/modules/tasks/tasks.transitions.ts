@@ -1,6 +1,6 @@
 /**
  * Lifecycle actions on 督办事项: each checks the rules (tasks.rules.ts) for the actor's standing and the item's
- * facts, applies its effect, and writes the timeline event, the recomputed warning and the audit event in the same
+ * facts, applies its effect, and records the step (tasks.steps.ts: timeline, light, outbox, audit) in the same
  * transaction as the status change. `Idempotency-Key` makes a retried action one effect; `If-Match` refuses an
  * action taken on a stale page.
  */
@@ -13,19 +13,17 @@ import {
   type TaskStatus,
   type TransitionBody,
 } from '@luoshi/contracts';
-import { recordAudit } from '../../platform/audit-log.js';
 import { loadCalendar } from '../../platform/calendar/calendar.service.js';
 import { todayInShanghai } from '../../platform/calendar/working-days.js';
 import { requireActor, type Deps, type RequestContext } from '../../platform/context.js';
 import type { Db } from '../../platform/db.js';
 import { AppError, fieldError, notFound } from '../../platform/errors.js';
 import { idempotent } from '../../platform/idempotency.js';
-import { notifyTaskEvent } from '../notifications/notifications.outbox.js';
-import { refreshDerived } from '../warnings/warnings.service.js';
 import { factsOf, standingOf } from './tasks.policy.js';
 import { presentDetail } from './tasks.presenter.js';
 import { readTask } from './tasks.read.js';
 import * as repo from './tasks.repository.js';
+import { ITEM_AFTER, recordTaskStep } from './tasks.steps.js';
 import { refusalOf, requestedChange, ruleFor, statusAfterChange, type PendingChange } from './tasks.rules.js';
 
 type TaskDetail = ReturnType<typeof presentDetail>;
@@ -123,25 +121,17 @@ export async function applyTransition(
     const before = await readTask(tx, ctx, id);
     const ok = await repo.updateTaskVersioned(tx, id, row.version, { ...patch, status: to, updatedAt: now });
     if (!ok) throw new AppError('VERSION_CONFLICT');
-    await repo.insertEvent(tx, {
-      taskId: id,
-      at: now,
+    const after = await recordTaskStep(deps, tx, ctx, row, {
       type: input.action,
       fromStatus: status,
       toStatus: to,
-      actorUserId: actor.userId,
-      actorName: actor.displayName,
-      actorUnitId: actor.unitId,
       reason: input.reason ?? null,
       data: eventData(input, data),
+      light: 'refresh',
+      notify: true,
+      audit: { eventType: `task.${input.action}`, before, after: ITEM_AFTER },
     });
-    await refreshDerived(tx, ctx.clock, id);
-    // The outbox: whoever must act next hears of it, in this same transaction (after the timeline event: its id is
-    // the notification's dedupe key).
-    await notifyTaskEvent(tx, ctx.clock, { taskId: id, type: input.action, actorUserId: actor.userId, reason: input.reason ?? null });
-    const after = await readTask(tx, ctx, id);
-    await recordAudit(deps, tx, ctx, { eventType: `task.${input.action}`, objectType: 'task', objectId: id, before, after });
-    return after;
+    return after as Task;
   }
 }
 

@@ -65,15 +65,16 @@ async function announce(tx: Db, taskId: string): Promise<void> {
   if (paths) await publishTaskChange(tx, { taskId, ...paths });
 }
 
-/** A progress report was filed: its time, percent and milestone feed the light and the roll-up at once. */
+/**
+ * A progress report was filed: its time, percent and milestone are kept on the item, so the light and the roll-up
+ * that the report's step recomputes (tasks.steps.ts) see it.
+ */
 export async function noteReport(
   tx: Db,
-  clock: Clock,
   taskId: string,
   report: { at: Date; percent: number | null; milestone: string | null },
 ): Promise<void> {
   await repo.recordReport(tx, taskId, report);
-  await refreshDerived(tx, clock, taskId);
 }
 
 /** Recomputes every light last computed before today, in small transactions. Returns how many items it refreshed. */
