@@ -1,3 +1,5 @@
+import { errorVocabularies } from './error-words.js';
+
 /**
  * Stable error codes, each with its HTTP status and its zh-CN and English messages: the status is declared here,
  * once, beside the code, so no throw site chooses one. Codes never change once released: clients and other
@@ -79,11 +81,11 @@ export const errorMessages = {
 
   TASK_ACTION_NOT_ALLOWED: {
     status: 409,
-    'zh-CN': '督办事项当前为「{status}」，不能{action}：{why}',
-    en: 'The item is {statusEn}; you cannot {actionEn}: {whyEn}',
+    'zh-CN': '督办事项当前为「{status|taskStatus}」，不能{action|action}：{why|refusal}',
+    en: 'The item is {status|taskStatus}; you cannot {action|action}: {why|refusal}',
   },
-  TASK_REASON_REQUIRED: { status: 400, 'zh-CN': '{action}须填写理由', en: 'A reason is required to {actionEn}' },
-  TASK_FIELD_REQUIRED: { status: 400, 'zh-CN': '{action}须填写{field}', en: '{field} is required to {actionEn}' },
+  TASK_REASON_REQUIRED: { status: 400, 'zh-CN': '{action|action}须填写理由', en: 'A reason is required to {action|action}' },
+  TASK_FIELD_REQUIRED: { status: 400, 'zh-CN': '{action|action}须填写{field}', en: '{field} is required to {action|action}' },
   TASK_HANDLER_NOT_IN_UNIT: { status: 400, 'zh-CN': '承办人须为牵头单位的人员', en: 'The handler must belong to the lead unit' },
   TASK_CHILDREN_OPEN: {
     status: 409,
@@ -116,8 +118,8 @@ export const errorMessages = {
   },
   EXTENSION_NOT_ALLOWED: {
     status: 409,
-    'zh-CN': '督办事项当前为「{status}」，不能申请延期',
-    en: 'No extension can be asked while the item is {statusEn}',
+    'zh-CN': '督办事项当前为「{status|taskStatus}」，不能申请延期',
+    en: 'No extension can be asked while the item is {status|taskStatus}',
   },
   EXTENSION_PENDING: { status: 409, 'zh-CN': '已有一份延期申请正在审批', en: 'An extension request is already awaiting approval' },
   EXTENSION_NOT_LATER: {
@@ -125,19 +127,23 @@ export const errorMessages = {
     'zh-CN': '新的办结时限须晚于现时限（{deadline}）',
     en: 'The new deadline must be after the current one ({deadline})',
   },
-  EXTENSION_NOT_YOUR_STEP: { status: 409, 'zh-CN': '该延期申请当前应由{step}审批', en: 'This extension request awaits the {stepEn}' },
+  EXTENSION_NOT_YOUR_STEP: {
+    status: 409,
+    'zh-CN': '该延期申请当前应由{step|extensionStep}审批',
+    en: 'This extension request awaits the {step|extensionStep}',
+  },
   EXTENSION_DECIDED: { status: 409, 'zh-CN': '该延期申请已审批完毕', en: 'This extension request has already been decided' },
-  REPORT_NOT_ALLOWED: { status: 409, 'zh-CN': '不能{action}：{why}', en: 'You cannot {actionEn}: {whyEn}' },
+  REPORT_NOT_ALLOWED: { status: 409, 'zh-CN': '不能{action|action}：{why|refusal}', en: 'You cannot {action|action}: {why|refusal}' },
   REPORT_ALREADY_REVIEWED: {
     status: 409,
-    'zh-CN': '该进展反馈已审核（{status}），不能再审核或修改',
-    en: 'This progress report has already been reviewed ({statusEn}); it can no longer change',
+    'zh-CN': '该进展反馈已审核（{status|reportStatus}），不能再审核或修改',
+    en: 'This progress report has already been reviewed ({status|reportStatus}); it can no longer change',
   },
   ATTACHMENT_TOO_LARGE: { status: 413, 'zh-CN': '附件不能超过 {maxMiB} MB', en: 'An attachment may be at most {maxMiB} MiB' },
   ATTACHMENT_TYPE_REFUSED: {
     status: 415,
-    'zh-CN': '附件「{fileName}」类型不被接受（{why}），仅接受 PDF、Word、Excel、JPG、PNG、OFD、ZIP 文件',
-    en: 'The attachment "{fileName}" is refused ({whyEn}); only PDF, Word, Excel, JPG, PNG, OFD and ZIP files are accepted',
+    'zh-CN': '附件「{fileName}」类型不被接受（{why|refusal}），仅接受 PDF、Word、Excel、JPG、PNG、OFD、ZIP 文件',
+    en: 'The attachment "{fileName}" is refused ({why|refusal}); only PDF, Word, Excel, JPG, PNG, OFD and ZIP files are accepted',
   },
   COORDINATION_NOT_TRIED: {
     status: 409,
@@ -149,7 +155,11 @@ export const errorMessages = {
     'zh-CN': '该督办事项未确定分管领导，请先由督查室补充',
     en: 'The item has no responsible leader yet',
   },
-  COORDINATION_NOT_ALLOWED: { status: 409, 'zh-CN': '当前为「{status}」，不能{action}', en: 'It is {status} now; you cannot {actionEn}' },
+  COORDINATION_NOT_ALLOWED: {
+    status: 409,
+    'zh-CN': '当前为「{status|coordinationStatus}」，不能{action|action}',
+    en: 'It is {status|coordinationStatus} now; you cannot {action|action}',
+  },
   LEDGER_IMPORT_UNREADABLE: {
     status: 400,
     'zh-CN': '无法读取该文件，请上传 Excel 工作簿（.xlsx）',
@@ -168,8 +178,8 @@ export const errorMessages = {
   },
   NOTIFY_TARGET_MISSING: {
     status: 400,
-    'zh-CN': '已选择{channel}通知，请填写{target}',
-    en: 'You chose {channelEn} notifications; please give your {targetEn}',
+    'zh-CN': '已选择{channel|notifyChannel}通知，请填写{channel|notifyTarget}',
+    en: 'You chose {channel|notifyChannel} notifications; please give your {channel|notifyTarget}',
   },
   WEBHOOK_HOST_NOT_ALLOWED: {
     status: 400,
@@ -202,8 +212,30 @@ export function errorStatusOf(code: ErrorCode): number {
   return errorMessages[code].status;
 }
 
-/** Fills `{param}` placeholders; unknown params stay visible rather than vanishing. */
+/**
+ * Fills `{param}` placeholders with the param's value and `{param|vocabulary}` ones with the words for the param's
+ * key (error-words.ts); unknown params stay visible rather than vanishing.
+ */
 export function formatErrorMessage(code: ErrorCode, locale: Locale, params: Record<string, string | number> = {}): string {
-  const template: string = errorMessages[code][locale];
-  return template.replace(/\{(\w+)\}/g, (whole, key: string) => (key in params ? String(params[key]) : whole));
+  return fill(errorMessages[code][locale], locale, params, 0);
+}
+
+const listSeparator: Record<Locale, string> = { 'zh-CN': '、', en: ' or ' };
+
+function fill(template: string, locale: Locale, params: Record<string, string | number>, depth: number): string {
+  return template.replace(/\{(\w+)(?:\|(\w+))?\}/g, (whole, key: string, vocabulary?: string) => {
+    if (!(key in params)) return whole;
+    const value = String(params[key]);
+    if (!vocabulary) return value;
+    const words: Record<string, Record<Locale, string>> | undefined = (
+      errorVocabularies as Record<string, Record<string, Record<Locale, string>>>
+    )[vocabulary];
+    if (!words) return value;
+    const rendered = value
+      .split(',')
+      .map((k) => words[k]?.[locale] ?? k)
+      .join(listSeparator[locale]);
+    // An entry may quote other params (a refusal naming the statuses an action applies to): fill it once more.
+    return depth < 1 ? fill(rendered, locale, params, depth + 1) : rendered;
+  });
 }

@@ -5,9 +5,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import {
-  coordinationStatusLabels,
-  taskStatusLabels,
-  type TaskStatus,
+  type ErrorActionCode,
   type CoordinationRequest,
   type contributionBody,
   type decideCoordinationBody,
@@ -30,13 +28,9 @@ type Attempt = z.infer<typeof raiseCoordinationBody>['attempts'][number];
 /** Items no longer being worked on: cooperation and coordination on them are closed too. */
 const closedStatuses = ['completed', 'evaluated', 'archived', 'withdrawn', 'terminated'];
 
-function assertOpen(task: TaskInScope, action: { 'zh-CN': string; en: string }): void {
+function assertOpen(task: TaskInScope, action: ErrorActionCode): void {
   if (closedStatuses.includes(task.status)) {
-    throw new AppError('COORDINATION_NOT_ALLOWED', {
-      status: taskStatusLabels[task.status as TaskStatus]['zh-CN'],
-      action: action['zh-CN'],
-      actionEn: action.en,
-    });
+    throw new AppError('COORDINATION_NOT_ALLOWED', { status: task.status, action });
   }
 }
 
@@ -122,7 +116,7 @@ export async function setCooperationDuty(
     const task = await visibleTask(tx, actor, taskId, true);
     const standing = standingOf(actor, task);
     if (!standing.isSupervisor && !standing.isLeadUnit) throw forbidden();
-    assertOpen(task, { 'zh-CN': '明确配合任务', en: 'set a duty' });
+    assertOpen(task, 'set_duty');
     const patch = { duty: input.duty, dueDate: input.dueDate ?? null };
     if (!(await repo.updateCooperation(tx, taskId, unitId, patch))) throw notFound();
     await recordTaskStep(deps, tx, ctx, task, {
@@ -145,7 +139,7 @@ export async function contribute(deps: Deps, ctx: RequestContext, taskId: string
     const unit = (await repo.listCooperations(tx, taskId)).find((u) => u.cooperation.unitId === unitId);
     if (!unit) throw notFound();
     if (!actsForUnit(actor, unit.unitPath)) throw forbidden();
-    assertOpen(task, { 'zh-CN': '报送配合情况', en: 'send a contribution' });
+    assertOpen(task, 'contribute');
     const now = ctx.clock.now();
     await repo.updateCooperation(tx, taskId, unitId, { contribution: input.contribution, contributedAt: now, contributedBy: actor.userId });
     await recordTaskStep(deps, tx, ctx, task, {
@@ -167,7 +161,7 @@ export async function raiseCoordination(deps: Deps, ctx: RequestContext, taskId:
   const actor = requireActor(ctx);
   await deps.database.db.transaction(async (tx) => {
     const task = await visibleTask(tx, actor, taskId, true);
-    assertOpen(task, { 'zh-CN': '提出协调请求', en: 'raise a coordination request' });
+    assertOpen(task, 'raise_coordination');
     const cooperating = (await repo.listCooperations(tx, taskId)).find((u) => actsForUnit(actor, u.unitPath));
     const unitId = standingOf(actor, task).isLeadUnit ? task.leadUnitId : cooperating?.cooperation.unitId;
     if (!unitId) throw forbidden();
@@ -210,11 +204,7 @@ export async function escalateCoordination(deps: Deps, ctx: RequestContext, id: 
     const { row, task } = await lockedRequest(tx, actor, id);
     if (!(await raisedByActor(tx, actor, task, row))) throw forbidden();
     if (row.status !== 'open') {
-      throw new AppError('COORDINATION_NOT_ALLOWED', {
-        status: coordinationStatusLabels[row.status as 'open']['zh-CN'],
-        action: '报分管领导',
-        actionEn: 'escalate',
-      });
+      throw new AppError('COORDINATION_NOT_ALLOWED', { status: row.status, action: 'escalate_coordination' });
     }
     const attempts = [...(row.attempts as Attempt[]), ...input.attempts];
     if (!canEscalate(attempts.length)) throw new AppError('COORDINATION_NOT_TRIED');
@@ -247,11 +237,7 @@ export async function decideCoordination(deps: Deps, ctx: RequestContext, id: st
       (row.status === 'escalated' && isResponsibleLeader(actor, task)) || (row.status === 'open' && standingOf(actor, task).isSupervisor);
     if (!allowed) {
       if (row.status === 'resolved') {
-        throw new AppError('COORDINATION_NOT_ALLOWED', {
-          status: coordinationStatusLabels.resolved['zh-CN'],
-          action: '再次作出决定',
-          actionEn: 'decide again',
-        });
+        throw new AppError('COORDINATION_NOT_ALLOWED', { status: 'resolved', action: 'decide_coordination_again' });
       }
       throw forbidden();
     }

@@ -5,7 +5,7 @@
  * the people concerned through the notification outbox, and let open pages refresh. The clock comes from `deps`,
  * so tests run the sweep at any instant.
  */
-import type { EscalationCandidatePage, EscalationListQuery, TaskSource, TaskStatus, EscalationRung } from '@luoshi/contracts';
+import type { EscalationCandidatePage, EscalationListQuery, TaskStatus, EscalationRung } from '@luoshi/contracts';
 import { escalationRungValues } from '@luoshi/contracts';
 import { loadCalendar } from '../../platform/calendar/calendar.service.js';
 import { shanghaiDateOf, todayInShanghai } from '../../platform/calendar/working-days.js';
@@ -15,7 +15,7 @@ import { AppError } from '../../platform/errors.js';
 import type { Scope } from '../../platform/scope.js';
 import { findTaskInScope, recordTaskStep } from '../tasks/index.js';
 import { notify, recipientsFor, taskLink } from '../notifications/index.js';
-import { listSourcePolicies } from '../warnings/source-policies.service.js';
+import { listSourcePolicies } from '../sources/index.js';
 import { signForDueOf } from '../warnings/index.js';
 import * as repo from './escalations.repository.js';
 import { stepMessage } from './escalations.messages.js';
@@ -49,7 +49,7 @@ export async function runEscalationSweep(deps: Deps, scope: Scope, batch = 500):
       rows.map((r) => r.id),
     );
     for (const row of rows) {
-      const policy = policies.get(row.source as TaskSource);
+      const policy = policies.get(row.source);
       if (!policy) continue;
       const assignedOn = shanghaiDateOf(row.assigned_at);
       const steps = stepsDue(
@@ -184,7 +184,7 @@ export async function listEscalationCandidates(
       taskId: r.task_id,
       serialNumber: r.serial_number,
       title: r.title,
-      source: r.source as TaskSource,
+      source: r.source,
       status: r.status as TaskStatus,
       leadUnitId: r.lead_unit_id,
       leadUnitName: r.lead_unit_name,

@@ -49,11 +49,3 @@ export function nextStep(
 export function isPending(status: ExtensionStatus): boolean {
   return chain.includes(status);
 }
-
-export const stepWords: Record<ExtensionStatus, { 'zh-CN': string; en: string }> = {
-  pending_unit_leader: { 'zh-CN': '牵头单位负责人', en: 'lead unit’s leader' },
-  pending_supervisor: { 'zh-CN': '督查员', en: 'supervisor' },
-  pending_leader: { 'zh-CN': '分管领导', en: 'responsible leader' },
-  approved: { 'zh-CN': '—', en: '—' },
-  rejected: { 'zh-CN': '—', en: '—' },
-};

@@ -5,7 +5,6 @@
  */
 import { randomUUID } from 'node:crypto';
 import {
-  taskStatusLabels,
   type ExtensionRequest,
   type ExtensionStatus,
   type TaskStatus,
@@ -19,7 +18,7 @@ import { AppError, fieldError, notFound } from '../../platform/errors.js';
 import { idempotent } from '../../platform/idempotency.js';
 import { findTaskInScope, moveTaskDeadline, recordTaskStep, standingOf, type TaskInScope } from '../tasks/index.js';
 import * as repo from './extensions.repository.js';
-import { extensionRefusal, isPending, nextStep, stepWords, type ExtensionRefusal } from './extensions.rules.js';
+import { extensionRefusal, isPending, nextStep, type ExtensionRefusal } from './extensions.rules.js';
 
 type RequestBody = z.infer<typeof requestExtensionBody>;
 type DecideBody = z.infer<typeof decideExtensionBody>;
@@ -63,10 +62,7 @@ function refusalError(refusal: ExtensionRefusal, status: TaskStatus): AppError {
     case 'EXTENSION_PENDING':
       return new AppError('EXTENSION_PENDING');
     default:
-      return new AppError('EXTENSION_NOT_ALLOWED', {
-        status: taskStatusLabels[status]['zh-CN'],
-        statusEn: taskStatusLabels[status].en,
-      });
+      return new AppError('EXTENSION_NOT_ALLOWED', { status });
   }
 }
 
@@ -110,11 +106,7 @@ export async function requestExtension(
   const answer = await idempotent(deps.database.db, ctx, idempotencyKey, `POST /tasks/${taskId}/extensions`, input, async (tx) => {
     const task = await findTaskInScope(tx, actor.scope, taskId, { lock: true });
     const status = task.status as TaskStatus;
-    if (!standingOf(actor, task).isLeadUnit)
-      throw new AppError('EXTENSION_NOT_ALLOWED', {
-        status: taskStatusLabels[status]['zh-CN'],
-        statusEn: taskStatusLabels[status].en,
-      });
+    if (!standingOf(actor, task).isLeadUnit) throw new AppError('EXTENSION_NOT_ALLOWED', { status });
     const hasPending = (await repo.listForTask(tx, taskId)).some((r) => isPending(r.status as ExtensionStatus));
     const refusal = extensionRefusal({
       status,
@@ -167,10 +159,10 @@ export async function decideExtension(deps: Deps, ctx: RequestContext, extension
     const step = row.status as ExtensionStatus;
     if (!isPending(step)) throw new AppError('EXTENSION_DECIDED');
     if (!takesStep(actor, task, step)) {
-      throw new AppError('EXTENSION_NOT_YOUR_STEP', { step: stepWords[step]['zh-CN'], stepEn: stepWords[step].en });
+      throw new AppError('EXTENSION_NOT_YOUR_STEP', { step });
     }
     if (!input.approve && !input.reason) {
-      throw fieldError('TASK_REASON_REQUIRED', 'reason', 'reason required', { action: '不批准延期', actionEn: 'refuse an extension' });
+      throw fieldError('TASK_REASON_REQUIRED', 'reason', 'reason required', { action: 'refuse_extension' });
     }
     const now = ctx.clock.now();
     const decisions: StoredDecision[] = [

@@ -1,5 +1,5 @@
 /** Ledger rows as the API shows them: light, with names resolved and the warning as a colour with its reasons. */
-import type { LedgerRow, LedgerView, TaskSource, TaskStatus } from '@luoshi/contracts';
+import type { LedgerRow, LedgerView, TaskStatus } from '@luoshi/contracts';
 import { ledgerFilter, ledgerColumnSchema } from '@luoshi/contracts';
 import type { LedgerDbRow, LedgerViewRecord } from './ledger.repository.js';
 import { warningOfLevel } from './ledger.rules.js';
@@ -32,7 +32,7 @@ export function presentLedgerRow(row: LedgerDbRow): LedgerRow {
     id: row.id,
     serialNumber: row.serial_number,
     title: row.title,
-    source: row.source as TaskSource,
+    source: row.source,
     status: row.status as TaskStatus,
     urgency: row.urgency as LedgerRow['urgency'],
     deadline: row.deadline,

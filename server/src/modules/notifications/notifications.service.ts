@@ -99,10 +99,8 @@ export async function getPreferences(deps: Deps, ctx: RequestContext): Promise<N
   return presentPreferences(await repo.findPreferences(deps.database.db, actor.userId));
 }
 
-const targetWords = {
-  email: { channel: '邮件', channelEn: 'e-mail', target: '邮箱地址', targetEn: 'e-mail address', field: 'email' },
-  sms: { channel: '短信', channelEn: 'SMS', target: '手机号码', targetEn: 'mobile number', field: 'phone' },
-} as const;
+/** The field each channel needs (its words are the contracts', error-words.ts). */
+const targetField = { email: 'email', sms: 'phone' } as const;
 
 export async function updatePreferences(
   deps: Deps,
@@ -112,12 +110,11 @@ export async function updatePreferences(
   const actor = requireActor(ctx);
   const channels = [...new Set(input.channels)];
   for (const channel of channels) {
-    const words = targetWords[channel];
-    if (!input[words.field]) {
-      throw new AppError(
-        'NOTIFY_TARGET_MISSING', { channel: words.channel, channelEn: words.channelEn, target: words.target, targetEn: words.targetEn },
-        [{ path: words.field, code: 'required', message: `${words.field} is required for ${channel}` }],
-      );
+    const field = targetField[channel];
+    if (!input[field]) {
+      throw new AppError('NOTIFY_TARGET_MISSING', { channel }, [
+        { path: field, code: 'required', message: `${field} is required for ${channel}` },
+      ]);
     }
   }
   return deps.database.db.transaction(async (tx) => {

@@ -8,7 +8,7 @@ import { randomUUID } from 'node:crypto';
 import type { ReadStream } from 'node:fs';
 import type { Readable } from 'node:stream';
 import { finished } from 'node:stream/promises';
-import { limits, text, type Attachment, type TaskStatus } from '@luoshi/contracts';
+import { limits, text, type Attachment, type RefusalCode, type TaskStatus } from '@luoshi/contracts';
 import { recordAudit } from '../../platform/audit-log.js';
 import { requireActor, type Actor, type Deps, type RequestContext } from '../../platform/context.js';
 import type { Db } from '../../platform/db.js';
@@ -35,8 +35,8 @@ async function checkUploadAllowed(db: Db, actor: Actor, taskId: string): Promise
   if (refusal) throw notAllowed('upload', refusal);
 }
 
-function typeRefused(fileName: string, why: { 'zh-CN': string; en: string }): AppError {
-  return new AppError('ATTACHMENT_TYPE_REFUSED', { fileName, why: why['zh-CN'], whyEn: why.en });
+function typeRefused(fileName: string, why: RefusalCode, ext = ''): AppError {
+  return new AppError('ATTACHMENT_TYPE_REFUSED', { fileName, why, ...(ext ? { ext } : {}) });
 }
 
 /** Reads what is left of a refused upload so the request completes; its bytes go nowhere. */
@@ -56,7 +56,7 @@ export async function uploadAttachment(deps: Deps, ctx: RequestContext, taskId: 
     if (!name.success) throw fieldError('VALIDATION_FAILED', 'file', 'file name missing, too long or with control characters');
     const fileName = name.data;
     const byName = attachmentTypeByName(fileName);
-    if (!byName.ok) throw typeRefused(fileName, byName.why);
+    if (!byName.ok) throw typeRefused(fileName, byName.why, byName.ext);
     staged = await stageFile(root, upload.file);
     if (upload.isTruncated()) throw new AppError('ATTACHMENT_TOO_LARGE', { maxMiB: attachmentMaxMiB });
     const contentRefusal = attachmentContentRefusal(byName.type, staged.head);

@@ -7,14 +7,14 @@ import type { ActorStanding } from '../tasks/index.js';
 
 export { standingOf } from '../tasks/index.js';
 
-type Words = { 'zh-CN': string; en: string };
+import type { RefusalCode } from '@luoshi/contracts';
 
 /** Why the actor may not file reports (or upload evidence) on the item; null when they may. */
-export function reporterRefusal(standing: ActorStanding): Words | null {
-  return standing.isLeadUnit ? null : { 'zh-CN': '只有牵头单位可以报送', en: 'only the lead unit reports progress' };
+export function reporterRefusal(standing: ActorStanding): RefusalCode | null {
+  return standing.isLeadUnit ? null : 'report_lead_unit';
 }
 
 /** Why the actor may not review the item's reports; null when they may. */
-export function reviewerRefusal(standing: ActorStanding): Words | null {
-  return standing.isSupervisor ? null : { 'zh-CN': '只有负责督办的督查室可以审核', en: 'only the supervising office reviews reports' };
+export function reviewerRefusal(standing: ActorStanding): RefusalCode | null {
+  return standing.isSupervisor ? null : 'report_reviewer';
 }

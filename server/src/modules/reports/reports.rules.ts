@@ -6,29 +6,33 @@
  *                                          →退回 (reasons)→ 已退回 →更正后重报→ a new report, version + 1
  * Filing the first report does not move the item: the lifecycle stays in tasks.rules.ts.
  */
-import { attachmentLimits, type ProgressReportAction, type ProgressReportStatus, type TaskStatus } from '@luoshi/contracts';
+import {
+  attachmentLimits,
+  type ProgressReportAction,
+  type RefusalCode,
+  type ProgressReportStatus,
+  type TaskStatus,
+} from '@luoshi/contracts';
 import type { ActorStanding } from '../tasks/index.js';
 import { reporterRefusal, reviewerRefusal } from './reports.policy.js';
-
-type Words = { 'zh-CN': string; en: string };
 
 /** Item statuses in which the lead unit files reports. */
 export const reportableStatuses: readonly TaskStatus[] = ['accepted', 'in_progress'];
 
 /** Why the actor cannot file a report (or upload evidence) on an item in `status` now; null when they can. */
-export function submitRefusal(status: TaskStatus, standing: ActorStanding): Words | null {
+export function submitRefusal(status: TaskStatus, standing: ActorStanding): RefusalCode | null {
   const party = reporterRefusal(standing);
   if (party) return party;
   if (!reportableStatuses.includes(status)) {
-    return { 'zh-CN': '只有已签收或办理中的事项可以报送', en: 'progress is reported only on accepted or in-progress items' };
+    return 'report_status';
   }
   return null;
 }
 
 /** Why a correction of `target` cannot be filed; null when it can. */
-export function correctionRefusal(target: { status: ProgressReportStatus; isCorrected: boolean }): Words | null {
-  if (target.status !== 'returned') return { 'zh-CN': '只能更正已退回的进展反馈', en: 'only a returned report can be corrected' };
-  if (target.isCorrected) return { 'zh-CN': '该进展反馈已更正过', en: 'this report has already been corrected' };
+export function correctionRefusal(target: { status: ProgressReportStatus; isCorrected: boolean }): RefusalCode | null {
+  if (target.status !== 'returned') return 'correct_returned_only';
+  if (target.isCorrected) return 'already_corrected';
   return null;
 }
 
@@ -88,20 +92,15 @@ function isAllowedExtension(ext: string): ext is keyof typeof attachmentTypes {
 }
 
 /** The file type by name alone, or why the name is refused — checked before a byte is stored. */
-export function attachmentTypeByName(fileName: string): { ok: true; type: FileType } | { ok: false; why: Words } {
+export function attachmentTypeByName(fileName: string): { ok: true; type: FileType } | { ok: false; why: RefusalCode; ext: string } {
   const ext = extensionOf(fileName);
-  if (!isAllowedExtension(ext)) {
-    return {
-      ok: false,
-      why: { 'zh-CN': ext ? `不接受 .${ext} 文件` : '文件名没有扩展名', en: ext ? `.${ext} files are not accepted` : 'no file extension' },
-    };
-  }
+  if (!isAllowedExtension(ext)) return { ok: false, why: ext ? 'file_extension' : 'no_file_extension', ext };
   return { ok: true, type: attachmentTypes[ext] };
 }
 
 /** Why the content does not match its name's type; null when it does. */
-export function attachmentContentRefusal(type: FileType, head: Buffer): Words | null {
-  return type.matches(head) ? null : { 'zh-CN': '文件内容与扩展名不符', en: 'the content does not match the file extension' };
+export function attachmentContentRefusal(type: FileType, head: Buffer): RefusalCode | null {
+  return type.matches(head) ? null : 'content_mismatch';
 }
 
 export const attachmentMaxMiB = attachmentLimits.maxBytes / (1024 * 1024);

@@ -5,7 +5,8 @@
  */
 import { randomUUID } from 'node:crypto';
 import {
-  progressReportStatusLabels,
+  type ErrorActionCode,
+  type RefusalCode,
   type ProgressReport,
   type ProgressReportStatus,
   type ReportDraft,
@@ -24,19 +25,17 @@ import { presentDraft, presentReport } from './reports.presenter.js';
 import * as repo from './reports.repository.js';
 import { correctionRefusal, reportActions, submitRefusal, versionOf } from './reports.rules.js';
 
-type Words = { 'zh-CN': string; en: string };
+/** What a refused step is called in REPORT_NOT_ALLOWED (its words are the contracts', error-words.ts). */
+const reportStepActions = {
+  submit: 'submit_report',
+  correct: 'correct_report',
+  review: 'review_report',
+  upload: 'upload_evidence',
+} as const satisfies Record<string, ErrorActionCode>;
 
-/** What a refused step is called in REPORT_NOT_ALLOWED. */
-export const reportStepWords = {
-  submit: { 'zh-CN': '报送进展反馈', en: 'submit a progress report' },
-  correct: { 'zh-CN': '更正该进展反馈', en: 'correct this progress report' },
-  review: { 'zh-CN': '审核该进展反馈', en: 'review this progress report' },
-  upload: { 'zh-CN': '上传附件', en: 'upload evidence' },
-} as const satisfies Record<string, Words>;
-
-export function notAllowed(step: keyof typeof reportStepWords, why: Words): AppError {
-  const words = reportStepWords[step];
-  return new AppError('REPORT_NOT_ALLOWED', { action: words['zh-CN'], actionEn: words.en, why: why['zh-CN'], whyEn: why.en });
+/** 409 naming the refused step and why, as keys the contracts put into words. */
+export function notAllowed(step: 'submit' | 'correct' | 'review' | 'upload', why: RefusalCode): AppError {
+  return new AppError('REPORT_NOT_ALLOWED', { action: reportStepActions[step], why });
 }
 
 /** The item if the actor can see it; otherwise 404, the same as a missing item. */
@@ -210,8 +209,5 @@ export async function reviewProgressReport(
 }
 
 function alreadyReviewed(status: ProgressReportStatus): AppError {
-  return new AppError('REPORT_ALREADY_REVIEWED', {
-    status: progressReportStatusLabels[status]['zh-CN'],
-    statusEn: progressReportStatusLabels[status].en,
-  });
+  return new AppError('REPORT_ALREADY_REVIEWED', { status });
 }

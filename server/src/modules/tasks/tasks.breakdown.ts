@@ -4,7 +4,7 @@
  * lifecycle and timeline — linked to its parent; progress and the worst warning roll up (warnings.service.ts), and the
  * parent cannot ask to close while sub-items are open unless the request waives them with a reason.
  */
-import type { BreakdownBody, Task, TaskSource } from '@luoshi/contracts';
+import type { BreakdownBody, Task } from '@luoshi/contracts';
 import { requireActor, type Deps, type RequestContext } from '../../platform/context.js';
 import { AppError, forbidden, notFound } from '../../platform/errors.js';
 import { idempotent } from '../../platform/idempotency.js';
@@ -55,7 +55,7 @@ export async function breakDownTask(
         government.id,
         {
           title: item.title ?? parent.title,
-          source: parent.source as TaskSource,
+          source: parent.source,
           sourceRef: { ...(parent.sourceRef ?? {}), documentNumber: parent.serialNumber },
           content: item.content ?? parent.content,
           requirements: item.requirements ?? parent.requirements ?? undefined,

@@ -1,5 +1,5 @@
 /** Rows → API shapes for 督办事项; `allowedActions` is computed for the reader. */
-import type { Task, TaskAction, TaskSource, TaskStatus, WarningReason } from '@luoshi/contracts';
+import type { Task, TaskAction, TaskStatus, WarningReason } from '@luoshi/contracts';
 import { warningColourOf, type taskDetail, type taskEvent } from '@luoshi/contracts';
 import type { z } from 'zod';
 import type { TaskRow } from './tasks.repository.js';
@@ -35,7 +35,7 @@ export function presentTask(row: TaskRow, extras: TaskExtras): Task {
     id: row.id,
     serialNumber: row.serialNumber,
     title: row.title,
-    source: row.source as TaskSource,
+    source: row.source,
     sourceRef: row.sourceRef ?? {},
     content: row.content,
     requirements: row.requirements,

@@ -11,7 +11,7 @@
  * 暂停 / 中止 / 撤销 of an assigned item: the 督查室 asks (reason), the item's 分管领导 approves or refuses; until then
  * the item carries on as it was. 已暂停 →恢复→ the status it had, its deadline moved by the working days paused.
  */
-import type { TaskAction, TaskStatus } from '@luoshi/contracts';
+import type { RefusalCode, TaskAction, TaskStatus } from '@luoshi/contracts';
 import type { Role } from '@luoshi/contracts';
 
 /** Who acts: the supervising government's 督查室, the lead unit (牵头单位), or the item's 分管领导. */
@@ -118,15 +118,6 @@ function holds(condition: Precondition, facts: ItemFacts): boolean {
   }
 }
 
-const preconditionWords: Record<Precondition, { 'zh-CN': string; en: string }> = {
-  leader_named: { 'zh-CN': '事项尚未确定分管领导，无人审批', en: 'the item has no responsible leader to approve it' },
-  no_pending_change: {
-    'zh-CN': '已有一项暂停/中止/撤销申请待领导审批',
-    en: 'a suspension/termination/withdrawal already awaits the leader',
-  },
-  pending_change: { 'zh-CN': '没有待审批的申请', en: 'there is no request awaiting approval' },
-};
-
 /** The actions the actor may take on an item in `status` now. */
 export function allowedActions(status: TaskStatus, standing: ActorStanding, facts: ItemFacts): TaskAction[] {
   return transitionRules
@@ -134,46 +125,22 @@ export function allowedActions(status: TaskStatus, standing: ActorStanding, fact
     .map((r) => r.action);
 }
 
-type Words = { 'zh-CN': string; en: string };
-export type Refusal = { kind: 'status' | 'party' | 'precondition'; why: Words };
+/**
+ * Why an action is refused, as a code the contracts render in both languages (error-words.ts `refusal`);
+ * `allowed` lists the statuses the action applies to when the item is in another.
+ */
+export type Refusal = { kind: 'status' | 'party' | 'precondition'; why: RefusalCode; allowed?: string };
 
 /** Why an action is refused, in words a clerk understands; null when it is allowed. */
 export function refusalOf(action: TaskAction, status: TaskStatus, standing: ActorStanding, facts: ItemFacts): Refusal | null {
   const rule = ruleFor(action);
   if (!rule.from.includes(status)) {
-    return {
-      kind: 'status',
-      why: {
-        'zh-CN': `该操作只适用于${rule.from.map((s) => statusWords[s]).join('、')}的事项`,
-        en: `it applies only to items that are ${rule.from.join(' or ')}`,
-      },
-    };
+    return { kind: 'status', why: 'status_only', allowed: rule.from.join(',') };
   }
-  if (!standsAs(standing, rule.party)) return { kind: 'party', why: partyWords[rule.party] };
+  if (!standsAs(standing, rule.party)) return { kind: 'party', why: `party_${rule.party}` };
   const unmet = (rule.requires ?? []).find((c) => !holds(c, facts));
-  return unmet ? { kind: 'precondition', why: preconditionWords[unmet] } : null;
+  return unmet ? { kind: 'precondition', why: unmet } : null;
 }
-
-const partyWords: Record<TaskParty, Words> = {
-  supervisor: { 'zh-CN': '只有负责督办的督查室可以执行', en: 'only the supervising office may do this' },
-  lead_unit: { 'zh-CN': '只有牵头单位可以执行', en: 'only the lead unit may do this' },
-  leader: { 'zh-CN': '只有该事项的分管领导可以审批', en: "only the item's responsible leader may decide this" },
-};
-
-const statusWords: Record<TaskStatus, string> = {
-  draft: '拟办',
-  pending_approval: '待审批',
-  assigned: '已交办',
-  accepted: '已签收',
-  in_progress: '办理中',
-  completion_requested: '申请办结',
-  completed: '已办结',
-  evaluated: '已评价',
-  archived: '已归档',
-  suspended: '已暂停',
-  terminated: '已中止',
-  withdrawn: '已撤销',
-};
 
 /** Statuses in which an item waits for each party — the 待办 inbox. */
 export function inboxStatuses(party: Exclude<TaskParty, 'leader'>): TaskStatus[] {

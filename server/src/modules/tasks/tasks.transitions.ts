@@ -4,15 +4,7 @@
  * transaction as the status change. `Idempotency-Key` makes a retried action one effect; `If-Match` refuses an
  * action taken on a stale page.
  */
-import {
-  formatErrorMessage,
-  taskActionLabels,
-  taskStatusLabels,
-  type Task,
-  type TaskAction,
-  type TaskStatus,
-  type TransitionBody,
-} from '@luoshi/contracts';
+import { formatErrorMessage, type Task, type TaskAction, type TaskStatus, type TransitionBody } from '@luoshi/contracts';
 import { loadCalendar } from '../../platform/calendar/calendar.service.js';
 import { todayInShanghai } from '../../platform/calendar/working-days.js';
 import { requireActor, type Deps, type RequestContext } from '../../platform/context.js';
@@ -24,23 +16,21 @@ import { presentDetail } from './tasks.presenter.js';
 import { readTask } from './tasks.read.js';
 import * as repo from './tasks.repository.js';
 import { ITEM_AFTER, recordTaskStep } from './tasks.steps.js';
-import { refusalOf, requestedChange, ruleFor, statusAfterChange, type PendingChange } from './tasks.rules.js';
+import { refusalOf, requestedChange, ruleFor, statusAfterChange, type PendingChange, type Refusal } from './tasks.rules.js';
 
 type TaskDetail = ReturnType<typeof presentDetail>;
 
+/** 409 naming the item's status, the refused action and why, as keys the contracts put into words. */
 export function notAllowed(
   status: TaskStatus,
   action: TaskAction | 'update',
-  why = { 'zh-CN': '该状态下不可修改', en: 'it cannot be changed in this state' },
+  refusal: Pick<Refusal, 'why' | 'allowed'> = { why: 'not_in_this_state' },
 ): AppError {
-  const label = action === 'update' ? { 'zh-CN': '修改', en: 'edit' } : taskActionLabels[action];
   return new AppError('TASK_ACTION_NOT_ALLOWED', {
-    status: taskStatusLabels[status]['zh-CN'],
-    statusEn: taskStatusLabels[status].en,
-    action: label['zh-CN'],
-    actionEn: label.en,
-    why: why['zh-CN'],
-    whyEn: why.en,
+    status,
+    action,
+    why: refusal.why,
+    ...(refusal.allowed ? { allowed: refusal.allowed } : {}),
   });
 }
 
@@ -53,8 +43,7 @@ async function checkChildrenClosed(tx: Db, row: repo.TaskRow, input: TransitionB
   if (open === 0) return;
   if (!input.waiveOpenChildren) throw new AppError('TASK_CHILDREN_OPEN', { count: open });
   if (!input.reason) {
-    const label = taskActionLabels.request_completion;
-    throw new AppError('TASK_REASON_REQUIRED', { action: label['zh-CN'], actionEn: label.en }, [
+    throw new AppError('TASK_REASON_REQUIRED', { action: 'request_completion' }, [
       { path: 'reason', code: 'required', message: 'a waiver needs a reason' },
     ]);
   }
@@ -62,17 +51,14 @@ async function checkChildrenClosed(tx: Db, row: repo.TaskRow, input: TransitionB
 
 /** What an action needs, checked before anything is written. */
 function checkNeeds(action: TaskAction, input: TransitionBody): void {
-  const label = taskActionLabels[action];
   for (const need of ruleFor(action).needs) {
     if (need === 'reason' && !input.reason) {
-      throw new AppError('TASK_REASON_REQUIRED', { action: label['zh-CN'], actionEn: label.en }, [
-        { path: 'reason', code: 'required', message: formatErrorMessage('TASK_REASON_REQUIRED', 'zh-CN', { action: label['zh-CN'] }) },
+      throw new AppError('TASK_REASON_REQUIRED', { action }, [
+        { path: 'reason', code: 'required', message: formatErrorMessage('TASK_REASON_REQUIRED', 'zh-CN', { action }) },
       ]);
     }
     if (need !== 'reason' && input[need] === undefined) {
-      throw new AppError('TASK_FIELD_REQUIRED', { action: label['zh-CN'], actionEn: label.en, field: need }, [
-        { path: need, code: 'required', message: `${need} required` },
-      ]);
+      throw new AppError('TASK_FIELD_REQUIRED', { action, field: need }, [{ path: need, code: 'required', message: `${need} required` }]);
     }
   }
 }
@@ -111,7 +97,7 @@ export async function applyTransition(
     if (expectedVersion !== undefined && row.version !== expectedVersion) throw new AppError('VERSION_CONFLICT');
     const status = row.status as TaskStatus;
     const refusal = refusalOf(input.action, status, standingOf(actor, row), factsOf(row));
-    if (refusal) throw notAllowed(status, input.action, refusal.why);
+    if (refusal) throw notAllowed(status, input.action, refusal);
     checkNeeds(input.action, input);
     if (input.action === 'request_completion') await checkChildrenClosed(tx, row, input);
     const rule = ruleFor(input.action);
