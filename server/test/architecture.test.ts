@@ -3,8 +3,8 @@
  * guards it, and the same import through a module's public file is not. ESLint runs here through its Node API on
  * snippets placed (by path) inside the server tree, without type information, so the test takes seconds.
  */
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, join, relative, resolve } from 'node:path';
 import { ESLint } from 'eslint';
 import tseslint from 'typescript-eslint';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -90,6 +90,61 @@ describe('no import cycles', () => {
   it('two files that import each other are reported', async () => {
     const results = await eslint.lintFiles([join(dir, 'a.ts'), join(dir, 'b.ts')]);
     expect(results.map((r) => r.messages.map((m) => m.ruleId))).toEqual([['import-x/no-cycle'], ['import-x/no-cycle']]);
+  });
+});
+
+describe('no import cycle between folders', () => {
+  /** A folder of server/src: a module (modules/<m>), a top-level folder (platform, db, demo, jobs, cli), or '.' (app.ts, runtime.ts). */
+  const folderOf = (file: string): string => {
+    const parts = relative(src, file).split('/');
+    if (parts.length === 1) return '.';
+    return parts[0] === 'modules' ? `modules/${parts[1]}` : (parts[0] ?? '.');
+  };
+
+  /** One loop of the graph as `a → b → a`, or null: a depth-first walk that meets a folder still on its path. */
+  const findLoop = (edges: Map<string, Set<string>>): string | null => {
+    const done = new Set<string>();
+    const walk = (folder: string, path: string[]): string | null => {
+      const at = path.indexOf(folder);
+      if (at >= 0) return [...path.slice(at), folder].join(' → ');
+      if (done.has(folder)) return null;
+      for (const next of edges.get(folder) ?? []) {
+        const loop = walk(next, [...path, folder]);
+        if (loop) return loop;
+      }
+      done.add(folder);
+      return null;
+    };
+    for (const folder of edges.keys()) {
+      const loop = walk(folder, []);
+      if (loop) return loop;
+    }
+    return null;
+  };
+
+  it('finds a loop when there is one', () => {
+    const edges = new Map([
+      ['demo', new Set(['modules/tasks'])],
+      ['modules/tasks', new Set(['modules/warnings', 'platform'])],
+      ['modules/warnings', new Set(['modules/tasks'])],
+    ]);
+    expect(findLoop(edges)).toBe('modules/tasks → modules/warnings → modules/tasks');
+  });
+
+  it('the folders of server/src import one another without a loop', () => {
+    // no-cycle sees files; a loop can also run between folders through different files, so the folder graph is checked here.
+    const edges = new Map<string, Set<string>>();
+    for (const name of readdirSync(src, { recursive: true, encoding: 'utf8' })) {
+      if (!name.endsWith('.ts') || name.endsWith('.test.ts')) continue;
+      const file = join(src, name);
+      const from = folderOf(file);
+      for (const [, specifier] of readFileSync(file, 'utf8').matchAll(/(?:from|import)\s*\(?\s*'(\.[^']+)'/g)) {
+        const to = folderOf(resolve(dirname(file), specifier ?? '.'));
+        if (to !== from) edges.set(from, (edges.get(from) ?? new Set()).add(to));
+      }
+    }
+    expect(edges.size).toBeGreaterThan(10);
+    expect(findLoop(edges)).toBeNull();
   });
 });
 
