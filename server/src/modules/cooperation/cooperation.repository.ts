@@ -1,4 +1,6 @@
 /** SQL for cooperating units' duties and contributions and for 协调请求 (callers check the item's visibility first). */
+import type { Scope } from '../../platform/scope.js';
+import { taskVisibleIn } from '../tasks/index.js';
 import { and, asc, desc, eq } from 'drizzle-orm';
 import { coordinationRequests, taskCooperations, units } from '../../db/schema/index.js';
 import type { Db } from '../../platform/db.js';
@@ -37,8 +39,14 @@ export async function listCoordination(db: Db, taskId: string) {
     .orderBy(desc(coordinationRequests.raisedAt));
 }
 
-export async function findCoordination(db: Db, id: string): Promise<CoordinationRow | null> {
-  const rows = await db.select().from(coordinationRequests).where(eq(coordinationRequests.id, id)).limit(1).for('update');
+/** The request (locked) when its item lies in `scope`. */
+export async function findCoordination(db: Db, scope: Scope, id: string): Promise<CoordinationRow | null> {
+  const rows = await db
+    .select()
+    .from(coordinationRequests)
+    .where(and(eq(coordinationRequests.id, id), taskVisibleIn(scope, coordinationRequests.taskId)))
+    .limit(1)
+    .for('update');
   return rows[0] ?? null;
 }
 

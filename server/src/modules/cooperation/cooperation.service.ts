@@ -192,7 +192,7 @@ export async function raiseCoordination(deps: Deps, ctx: RequestContext, taskId:
 }
 
 async function lockedRequest(db: Db, actor: Actor, id: string): Promise<{ row: repo.CoordinationRow; task: TaskInScope }> {
-  const row = await repo.findCoordination(db, id);
+  const row = await repo.findCoordination(db, actor.scope, id);
   if (!row) throw notFound();
   const task = await visibleTask(db, actor, row.taskId, true);
   return { row, task };

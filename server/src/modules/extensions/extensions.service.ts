@@ -134,7 +134,7 @@ export async function requestExtension(
       status: first,
       decisions: [],
     });
-    const created = await repo.findById(tx, id);
+    const created = await repo.findById(tx, actor.scope, id);
     if (!created) throw new Error('extension request not readable');
     const body = present(created);
     await recordTaskStep(deps, tx, ctx, task, {
@@ -153,7 +153,7 @@ export async function requestExtension(
 export async function decideExtension(deps: Deps, ctx: RequestContext, extensionId: string, input: DecideBody): Promise<ExtensionRequest> {
   const actor = requireActor(ctx);
   return deps.database.db.transaction(async (tx) => {
-    const row = await repo.findById(tx, extensionId, true);
+    const row = await repo.findById(tx, actor.scope, extensionId, true);
     if (!row) throw notFound();
     const task = await findTaskInScope(tx, actor.scope, row.taskId, { lock: true });
     const step = row.status as ExtensionStatus;
@@ -182,7 +182,7 @@ export async function decideExtension(deps: Deps, ctx: RequestContext, extension
     const isFinal = next === 'approved' || next === 'rejected';
     await repo.update(tx, row.id, { status: next, decisions, ...(isFinal ? { decidedAt: now } : {}) });
     if (next === 'approved') await moveTaskDeadline(tx, ctx, task, row.newDeadline);
-    const updated = await repo.findById(tx, row.id);
+    const updated = await repo.findById(tx, actor.scope, row.id);
     if (!updated) throw new Error('extension request not readable');
     const body = present(updated);
     await recordTaskStep(deps, tx, ctx, task, {

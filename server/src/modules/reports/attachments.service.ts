@@ -75,7 +75,7 @@ export async function uploadAttachment(deps: Deps, ctx: RequestContext, taskId: 
         sha256: file.sha256,
         createdAt: ctx.clock.now(),
       });
-      const row = await repo.findAttachment(tx, id);
+      const row = await repo.findAttachment(tx, actor.scope, id);
       if (!row) throw new Error('attachment row not read back');
       const presented = presentAttachment(row);
       await recordAudit(deps, tx, ctx, { eventType: 'attachment.uploaded', objectType: 'attachment', objectId: id, after: presented });
@@ -96,7 +96,7 @@ export async function uploadAttachment(deps: Deps, ctx: RequestContext, taskId: 
 export async function openAttachment(deps: Deps, ctx: RequestContext, id: string): Promise<{ attachment: Attachment; stream: ReadStream }> {
   const actor = requireActor(ctx);
   const { db } = deps.database;
-  const row = await repo.findAttachment(db, id);
+  const row = await repo.findAttachment(db, actor.scope, id);
   if (!row) throw notFound();
   await visibleTask(db, actor, row.taskId);
   return { attachment: presentAttachment(row), stream: await openStoredFile(filesRoot(deps.env), row.sha256) };

@@ -4,6 +4,8 @@
  * report that does not exist. Reports are inserted, and reviewed once (`status = 'submitted'` guards the update);
  * nothing else changes them.
  */
+import type { Scope } from '../../platform/scope.js';
+import { taskVisibleIn } from '../tasks/index.js';
 import { and, asc, desc, eq, inArray, max } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import { attachments, progressReportAttachments, progressReports, users } from '../../db/schema/index.js';
@@ -46,8 +48,11 @@ function flatten(r: Selected): ReportRow {
 }
 
 /** The report (any item); the caller checks the item's scope. `forUpdate` locks the report row. */
-export async function findReport(db: Db, id: string, forUpdate = false): Promise<ReportRow | null> {
-  const query = selectReports(db).where(eq(progressReports.id, id)).limit(1);
+/** The report when its item lies in `scope`. */
+export async function findReport(db: Db, scope: Scope, id: string, forUpdate = false): Promise<ReportRow | null> {
+  const query = selectReports(db)
+    .where(and(eq(progressReports.id, id), taskVisibleIn(scope, progressReports.taskId)))
+    .limit(1);
   const rows = forUpdate ? await query.for('update', { of: progressReports }) : await query;
   const first = rows[0];
   return first ? flatten(first) : null;
@@ -134,8 +139,11 @@ export async function findTaskAttachments(db: Db, taskId: string, ids: string[])
 }
 
 /** The attachment (any item); the caller checks the item's scope. */
-export async function findAttachment(db: Db, id: string): Promise<AttachmentRow | null> {
-  const rows = await selectAttachments(db).where(eq(attachments.id, id)).limit(1);
+/** The evidence file when its item lies in `scope`. */
+export async function findAttachment(db: Db, scope: Scope, id: string): Promise<AttachmentRow | null> {
+  const rows = await selectAttachments(db)
+    .where(and(eq(attachments.id, id), taskVisibleIn(scope, attachments.taskId)))
+    .limit(1);
   const first = rows[0];
   return first ? flattenAttachment(first) : null;
 }

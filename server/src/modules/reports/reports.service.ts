@@ -63,7 +63,7 @@ async function presentReports(db: Db, actor: Actor, task: TaskInScope, rows: rep
 }
 
 async function readReport(db: Db, actor: Actor, task: TaskInScope, id: string): Promise<ProgressReport> {
-  const row = await repo.findReport(db, id);
+  const row = await repo.findReport(db, actor.scope, id);
   if (!row) throw notFound();
   const [report] = await presentReports(db, actor, task, [row]);
   if (!report) throw notFound();
@@ -110,7 +110,7 @@ export async function submitProgressReport(
     if (refusal) throw notAllowed('submit', refusal);
     let corrected: repo.ReportRow | null = null;
     if (input.correctsReportId) {
-      corrected = await repo.findReport(tx, input.correctsReportId, true);
+      corrected = await repo.findReport(tx, actor.scope, input.correctsReportId, true);
       if (!corrected || corrected.taskId !== taskId) throw notFound();
       const why = correctionRefusal({
         status: corrected.status as ProgressReportStatus,
@@ -175,7 +175,7 @@ export async function reviewProgressReport(
 ): Promise<ProgressReport> {
   const actor = requireActor(ctx);
   return deps.database.db.transaction(async (tx) => {
-    const row = await repo.findReport(tx, reportId, true);
+    const row = await repo.findReport(tx, actor.scope, reportId, true);
     if (!row) throw notFound();
     const task = await visibleTask(tx, actor, row.taskId);
     const refusal = reviewerRefusal(standingOf(actor, task));

@@ -1,6 +1,7 @@
 /** SQL for 时间节点 and the Gantt rows of an item's subtree or of a programme. */
+import { taskVisibleIn } from '../tasks/index.js';
 import type { Scope } from '../../platform/scope.js';
-import { asc, eq, inArray, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import { persons, taskMilestones, units } from '../../db/schema/index.js';
 import { executeRows, type Db } from '../../platform/db.js';
 
@@ -21,8 +22,13 @@ export async function listMilestones(db: Db, taskId: string): Promise<MilestoneR
   return rows.map((r) => ({ ...r.m, responsibleUnitName: r.responsibleUnitName, responsiblePersonName: r.responsiblePersonName }));
 }
 
-export async function findMilestone(db: Db, id: string, forUpdate = false): Promise<MilestoneRecord | null> {
-  const query = db.select().from(taskMilestones).where(eq(taskMilestones.id, id)).limit(1);
+/** The milestone when its item lies in `scope`. */
+export async function findMilestone(db: Db, scope: Scope, id: string, forUpdate = false): Promise<MilestoneRecord | null> {
+  const query = db
+    .select()
+    .from(taskMilestones)
+    .where(and(eq(taskMilestones.id, id), taskVisibleIn(scope, taskMilestones.taskId)))
+    .limit(1);
   const rows = forUpdate ? await query.for('update') : await query;
   return rows[0] ?? null;
 }

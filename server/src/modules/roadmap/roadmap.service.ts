@@ -138,7 +138,7 @@ export async function addMilestone(deps: Deps, ctx: RequestContext, taskId: stri
 }
 
 async function lockedMilestone(tx: Db, actor: Actor, id: string) {
-  const milestone = await repo.findMilestone(tx, id, true);
+  const milestone = await repo.findMilestone(tx, actor.scope, id, true);
   if (!milestone) throw notFound();
   const task = await visibleTask(tx, actor, milestone.taskId, true);
   if (!canEdit(actor, task)) throw refuseEdit();

@@ -25,5 +25,6 @@ export {
   type SourceRecord,
 } from './tasks.engine.js';
 export type { InScope, TaskInScope } from './tasks.repository.js';
+export { taskVisibleIn } from './tasks.visibility.js';
 export { canRegisterTasks, factsOf, standingOf } from './tasks.policy.js';
 export { openStatuses, type ActorStanding } from './tasks.rules.js';
