@@ -4,7 +4,7 @@
  * next bulletin and what the 分管领导 decides on. The system fills both lists; nobody types them.
  */
 import { PageContainer } from '@ant-design/pro-components';
-import { escalationRungLabels, taskSourceLabels, type EscalationCandidate } from '@luoshi/contracts';
+import { escalationRungLabels, type EscalationCandidate } from '@luoshi/contracts';
 import { useInfiniteQuery } from '@tanstack/react-query';
 import { Alert, Button, Flex, Segmented, Table, Tag, Typography, type TableColumnsType } from 'antd';
 import { useState } from 'react';
@@ -13,12 +13,14 @@ import { Link } from 'react-router';
 import { errorText } from '../../app/api/errors';
 import { useAppLocale } from '../../app/i18n/i18n';
 import { useLiveRefresh } from '../../app/live';
+import { useSourceLabel } from '../source-policies/use-sources';
 import { formatBeijingTime } from '../tasks/task-format';
 import { escalationCandidatesQuery, type CandidateList } from './escalations.api';
 
 export function EscalationsPage() {
   const { t } = useTranslation();
   const locale = useAppLocale();
+  const sourceLabel = useSourceLabel();
   const [list, setList] = useState<CandidateList>('bulletin');
   const query = useInfiniteQuery(escalationCandidatesQuery(list));
   useLiveRefresh(['tasks', 'escalations']);
@@ -32,7 +34,7 @@ export function EscalationsPage() {
         <Flex vertical>
           <Link to={`/tasks/${row.taskId}`}>{row.title}</Link>
           <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-            {row.serialNumber} · {taskSourceLabels[row.source][locale]}
+            {row.serialNumber} · {sourceLabel(row.source)}
           </Typography.Text>
         </Flex>
       ),

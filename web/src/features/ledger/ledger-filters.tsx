@@ -4,7 +4,7 @@
  * useFilterInUrl), so quick successive changes all apply.
  */
 import { CloseOutlined } from '@ant-design/icons';
-import { taskSourceValues, taskStatusValues, type TaskSource, type TaskStatus } from '@luoshi/contracts';
+import { taskStatusValues, type TaskSource, type TaskStatus } from '@luoshi/contracts';
 import { Button, DatePicker, Flex, Input, Select, Switch, Tooltip, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
@@ -12,7 +12,8 @@ import type { FilterChange } from '../../app/hooks/use-filter-in-url';
 import { useAppLocale } from '../../app/i18n/i18n';
 import { UnitPicker } from '../org/unit-picker';
 import { LeaderSelect } from '../tasks/leader-select';
-import { sourceLabel, statusLabel } from '../tasks/task-format';
+import { useSourceOptions } from '../source-policies/use-sources';
+import { statusLabel } from '../tasks/task-format';
 import type { LedgerFilterValue } from './ledger-filter';
 
 type Period = { from?: string; to?: string };
@@ -39,6 +40,7 @@ export function LedgerFilters({
 }) {
   const { t } = useTranslation();
   const locale = useAppLocale();
+  const sourceOptions = useSourceOptions({ includeInactive: true });
   const set = (patch: Partial<LedgerFilterValue>) => onChange((current) => ({ ...current, ...patch }));
   return (
     <Flex wrap gap={12} align="center" style={{ marginBottom: 12 }}>
@@ -49,7 +51,7 @@ export function LedgerFilters({
         value={filter.source ?? []}
         placeholder={t('ledger.allSources')}
         aria-label={t('tasks.source')}
-        options={taskSourceValues.map((source) => ({ value: source, label: sourceLabel(source, locale) }))}
+        options={sourceOptions}
         onChange={(source) => set({ source: source.length ? source : undefined })}
         style={{ width: 200 }}
       />

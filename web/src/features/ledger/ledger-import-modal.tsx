@@ -7,7 +7,6 @@ import { InboxOutlined } from '@ant-design/icons';
 import {
   ledgerImportProblemText,
   ledgerLimits,
-  taskSourceValues,
   type LedgerImportProblem,
   type LedgerImportResult,
   type TaskSource,
@@ -18,7 +17,7 @@ import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { errorText } from '../../app/api/errors';
 import { useAppLocale } from '../../app/i18n/i18n';
-import { sourceLabel } from '../tasks/task-format';
+import { useSourceLabel, useSourceOptions } from '../source-policies/use-sources';
 import { importWorkbook, type ImportPhase } from './ledger.api';
 
 type Stage = 'choose' | 'report' | 'done';
@@ -55,7 +54,7 @@ function ProblemTable({ result }: { result: LedgerImportResult }) {
 
 function PreviewTable({ result }: { result: LedgerImportResult }) {
   const { t } = useTranslation();
-  const locale = useAppLocale();
+  const sourceLabel = useSourceLabel();
   return (
     <Table
       size="small"
@@ -77,7 +76,7 @@ function PreviewTable({ result }: { result: LedgerImportResult }) {
             row.deadline ??
             (row.deadlineWorkingDays !== null ? t('tasks.workingDaysAfterAssign', { count: row.deadlineWorkingDays }) : '—'),
         },
-        { title: t('tasks.source'), key: 'source', width: 120, render: (_v, row) => sourceLabel(row.source, locale) },
+        { title: t('tasks.source'), key: 'source', width: 120, render: (_v, row) => sourceLabel(row.source) },
       ]}
     />
   );
@@ -89,6 +88,7 @@ export function LedgerImportModal({ open, onClose }: { open: boolean; onClose: (
   const client = useQueryClient();
   const [stage, setStage] = useState<Stage>('choose');
   const [file, setFile] = useState<File | null>(null);
+  const sourceOptions = useSourceOptions();
   const [defaultSource, setDefaultSource] = useState<TaskSource | undefined>('work_report');
   const [phase, setPhase] = useState<ImportPhase | null>(null);
   const [committing, setCommitting] = useState(false);
@@ -180,7 +180,7 @@ export function LedgerImportModal({ open, onClose }: { open: boolean; onClose: (
               allowClear
               value={defaultSource}
               onChange={setDefaultSource}
-              options={taskSourceValues.map((source) => ({ value: source, label: sourceLabel(source, locale) }))}
+              options={sourceOptions}
               style={{ width: 200 }}
             />
           </Flex>

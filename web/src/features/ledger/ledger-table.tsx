@@ -8,7 +8,8 @@ import { Progress, Table, Typography, type TableColumnsType, type TableProps } f
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import { useAppLocale } from '../../app/i18n/i18n';
-import { formatBeijingTime, sourceLabel } from '../tasks/task-format';
+import { useSourceLabel } from '../source-policies/use-sources';
+import { formatBeijingTime } from '../tasks/task-format';
 import { TaskStatusTag } from '../tasks/task-tags';
 import type { LedgerFilterValue } from './ledger-filter';
 import { WarningDot } from './warning-dot';
@@ -27,6 +28,7 @@ const sortOfColumn: Partial<Record<LedgerColumn, LedgerSort>> = {
 export function useLedgerColumns(): Column[] {
   const { t } = useTranslation();
   const locale = useAppLocale();
+  const sourceLabel = useSourceLabel();
   return [
     { key: 'warningLevel', title: t('ledger.warning'), width: 90, render: (_v, row) => <WarningDot row={row} /> },
     {
@@ -49,7 +51,7 @@ export function useLedgerColumns(): Column[] {
         </span>
       ),
     },
-    { key: 'source', title: t('tasks.source'), width: 120, render: (_v, row) => sourceLabel(row.source, locale) },
+    { key: 'source', title: t('tasks.source'), width: 120, render: (_v, row) => sourceLabel(row.source) },
     { key: 'status', title: t('common.status'), width: 110, render: (_v, row) => <TaskStatusTag status={row.status} /> },
     { key: 'urgency', title: t('tasks.urgency'), width: 90, render: (_v, row) => urgencyLabels[row.urgency][locale] },
     {

@@ -5,7 +5,7 @@
  * in (server-sent events), like the ledger and the cockpit.
  */
 import { PageContainer } from '@ant-design/pro-components';
-import { taskSourceValues, type TaskSource } from '@luoshi/contracts';
+import { taskSourceSchema, type TaskSource } from '@luoshi/contracts';
 import { useQuery } from '@tanstack/react-query';
 import { Alert, Button, Card, Flex, Select, Skeleton, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
@@ -13,21 +13,23 @@ import { useSearchParams } from 'react-router';
 import { errorText } from '../../app/api/errors';
 import { useAppLocale } from '../../app/i18n/i18n';
 import { useLiveRefresh } from '../../app/live';
-import { sourceLabel } from '../tasks/task-format';
+import { useSourceOptions } from '../source-policies/use-sources';
 import { GanttChart } from './gantt-chart';
 import { isBehindPlan } from './gantt-geometry';
 import { programmeRoadmapQuery } from './roadmap.api';
 
 const defaultSource: TaskSource = 'work_report';
 
+/** A source code from the URL (the registry decides whether it has items; an unknown one shows none). */
 function isSource(value: string | null): value is TaskSource {
-  return value !== null && (taskSourceValues as readonly string[]).includes(value);
+  return value !== null && taskSourceSchema.safeParse(value).success;
 }
 
 /** The page. */
 export function RoadmapPage() {
   const { t } = useTranslation();
   const locale = useAppLocale();
+  const sourceOptions = useSourceOptions({ includeInactive: true });
   const [params, setParams] = useSearchParams();
   const requested = params.get('source');
   const source = isSource(requested) ? requested : defaultSource;
@@ -68,7 +70,7 @@ export function RoadmapPage() {
             <Select<TaskSource>
               value={source}
               onChange={(next) => setParams(next === defaultSource ? {} : { source: next }, { replace: true })}
-              options={taskSourceValues.map((value) => ({ value, label: sourceLabel(value, locale) }))}
+              options={sourceOptions}
               style={{ minWidth: 200 }}
               aria-label={t('roadmap.source')}
             />

@@ -3,14 +3,13 @@ import type { Task } from '@luoshi/contracts';
 import { Card, Flex, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { useAppLocale } from '../../app/i18n/i18n';
-import { sourceLabel } from './task-format';
+import { useSourceLabel } from '../source-policies/use-sources';
 import { TaskDeadline, TaskStatusTag, UrgencyTag } from './task-tags';
 
 /** One card per item; the whole card links to the item page. */
 export function TaskCards({ items }: { items: readonly Task[] }) {
   const { t } = useTranslation();
-  const locale = useAppLocale();
+  const sourceLabel = useSourceLabel();
   return (
     <Flex vertical gap={8}>
       {items.map((item) => (
@@ -29,7 +28,7 @@ export function TaskCards({ items }: { items: readonly Task[] }) {
               {item.title}
             </Typography.Paragraph>
             <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-              {sourceLabel(item.source, locale)} · {item.leadUnitName}
+              {sourceLabel(item.source)} · {item.leadUnitName}
             </Typography.Text>
             <div style={{ fontSize: 12 }}>
               <Typography.Text type="secondary">{t('tasks.deadline')} </Typography.Text>

@@ -3,7 +3,8 @@ import { DatePicker, Form, InputNumber, Radio } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { beijingToday } from './task-format';
-import { defaultWorkingDays, type TaskFormValues } from './task-form';
+import { useSources } from '../source-policies/use-sources';
+import type { TaskFormValues } from './task-form';
 
 /** Form items inside the 登记 form. */
 export function TaskDeadlineFields() {
@@ -11,7 +12,7 @@ export function TaskDeadlineFields() {
   const form = Form.useFormInstance<TaskFormValues>();
   const mode = Form.useWatch('deadlineMode', form);
   const source = Form.useWatch('source', form);
-  const sourceDefault = source ? defaultWorkingDays[source] : undefined;
+  const sourceDefault = useSources().find((s) => s.code === source)?.workingDays;
   const isPast = (day: Dayjs) => day.format('YYYY-MM-DD') < beijingToday();
   return (
     <>

@@ -23,7 +23,7 @@ import { TaskReportsSection } from '../reports/task-reports-section';
 import { taskQuery, type TaskDetail } from './tasks.api';
 import { TaskActionBar } from './task-action-bar';
 import { TaskActionModal } from './task-action-modal';
-import { sourceRefFields } from './task-form';
+import { refFieldsOf } from './task-form';
 import { PendingChangeBanner, TaskStatusLine } from './task-status-panel';
 import { TaskSubtasksSection } from './task-subtasks-section';
 import { TaskStatusTag } from './task-tags';
@@ -41,10 +41,9 @@ function TextSection({ title, text }: { title: string; text: string }) {
 
 function SourceRefSection({ item }: { item: TaskDetail }) {
   const { t } = useTranslation();
-  const entries = sourceRefFields[item.source]
-    .concat(
-      (['documentNumber', 'meeting', 'leaderName', 'clause'] as const).filter((field) => !sourceRefFields[item.source].includes(field)),
-    )
+  const own = refFieldsOf(item.source);
+  const entries = own
+    .concat((['documentNumber', 'meeting', 'leaderName', 'clause'] as const).filter((field) => !own.includes(field)))
     .flatMap((field) => (item.sourceRef[field] ? [{ field, value: item.sourceRef[field] }] : []));
   if (entries.length === 0) return null;
   return (

@@ -9,8 +9,8 @@ import type { BodyOf } from '../../app/api/contract-types';
 /** The 来源信息 fields (`sourceRef`). */
 export type SourceRefField = 'documentNumber' | 'meeting' | 'leaderName' | 'clause';
 
-/** Which 来源信息 fields fit each 来源 (文号, 会议, 批示领导, 原文/条款). */
-export const sourceRefFields: Record<TaskSource, readonly SourceRefField[]> = {
+/** Which 来源信息 fields fit the sources that have their own (文号, 会议, 批示领导, 原文/条款); see `refFieldsOf`. */
+export const sourceRefFields: Readonly<Record<string, readonly SourceRefField[]>> = {
   meeting_decision: ['meeting', 'documentNumber', 'clause'],
   leader_instruction: ['leaderName', 'documentNumber', 'clause'],
   work_report: ['clause'],
@@ -21,14 +21,15 @@ export const sourceRefFields: Record<TaskSource, readonly SourceRefField[]> = {
   audit_finding: ['documentNumber', 'clause'],
   media_report: ['clause'],
   public_complaint: ['documentNumber', 'clause'],
+  inspection_campaign: ['documentNumber', 'clause'],
+  first_inquiry: ['clause'],
+  coordination_body: ['meeting', 'documentNumber', 'clause'],
 };
 
-/** The server's default 办结时限 when none is given, for the sources that have a fixed one (工作日). */
-export const defaultWorkingDays: Partial<Record<TaskSource, number>> = {
-  leader_instruction: 15,
-  meeting_decision: 20,
-  document: 30,
-};
+/** The 来源信息 fields of a source; one the administrator added gets 文号 and 原文/条款. */
+export function refFieldsOf(source: TaskSource): readonly SourceRefField[] {
+  return sourceRefFields[source] ?? ['documentNumber', 'clause'];
+}
 
 /** 办结时限 is either a date or N 工作日 after 交办. */
 export type DeadlineMode = 'date' | 'workingDays';
@@ -61,7 +62,7 @@ function trimmed(value: string | undefined | null): string | undefined {
  */
 export function toCreateTaskBody(values: TaskFormValues, relatedTaskId: string | null): BodyOf<typeof createTaskBody> {
   const sourceRef: Partial<Record<SourceRefField, string>> = {};
-  for (const field of sourceRefFields[values.source]) {
+  for (const field of refFieldsOf(values.source)) {
     const value = trimmed(values.sourceRef?.[field]);
     if (value) {
       sourceRef[field] = value;

@@ -8,12 +8,10 @@ import {
   pendingChangeLabels,
   taskActionLabels,
   taskActionValues,
-  taskSourceLabels,
   taskStatusLabels,
   type EscalationRung,
   type Task,
   type TaskAction,
-  type TaskSource,
   type TaskStatus,
 } from '@luoshi/contracts';
 import { en } from '../../app/i18n/en';
@@ -157,11 +155,6 @@ export function eventTypeLabel(type: string, locale: AppLocale, data?: unknown):
   const separator = type.indexOf('_');
   const audit = separator > 0 ? auditLabels[locale][type.slice(0, separator)]?.[type.slice(separator + 1)] : undefined;
   return audit ?? type;
-}
-
-/** The label of a 来源 in the UI language. */
-export function sourceLabel(source: TaskSource, locale: AppLocale): string {
-  return taskSourceLabels[source][locale];
 }
 
 /** The label of an action in the UI language. */

@@ -1,18 +1,17 @@
 /** 来源 and the 来源信息 fields that fit it (文号, 会议, 批示领导, 原文/条款). */
-import { taskSourceValues, type TaskSource } from '@luoshi/contracts';
+import type { TaskSource } from '@luoshi/contracts';
 import { Col, Form, Input, Row, Select } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { useAppLocale } from '../../app/i18n/i18n';
-import { sourceLabel } from './task-format';
-import { sourceRefFields, type TaskFormValues } from './task-form';
+import { useSourceOptions } from '../source-policies/use-sources';
+import { refFieldsOf, type TaskFormValues } from './task-form';
 
-/** Form items inside the 登记 form; the reference fields follow the chosen 来源. */
+/** Form items inside the 登记 form: the active sources of the registry; the reference fields follow the chosen 来源. */
 export function TaskSourceFields() {
   const { t } = useTranslation();
-  const locale = useAppLocale();
+  const sourceOptions = useSourceOptions();
   const form = Form.useFormInstance<TaskFormValues>();
   const source = Form.useWatch('source', form);
-  const fields = source ? sourceRefFields[source] : [];
+  const fields = source ? refFieldsOf(source) : [];
   return (
     <>
       <Form.Item<TaskFormValues>
@@ -20,7 +19,7 @@ export function TaskSourceFields() {
         label={t('tasks.source')}
         rules={[{ required: true, message: t('common.requiredSelect', { field: t('tasks.source') }) }]}
       >
-        <Select<TaskSource> options={taskSourceValues.map((value) => ({ value, label: sourceLabel(value, locale) }))} />
+        <Select<TaskSource> options={sourceOptions} loading={sourceOptions.length === 0} />
       </Form.Item>
       {fields.length > 0 && (
         <Row gutter={12}>

@@ -4,9 +4,9 @@ import { useQuery } from '@tanstack/react-query';
 import { Descriptions, Flex, Rate, Tag, Typography, type DescriptionsProps } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { useAppLocale } from '../../app/i18n/i18n';
 import { taskQuery } from './tasks.api';
-import { formatBeijingTime, sourceLabel } from './task-format';
+import { useSourceLabel } from '../source-policies/use-sources';
+import { formatBeijingTime } from './task-format';
 import { TaskDeadline, UrgencyTag } from './task-tags';
 
 function Evaluation({ evaluation }: { evaluation: NonNullable<Task['evaluation']> }) {
@@ -42,9 +42,9 @@ function ParentLink({ parentId }: { parentId: string }) {
 /** The facts as a responsive Descriptions (one column on phones). */
 export function TaskSummary({ item }: { item: Task }) {
   const { t } = useTranslation();
-  const locale = useAppLocale();
+  const sourceLabel = useSourceLabel();
   const items: DescriptionsProps['items'] = [
-    { key: 'source', label: t('tasks.source'), children: sourceLabel(item.source, locale) },
+    { key: 'source', label: t('tasks.source'), children: sourceLabel(item.source) },
     { key: 'urgency', label: t('tasks.urgency'), children: <UrgencyTag urgency={item.urgency} /> },
     { key: 'lead', label: t('tasks.leadUnit'), children: item.leadUnitName },
     {

@@ -3,14 +3,13 @@ import type { Task } from '@luoshi/contracts';
 import { Table, type TableColumnsType } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
-import { useAppLocale } from '../../app/i18n/i18n';
-import { sourceLabel } from './task-format';
+import { useSourceLabel } from '../source-policies/use-sources';
 import { TaskDeadline, TaskStatusTag, UrgencyTag } from './task-tags';
 
 /** The table; `emptyText` differs between 我的待办 and the full list. */
 export function TaskTable({ items, loading, emptyText }: { items: readonly Task[]; loading: boolean; emptyText: string }) {
   const { t } = useTranslation();
-  const locale = useAppLocale();
+  const sourceLabel = useSourceLabel();
   const navigate = useNavigate();
   const columns: TableColumnsType<Task> = [
     {
@@ -25,7 +24,7 @@ export function TaskTable({ items, loading, emptyText }: { items: readonly Task[
       ),
     },
     { title: t('tasks.title'), dataIndex: 'title', ellipsis: true },
-    { title: t('tasks.source'), dataIndex: 'source', width: 130, render: (_value, row) => sourceLabel(row.source, locale) },
+    { title: t('tasks.source'), dataIndex: 'source', width: 130, render: (_value, row) => sourceLabel(row.source) },
     { title: t('tasks.leadUnit'), dataIndex: 'leadUnitName', width: 180, ellipsis: true },
     { title: t('common.status'), dataIndex: 'status', width: 110, render: (_value, row) => <TaskStatusTag status={row.status} /> },
     { title: t('tasks.deadline'), dataIndex: 'deadline', width: 190, render: (_value, row) => <TaskDeadline item={row} /> },
