@@ -160,12 +160,15 @@ type QueryValue = QueryParams[string];
 type ParamsPart<D extends RouteDef> = keyof PathParams<D['path']> extends never
   ? { params?: undefined }
   : { params: PathParams<D['path']> };
-/** The body a route takes (optional where the schema allows none). */
+/**
+ * The body a route takes (optional where the schema allows none). A write without a body schema may still send `{}`,
+ * so that it goes out as JSON like every other write.
+ */
 type BodyPart<D extends RouteDef> = D extends { body: unknown }
   ? undefined extends RouteBodyInput<D>
     ? { body?: RouteBodyInput<D> }
     : { body: RouteBodyInput<D> }
-  : { body?: undefined };
+  : { body?: Record<string, never> };
 /** The route's query parameters, by name; empty values are left out of the URL. */
 type QueryPart<D extends RouteDef> = D extends { query: unknown }
   ? { query?: { [K in keyof RouteQueryInput<D>]?: QueryValue } }
@@ -177,8 +180,11 @@ export type CallOptions<D extends RouteDef> = ParamsPart<D> &
   QueryPart<D> &
   Pick<RequestOptions<unknown>, 'version' | 'idempotencyKey' | 'signOutOn401'>;
 
+/** Where a route is called: its path parameters and query. */
+export type RouteTarget<D extends RouteDef> = ParamsPart<D> & QueryPart<D>;
+
 /** The URL of a route with its parameters and query, e.g. for a download link. */
-export function routeUrl<D extends RouteDef>(route: D, options: ParamsPart<D> & QueryPart<D>): string {
+export function routeUrl<D extends RouteDef>(route: D, options: RouteTarget<D>): string {
   return buildUrl(fillPath(route.path, options.params), options.query);
 }
 
