@@ -1,7 +1,7 @@
 /** Reads of the tamper-evident audit log (审计日志), for the audit administrator only. */
-import { auditPage, auditVerifyResult, type AuditEventType } from '@luoshi/contracts';
+import { auditRoutes, type AuditEventType } from '@luoshi/contracts';
 import { infiniteQueryOptions, useMutation } from '@tanstack/react-query';
-import { apiRequest } from '../../app/api/client';
+import { call } from '../../app/api/client';
 
 /** Search filters; all optional, combined with AND by the server. */
 export type AuditFilter = {
@@ -22,11 +22,7 @@ export function auditEventsQuery(filter: AuditFilter) {
   return infiniteQueryOptions({
     queryKey: ['audit-events', filter],
     initialPageParam: firstPage,
-    queryFn: ({ pageParam }) =>
-      apiRequest('GET', '/api/audit-events', {
-        schema: auditPage,
-        query: { ...filter, limit: pageSize, cursor: pageParam },
-      }),
+    queryFn: ({ pageParam }) => call(auditRoutes.search, { query: { ...filter, limit: pageSize, cursor: pageParam } }),
     getNextPageParam: (lastPage) => lastPage.nextCursor,
   });
 }
@@ -34,6 +30,6 @@ export function auditEventsQuery(filter: AuditFilter) {
 /** `GET /api/audit-events/verify`: walks the hash chain. A button triggers it, so it is modelled as a mutation. */
 export function useVerifyAuditLog() {
   return useMutation({
-    mutationFn: () => apiRequest('GET', '/api/audit-events/verify', { schema: auditVerifyResult }),
+    mutationFn: () => call(auditRoutes.verify),
   });
 }
