@@ -1,17 +1,17 @@
 /** The signed-in session as react-query state: one fetch at start-up, shared by the guard, the shell and pages. */
 import type { CurrentUser, Role, SessionBody } from '@luoshi/contracts';
 import { useMutation, useQuery } from '@tanstack/react-query';
-import { apiRequest, contractsModule } from './api/client';
+import { call, contractsModule } from './api/client';
 import { ApiError } from './api/api-error';
 import { cachedSession, dropSession, sessionQueryKey } from './query-client';
 
 /** Reads the session; a 401 is the ordinary "not signed in" answer and yields `null`, not an error. */
 export async function fetchSession(): Promise<SessionBody | null> {
   try {
-    return await apiRequest('GET', '/api/auth/session', {
-      schema: contractsModule.then((m) => m.sessionBody),
-      signOutOn401: false,
-    });
+    return await call(
+      contractsModule.then((m) => m.authRoutes.session),
+      { signOutOn401: false },
+    );
   } catch (error) {
     if (error instanceof ApiError && error.status === 401) {
       if (cachedSession()) {
@@ -50,11 +50,10 @@ export function hasAnyRole(user: Pick<CurrentUser, 'roles'>, ...roles: Role[]): 
 export function useSignOut() {
   return useMutation({
     mutationFn: () =>
-      apiRequest('POST', '/api/auth/sign-out', {
-        schema: contractsModule.then((m) => m.okBody),
-        body: {},
-        signOutOn401: false,
-      }),
+      call(
+        contractsModule.then((m) => m.authRoutes.signOut),
+        { body: {}, signOutOn401: false },
+      ),
     onSettled: () => dropSession(),
   });
 }

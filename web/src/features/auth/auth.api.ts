@@ -1,14 +1,13 @@
 /** Mutations of the sign-in flow and of one's own account. Each step answers with the new session, stored at once. */
-import { sessionBody, totpEnrolmentBody } from '@luoshi/contracts';
+import { authRoutes } from '@luoshi/contracts';
 import { useMutation } from '@tanstack/react-query';
-import { apiRequest } from '../../app/api/client';
+import { call } from '../../app/api/client';
 import { applySession } from '../../app/query-client';
 
 /** `POST /api/auth/sign-in`; a 401 here means wrong credentials, not an expired session. */
 export function useSignIn() {
   return useMutation({
-    mutationFn: (body: { username: string; password: string }) =>
-      apiRequest('POST', '/api/auth/sign-in', { schema: sessionBody, body, signOutOn401: false }),
+    mutationFn: (body: { username: string; password: string }) => call(authRoutes.signIn, { body, signOutOn401: false }),
     onSuccess: applySession,
   });
 }
@@ -16,7 +15,7 @@ export function useSignIn() {
 /** `POST /api/auth/totp`: the second factor at sign-in. */
 export function useVerifyTotp() {
   return useMutation({
-    mutationFn: (code: string) => apiRequest('POST', '/api/auth/totp', { schema: sessionBody, body: { code } }),
+    mutationFn: (code: string) => call(authRoutes.verifyTotp, { body: { code } }),
     onSuccess: applySession,
   });
 }
@@ -24,14 +23,14 @@ export function useVerifyTotp() {
 /** `POST /api/auth/totp/enrolment`: a fresh secret to scan; nothing is bound until it is confirmed. */
 export function useStartTotpEnrolment() {
   return useMutation({
-    mutationFn: () => apiRequest('POST', '/api/auth/totp/enrolment', { schema: totpEnrolmentBody, body: {} }),
+    mutationFn: () => call(authRoutes.startTotpEnrolment, { body: {} }),
   });
 }
 
 /** `POST /api/auth/totp/enrolment/confirm`: proves the app works, then binds the secret. */
 export function useConfirmTotpEnrolment() {
   return useMutation({
-    mutationFn: (code: string) => apiRequest('POST', '/api/auth/totp/enrolment/confirm', { schema: sessionBody, body: { code } }),
+    mutationFn: (code: string) => call(authRoutes.confirmTotpEnrolment, { body: { code } }),
     onSuccess: applySession,
   });
 }
@@ -39,8 +38,7 @@ export function useConfirmTotpEnrolment() {
 /** `POST /api/auth/password`: own password change (required step or voluntary). */
 export function useChangePassword() {
   return useMutation({
-    mutationFn: (body: { currentPassword: string; newPassword: string }) =>
-      apiRequest('POST', '/api/auth/password', { schema: sessionBody, body }),
+    mutationFn: (body: { currentPassword: string; newPassword: string }) => call(authRoutes.changePassword, { body }),
     onSuccess: applySession,
   });
 }
