@@ -1,13 +1,13 @@
 /** The working-day calendar: holidays and 调休 make-up workdays, which drive every deadline in the platform. */
-import { calendarDay, okBody, workingDaysResult, type CalendarDay } from '@luoshi/contracts';
+import { calendarRoutes, type CalendarDay } from '@luoshi/contracts';
 import { queryOptions, useMutation, useQueryClient } from '@tanstack/react-query';
-import { apiRequest } from '../../app/api/client';
+import { call } from '../../app/api/client';
 
 /** Special days of one year. */
 export function calendarYearQuery(year: number) {
   return queryOptions({
     queryKey: ['calendar', year],
-    queryFn: () => apiRequest('GET', '/api/calendar', { schema: calendarDay.array(), query: { year } }),
+    queryFn: () => call(calendarRoutes.year, { query: { year } }),
   });
 }
 
@@ -15,8 +15,7 @@ export function calendarYearQuery(year: number) {
 export function useSetCalendarDay() {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: ({ day, kind, name }: CalendarDay) =>
-      apiRequest('PUT', `/api/calendar/days/${day}`, { schema: calendarDay, body: { kind, name } }),
+    mutationFn: ({ day, kind, name }: CalendarDay) => call(calendarRoutes.setDay, { params: { day }, body: { kind, name } }),
     onSettled: () => client.invalidateQueries({ queryKey: ['calendar'] }),
   });
 }
@@ -25,7 +24,7 @@ export function useSetCalendarDay() {
 export function useRemoveCalendarDay() {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: (day: string) => apiRequest('DELETE', `/api/calendar/days/${day}`, { schema: okBody }),
+    mutationFn: (day: string) => call(calendarRoutes.removeDay, { params: { day } }),
     onSettled: () => client.invalidateQueries({ queryKey: ['calendar'] }),
   });
 }
@@ -33,7 +32,6 @@ export function useRemoveCalendarDay() {
 /** `GET /api/calendar/working-days?from=&add=`: the date `add` working days after `from`. Run on demand. */
 export function useAddWorkingDays() {
   return useMutation({
-    mutationFn: ({ from, add }: { from: string; add: number }) =>
-      apiRequest('GET', '/api/calendar/working-days', { schema: workingDaysResult, query: { from, add } }),
+    mutationFn: ({ from, add }: { from: string; add: number }) => call(calendarRoutes.workingDays, { query: { from, add } }),
   });
 }
