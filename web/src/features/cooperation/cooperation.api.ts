@@ -3,16 +3,17 @@
  * at once; the item (header, 时间线) is refreshed too, since each write adds a timeline event.
  */
 import {
-  taskCooperation,
+  cooperationRoutes,
   type contributionBody,
   type coordinationAttempt,
   type decideCoordinationBody,
   type escalateCoordinationBody,
   type raiseCoordinationBody,
   type setCooperationDutyBody,
+  type taskCooperation,
 } from '@luoshi/contracts';
 import { queryOptions, useMutation, useQueryClient } from '@tanstack/react-query';
-import { apiRequest } from '../../app/api/client';
+import { call } from '../../app/api/client';
 import type { BodyOf } from '../../app/api/contract-types';
 import { taskQuery } from '../tasks/tasks.api';
 
@@ -29,7 +30,7 @@ export type CoordinationAttempt = BodyOf<typeof coordinationAttempt>;
 export function taskCooperationQuery(taskId: string) {
   return queryOptions({
     queryKey: [...taskQuery(taskId).queryKey, 'cooperation'],
-    queryFn: () => apiRequest('GET', `/api/tasks/${encodeURIComponent(taskId)}/cooperation`, { schema: taskCooperation }),
+    queryFn: () => call(cooperationRoutes.get, { params: { id: taskId } }),
   });
 }
 
@@ -41,19 +42,17 @@ type Write =
   | { kind: 'decide'; coordinationId: string; body: BodyOf<typeof decideCoordinationBody> };
 
 function send(taskId: string, write: Write) {
-  const task = `/api/tasks/${encodeURIComponent(taskId)}`;
-  const options = { schema: taskCooperation, body: write.body };
   switch (write.kind) {
     case 'duty':
-      return apiRequest('PUT', `${task}/cooperations/${encodeURIComponent(write.unitId)}`, options);
+      return call(cooperationRoutes.setDuty, { params: { id: taskId, unitId: write.unitId }, body: write.body });
     case 'contribution':
-      return apiRequest('POST', `${task}/cooperations/${encodeURIComponent(write.unitId)}/contribution`, options);
+      return call(cooperationRoutes.contribute, { params: { id: taskId, unitId: write.unitId }, body: write.body });
     case 'raise':
-      return apiRequest('POST', `${task}/coordination`, options);
+      return call(cooperationRoutes.raiseCoordination, { params: { id: taskId }, body: write.body });
     case 'escalate':
-      return apiRequest('POST', `/api/coordination/${encodeURIComponent(write.coordinationId)}/escalate`, options);
+      return call(cooperationRoutes.escalateCoordination, { params: { id: write.coordinationId }, body: write.body });
     case 'decide':
-      return apiRequest('POST', `/api/coordination/${encodeURIComponent(write.coordinationId)}/decision`, options);
+      return call(cooperationRoutes.decideCoordination, { params: { id: write.coordinationId }, body: write.body });
   }
 }
 
