@@ -1,7 +1,7 @@
 /** The 通报候选 and 约谈建议 lists (keyset pages), refreshed with the items they list. */
-import { escalationCandidatePage } from '@luoshi/contracts';
+import { escalationRoutes } from '@luoshi/contracts';
 import { infiniteQueryOptions } from '@tanstack/react-query';
-import { apiRequest } from '../../app/api/client';
+import { call } from '../../app/api/client';
 
 export type CandidateList = 'bulletin' | 'interview';
 
@@ -10,8 +10,7 @@ export function escalationCandidatesQuery(rung: CandidateList) {
     // Under `tasks`, so a change to any item (live events invalidate ['tasks']) refreshes the list.
     queryKey: ['tasks', 'escalations', rung],
     initialPageParam: null as string | null,
-    queryFn: ({ pageParam }) =>
-      apiRequest('GET', '/api/escalations', { schema: escalationCandidatePage, query: { rung, limit: 50, cursor: pageParam } }),
+    queryFn: ({ pageParam }) => call(escalationRoutes.list, { query: { rung, limit: 50, cursor: pageParam } }),
     getNextPageParam: (lastPage) => lastPage.nextCursor,
   });
 }
