@@ -3,9 +3,9 @@
  * here, or elsewhere on the page) refreshes the list too; an approval moves the item's 办结时限, which the header and
  * the 督办事项 list then show.
  */
-import { extensionRequest, taskExtensions, type decideExtensionBody, type requestExtensionBody } from '@luoshi/contracts';
+import { extensionRoutes, type decideExtensionBody, type requestExtensionBody } from '@luoshi/contracts';
 import { queryOptions, useMutation, useQueryClient, type QueryClient } from '@tanstack/react-query';
-import { apiRequest } from '../../app/api/client';
+import { call } from '../../app/api/client';
 import type { BodyOf } from '../../app/api/contract-types';
 import { taskQuery } from '../tasks/tasks.api';
 
@@ -13,7 +13,7 @@ import { taskQuery } from '../tasks/tasks.api';
 export function taskExtensionsQuery(taskId: string) {
   return queryOptions({
     queryKey: [...taskQuery(taskId).queryKey, 'extensions'],
-    queryFn: () => apiRequest('GET', `/api/tasks/${encodeURIComponent(taskId)}/extensions`, { schema: taskExtensions }),
+    queryFn: () => call(extensionRoutes.list, { params: { id: taskId } }),
   });
 }
 
@@ -28,7 +28,7 @@ export function useRequestExtension(taskId: string) {
   const client = useQueryClient();
   return useMutation({
     mutationFn: ({ body, idempotencyKey }: { body: BodyOf<typeof requestExtensionBody>; idempotencyKey: string }) =>
-      apiRequest('POST', `/api/tasks/${encodeURIComponent(taskId)}/extensions`, { schema: extensionRequest, body, idempotencyKey }),
+      call(extensionRoutes.request, { params: { id: taskId }, body, idempotencyKey }),
     onSettled: () => refreshItem(client, taskId),
   });
 }
@@ -38,7 +38,7 @@ export function useDecideExtension(taskId: string) {
   const client = useQueryClient();
   return useMutation({
     mutationFn: ({ extensionId, body }: { extensionId: string; body: BodyOf<typeof decideExtensionBody> }) =>
-      apiRequest('POST', `/api/extensions/${encodeURIComponent(extensionId)}/decision`, { schema: extensionRequest, body }),
+      call(extensionRoutes.decide, { params: { id: extensionId }, body }),
     onSettled: () => refreshItem(client, taskId),
   });
 }
