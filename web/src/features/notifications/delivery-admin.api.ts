@@ -1,29 +1,20 @@
 /** The administrator's side of notifications: deliveries (retry those given up on) and units' group bots. */
-import {
-  deliveryPage,
-  notificationDelivery,
-  okBody,
-  webhookEndpoint,
-  webhookEndpointList,
-  type CreateWebhookBody,
-  type DeliveryStatus,
-} from '@luoshi/contracts';
+import { notificationRoutes, type CreateWebhookBody, type DeliveryStatus } from '@luoshi/contracts';
 import { queryOptions, useMutation, useQueryClient } from '@tanstack/react-query';
-import { apiRequest } from '../../app/api/client';
+import { call } from '../../app/api/client';
 
 /** `GET /api/notification-deliveries?status=`: the newest 100 (a failing channel shows in the first rows). */
 export function deliveriesQuery(status: DeliveryStatus | undefined) {
   return queryOptions({
     queryKey: ['notification-deliveries', status ?? 'all'],
-    queryFn: () => apiRequest('GET', '/api/notification-deliveries', { schema: deliveryPage, query: { status, limit: 100 } }),
+    queryFn: () => call(notificationRoutes.deliveries, { query: { status, limit: 100 } }),
   });
 }
 
 export function useRetryDelivery() {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: (id: string) =>
-      apiRequest('POST', `/api/notification-deliveries/${encodeURIComponent(id)}/retry`, { schema: notificationDelivery, body: {} }),
+    mutationFn: (id: string) => call(notificationRoutes.retryDelivery, { params: { id }, body: {} }),
     onSettled: () => client.invalidateQueries({ queryKey: ['notification-deliveries'] }),
   });
 }
@@ -31,15 +22,14 @@ export function useRetryDelivery() {
 export function webhooksQuery(unitId: string) {
   return queryOptions({
     queryKey: ['webhooks', unitId],
-    queryFn: () => apiRequest('GET', `/api/units/${encodeURIComponent(unitId)}/webhooks`, { schema: webhookEndpointList }),
+    queryFn: () => call(notificationRoutes.webhooks, { params: { id: unitId } }),
   });
 }
 
 export function useCreateWebhook(unitId: string) {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: (body: CreateWebhookBody) =>
-      apiRequest('POST', `/api/units/${encodeURIComponent(unitId)}/webhooks`, { schema: webhookEndpoint, body }),
+    mutationFn: (body: CreateWebhookBody) => call(notificationRoutes.createWebhook, { params: { id: unitId }, body }),
     onSettled: () => client.invalidateQueries({ queryKey: ['webhooks', unitId] }),
   });
 }
@@ -47,7 +37,7 @@ export function useCreateWebhook(unitId: string) {
 export function useDeleteWebhook(unitId: string) {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: (id: string) => apiRequest('DELETE', `/api/webhook-endpoints/${encodeURIComponent(id)}`, { schema: okBody }),
+    mutationFn: (id: string) => call(notificationRoutes.deleteWebhook, { params: { id } }),
     onSettled: () => client.invalidateQueries({ queryKey: ['webhooks', unitId] }),
   });
 }

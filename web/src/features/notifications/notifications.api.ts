@@ -1,19 +1,13 @@
 /**
  * Reads and writes of the notification centre. The bell refetches the unread count when the live event stream says
- * `notification.created`, and polls slowly in case the stream is down; reading a notification refreshes the count and the lists. Schemas come
- * through `contractsModule` because the bell is part of the frame every page shows.
+ * `notification.created`, and polls slowly in case the stream is down; reading a notification refreshes the count and the lists. The route
+ * definitions come through `contractsModule` because the bell is part of the frame every page shows.
  */
 import type { NotificationKind, UpdateNotificationPreferencesBody } from '@luoshi/contracts';
 import { infiniteQueryOptions, queryOptions, useMutation, useQueryClient } from '@tanstack/react-query';
-import { apiRequest, contractsModule } from '../../app/api/client';
+import { call, contractsModule } from '../../app/api/client';
 
-const schemas = {
-  page: contractsModule.then((m) => m.notificationPage),
-  count: contractsModule.then((m) => m.unreadCount),
-  one: contractsModule.then((m) => m.notification),
-  readAll: contractsModule.then((m) => m.readAllResult),
-  preferences: contractsModule.then((m) => m.notificationPreferences),
-};
+const routes = contractsModule.then((m) => m.notificationRoutes);
 
 /** How often the bell asks for the unread count anyway (the live stream normally tells it at once). */
 export const UNREAD_POLL_MS = 5 * 60_000;
@@ -24,7 +18,7 @@ export type NotificationFilter = { unread?: boolean; kind?: NotificationKind };
 export function unreadCountQuery() {
   return queryOptions({
     queryKey: ['notifications', 'unread-count'],
-    queryFn: () => apiRequest('GET', '/api/notifications/unread-count', { schema: schemas.count }),
+    queryFn: () => call(routes.then((r) => r.unreadCount)),
     refetchInterval: UNREAD_POLL_MS,
   });
 }
@@ -33,7 +27,11 @@ export function unreadCountQuery() {
 export function latestNotificationsQuery(limit = 8) {
   return queryOptions({
     queryKey: ['notifications', 'latest', limit],
-    queryFn: () => apiRequest('GET', '/api/notifications', { schema: schemas.page, query: { limit } }),
+    queryFn: () =>
+      call(
+        routes.then((r) => r.list),
+        { query: { limit } },
+      ),
   });
 }
 
@@ -43,10 +41,10 @@ export function notificationsQuery(filter: NotificationFilter) {
     queryKey: ['notifications', 'list', filter],
     initialPageParam: undefined as string | undefined,
     queryFn: ({ pageParam }) =>
-      apiRequest('GET', '/api/notifications', {
-        schema: schemas.page,
-        query: { unread: filter.unread ? 'true' : undefined, kind: filter.kind, limit: 20, cursor: pageParam },
-      }),
+      call(
+        routes.then((r) => r.list),
+        { query: { unread: filter.unread ? 'true' : undefined, kind: filter.kind, limit: 20, cursor: pageParam } },
+      ),
     getNextPageParam: (lastPage) => lastPage.nextCursor ?? undefined,
   });
 }
@@ -54,7 +52,7 @@ export function notificationsQuery(filter: NotificationFilter) {
 export function preferencesQuery() {
   return queryOptions({
     queryKey: ['notifications', 'preferences'],
-    queryFn: () => apiRequest('GET', '/api/notifications/preferences', { schema: schemas.preferences }),
+    queryFn: () => call(routes.then((r) => r.preferences)),
   });
 }
 
@@ -67,7 +65,11 @@ function useRefreshNotifications() {
 export function useMarkRead() {
   const refresh = useRefreshNotifications();
   return useMutation({
-    mutationFn: (id: string) => apiRequest('POST', `/api/notifications/${encodeURIComponent(id)}/read`, { schema: schemas.one, body: {} }),
+    mutationFn: (id: string) =>
+      call(
+        routes.then((r) => r.markRead),
+        { params: { id }, body: {} },
+      ),
     onSettled: refresh,
   });
 }
@@ -76,7 +78,11 @@ export function useMarkRead() {
 export function useMarkAllRead() {
   const refresh = useRefreshNotifications();
   return useMutation({
-    mutationFn: () => apiRequest('POST', '/api/notifications/read-all', { schema: schemas.readAll, body: {} }),
+    mutationFn: () =>
+      call(
+        routes.then((r) => r.markAllRead),
+        { body: {} },
+      ),
     onSettled: refresh,
   });
 }
@@ -86,7 +92,10 @@ export function useUpdatePreferences() {
   const refresh = useRefreshNotifications();
   return useMutation({
     mutationFn: (body: UpdateNotificationPreferencesBody) =>
-      apiRequest('PUT', '/api/notifications/preferences', { schema: schemas.preferences, body }),
+      call(
+        routes.then((r) => r.updatePreferences),
+        { body },
+      ),
     onSettled: refresh,
   });
 }
