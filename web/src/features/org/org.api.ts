@@ -3,10 +3,7 @@
  * so a write invalidates everything of that resource — lists, tree levels and details — in one call.
  */
 import {
-  division,
-  person,
-  post,
-  unit,
+  orgRoutes,
   type createPersonBody,
   type createPostBody,
   type createUnitBody,
@@ -19,20 +16,20 @@ import {
   type updateUnitBody,
 } from '@luoshi/contracts';
 import { queryOptions, useMutation, useQueryClient } from '@tanstack/react-query';
-import { apiRequest } from '../../app/api/client';
+import { call } from '../../app/api/client';
 import type { BodyOf } from '../../app/api/contract-types';
 
 /** The caller's scope root(s): `GET /api/units` without parameters. */
 export const rootUnitsQuery = queryOptions({
   queryKey: ['units', 'children', 'root'],
-  queryFn: () => apiRequest('GET', '/api/units', { schema: unit.array() }),
+  queryFn: () => call(orgRoutes.units),
 });
 
 /** One tree level: children of `parentId`. */
 export function unitChildrenQuery(parentId: string) {
   return queryOptions({
     queryKey: ['units', 'children', parentId],
-    queryFn: () => apiRequest('GET', '/api/units', { schema: unit.array(), query: { parentId } }),
+    queryFn: () => call(orgRoutes.units, { query: { parentId } }),
   });
 }
 
@@ -40,7 +37,7 @@ export function unitChildrenQuery(parentId: string) {
 export function unitSearchQuery(q: string) {
   return queryOptions({
     queryKey: ['units', 'search', q],
-    queryFn: () => apiRequest('GET', '/api/units', { schema: unit.array(), query: { q } }),
+    queryFn: () => call(orgRoutes.units, { query: { q } }),
     enabled: q.length > 0,
   });
 }
@@ -49,7 +46,7 @@ export function unitSearchQuery(q: string) {
 export function unitQuery(id: string) {
   return queryOptions({
     queryKey: ['units', 'detail', id],
-    queryFn: () => apiRequest('GET', `/api/units/${encodeURIComponent(id)}`, { schema: unit }),
+    queryFn: () => call(orgRoutes.unit, { params: { id } }),
   });
 }
 
@@ -57,7 +54,7 @@ export function unitQuery(id: string) {
 export function divisionsQuery(parentCode: string) {
   return queryOptions({
     queryKey: ['divisions', parentCode],
-    queryFn: () => apiRequest('GET', '/api/divisions', { schema: division.array(), query: { parentCode } }),
+    queryFn: () => call(orgRoutes.divisions, { query: { parentCode } }),
     staleTime: 24 * 3_600_000,
   });
 }
@@ -69,7 +66,7 @@ export type PersonFilter = { unitId?: string; includeSubunits?: boolean; isLeade
 export function personsQuery(filter: PersonFilter) {
   return queryOptions({
     queryKey: ['persons', filter],
-    queryFn: () => apiRequest('GET', '/api/persons', { schema: person.array(), query: filter }),
+    queryFn: () => call(orgRoutes.persons, { query: filter }),
   });
 }
 
@@ -77,7 +74,7 @@ export function personsQuery(filter: PersonFilter) {
 export function postsQuery(unitId: string) {
   return queryOptions({
     queryKey: ['posts', unitId],
-    queryFn: () => apiRequest('GET', '/api/posts', { schema: post.array(), query: { unitId } }),
+    queryFn: () => call(orgRoutes.posts, { query: { unitId } }),
   });
 }
 
@@ -85,7 +82,7 @@ export function postsQuery(unitId: string) {
 export function useCreateUnit() {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: (body: BodyOf<typeof createUnitBody>) => apiRequest('POST', '/api/units', { schema: unit, body }),
+    mutationFn: (body: BodyOf<typeof createUnitBody>) => call(orgRoutes.createUnit, { body }),
     onSuccess: () => client.invalidateQueries({ queryKey: ['units'] }),
   });
 }
@@ -95,7 +92,7 @@ export function useUpdateUnit() {
   const client = useQueryClient();
   return useMutation({
     mutationFn: ({ target, body }: { target: Unit; body: BodyOf<typeof updateUnitBody> }) =>
-      apiRequest('PATCH', `/api/units/${target.id}`, { schema: unit, body, version: target.version }),
+      call(orgRoutes.updateUnit, { params: { id: target.id }, body, version: target.version }),
     onSettled: () => client.invalidateQueries({ queryKey: ['units'] }),
   });
 }
@@ -104,7 +101,7 @@ export function useUpdateUnit() {
 export function useCreatePerson() {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: (body: BodyOf<typeof createPersonBody>) => apiRequest('POST', '/api/persons', { schema: person, body }),
+    mutationFn: (body: BodyOf<typeof createPersonBody>) => call(orgRoutes.createPerson, { body }),
     onSuccess: () => client.invalidateQueries({ queryKey: ['persons'] }),
   });
 }
@@ -114,7 +111,7 @@ export function useUpdatePerson() {
   const client = useQueryClient();
   return useMutation({
     mutationFn: ({ target, body }: { target: Person; body: BodyOf<typeof updatePersonBody> }) =>
-      apiRequest('PATCH', `/api/persons/${target.id}`, { schema: person, body, version: target.version }),
+      call(orgRoutes.updatePerson, { params: { id: target.id }, body, version: target.version }),
     onSettled: () => client.invalidateQueries({ queryKey: ['persons'] }),
   });
 }
@@ -124,7 +121,7 @@ export function useSetOverseenUnits() {
   const client = useQueryClient();
   return useMutation({
     mutationFn: ({ personId, unitIds }: { personId: string; unitIds: string[] }) =>
-      apiRequest('PUT', `/api/persons/${personId}/overseen-units`, { schema: person, body: { unitIds } }),
+      call(orgRoutes.setOverseenUnits, { params: { id: personId }, body: { unitIds } }),
     onSettled: () => client.invalidateQueries({ queryKey: ['persons'] }),
   });
 }
@@ -133,7 +130,7 @@ export function useSetOverseenUnits() {
 export function useCreatePost() {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: (body: BodyOf<typeof createPostBody>) => apiRequest('POST', '/api/posts', { schema: post, body }),
+    mutationFn: (body: BodyOf<typeof createPostBody>) => call(orgRoutes.createPost, { body }),
     onSuccess: () => client.invalidateQueries({ queryKey: ['posts'] }),
   });
 }
@@ -143,7 +140,7 @@ export function useUpdatePost() {
   const client = useQueryClient();
   return useMutation({
     mutationFn: ({ target, body }: { target: Post; body: BodyOf<typeof updatePostBody> }) =>
-      apiRequest('PATCH', `/api/posts/${target.id}`, { schema: post, body, version: target.version }),
+      call(orgRoutes.updatePost, { params: { id: target.id }, body, version: target.version }),
     onSettled: () => client.invalidateQueries({ queryKey: ['posts'] }),
   });
 }
@@ -153,7 +150,7 @@ export function useSetAbsence() {
   const client = useQueryClient();
   return useMutation({
     mutationFn: ({ personId, body }: { personId: string; body: BodyOf<typeof setAbsenceBody> }) =>
-      apiRequest('PUT', `/api/persons/${personId}/absence`, { schema: person, body }),
+      call(orgRoutes.setAbsence, { params: { id: personId }, body }),
     onSettled: () => Promise.all([client.invalidateQueries({ queryKey: ['persons'] }), client.invalidateQueries({ queryKey: ['tasks'] })]),
   });
 }
@@ -162,7 +159,7 @@ export function useSetAbsence() {
 export function useClearAbsence() {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: (personId: string) => apiRequest('DELETE', `/api/persons/${personId}/absence`, { schema: person }),
+    mutationFn: (personId: string) => call(orgRoutes.clearAbsence, { params: { id: personId } }),
     onSettled: () => Promise.all([client.invalidateQueries({ queryKey: ['persons'] }), client.invalidateQueries({ queryKey: ['tasks'] })]),
   });
 }
