@@ -3,9 +3,9 @@
  * queries sit below the item's key and carry its version, so a lifecycle action (which changes the version) re-reads
  * them; every milestone write answers with the whole list and refreshes the item (timeline, light).
  */
-import { milestoneList, roadmap, type milestoneBody, type TaskSource } from '@luoshi/contracts';
+import { roadmapRoutes, type milestoneBody, type milestoneList, type TaskSource } from '@luoshi/contracts';
 import { keepPreviousData, queryOptions, useMutation, useQueryClient } from '@tanstack/react-query';
-import { apiRequest } from '../../app/api/client';
+import { call } from '../../app/api/client';
 import type { BodyOf } from '../../app/api/contract-types';
 import { taskQuery } from '../tasks/tasks.api';
 
@@ -20,7 +20,7 @@ export type MilestoneBody = BodyOf<typeof milestoneBody>;
 export function milestonesQuery(taskId: string, version: number) {
   return queryOptions({
     queryKey: [...taskQuery(taskId).queryKey, 'milestones', version],
-    queryFn: () => apiRequest('GET', `/api/tasks/${encodeURIComponent(taskId)}/milestones`, { schema: milestoneList }),
+    queryFn: () => call(roadmapRoutes.milestones, { params: { id: taskId } }),
     placeholderData: keepPreviousData,
   });
 }
@@ -29,7 +29,7 @@ export function milestonesQuery(taskId: string, version: number) {
 export function itemRoadmapQuery(taskId: string, version: number) {
   return queryOptions({
     queryKey: [...taskQuery(taskId).queryKey, 'roadmap', version],
-    queryFn: () => apiRequest('GET', '/api/roadmap', { schema: roadmap, query: { parentId: taskId } }),
+    queryFn: () => call(roadmapRoutes.roadmap, { query: { parentId: taskId } }),
     placeholderData: keepPreviousData,
   });
 }
@@ -38,7 +38,7 @@ export function itemRoadmapQuery(taskId: string, version: number) {
 export function programmeRoadmapQuery(source: TaskSource) {
   return queryOptions({
     queryKey: ['tasks', 'roadmap', source],
-    queryFn: () => apiRequest('GET', '/api/roadmap', { schema: roadmap, query: { source, limit: 500 } }),
+    queryFn: () => call(roadmapRoutes.roadmap, { query: { source, limit: 500 } }),
   });
 }
 
@@ -49,11 +49,11 @@ export type MilestoneWrite =
 function send(taskId: string, write: MilestoneWrite) {
   switch (write.kind) {
     case 'add':
-      return apiRequest('POST', `/api/tasks/${encodeURIComponent(taskId)}/milestones`, { schema: milestoneList, body: write.body });
+      return call(roadmapRoutes.addMilestone, { params: { id: taskId }, body: write.body });
     case 'change':
-      return apiRequest('PUT', `/api/milestones/${encodeURIComponent(write.id)}`, { schema: milestoneList, body: write.body });
+      return call(roadmapRoutes.changeMilestone, { params: { id: write.id }, body: write.body });
     case 'remove':
-      return apiRequest('DELETE', `/api/milestones/${encodeURIComponent(write.id)}`, { schema: milestoneList });
+      return call(roadmapRoutes.removeMilestone, { params: { id: write.id } });
   }
 }
 
