@@ -5,65 +5,40 @@
  * only there is a form parsed, so no other route starts accepting forms.
  */
 import multipart from '@fastify/multipart';
-import {
-  createLedgerViewBody,
-  errorBody,
-  idParams,
-  ledgerFilter,
-  ledgerImportQuery,
-  ledgerImportResult,
-  ledgerLimits,
-  ledgerListQuery,
-  ledgerPage,
-  ledgerView,
-  okBody,
-} from '@luoshi/contracts';
+import { ledgerLimits, ledgerRoutes } from '@luoshi/contracts';
 import type { FastifyInstance } from 'fastify';
-import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import type { Deps } from '../../platform/context.js';
 import { AppError, fieldError } from '../../platform/errors.js';
 import { contentDisposition } from '../../platform/files.js';
+import { addRoute } from '../../platform/http/route.js';
 import { exportLedger } from './ledger.export.js';
 import { importLedger } from './ledger.import.js';
 import * as ledger from './ledger.service.js';
 
-const errors = { 400: errorBody, 401: errorBody, 403: errorBody, 404: errorBody, 409: errorBody } as const;
 const xlsx = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
-export function registerLedgerRoutes(server: FastifyInstance, deps: Deps): void {
-  const app = server.withTypeProvider<ZodTypeProvider>();
+export function registerLedgerRoutes(app: FastifyInstance, deps: Deps): void {
   const config = { scope: 'subtree' } as const;
   const tags = ['ledger'];
 
-  app.get(
-    '/ledger',
+  addRoute(
+    app,
+    ledgerRoutes.list,
     {
       config,
-      schema: {
-        tags,
-        summary: '督查工作台账（筛选、排序、分页、各色预警数）The ledger: filter, sort, keyset pages, counts per warning colour',
-        querystring: ledgerListQuery,
-        response: { 200: ledgerPage, ...errors },
-      },
+      tags,
+      summary: '督查工作台账（筛选、排序、分页、各色预警数）The ledger: filter, sort, keyset pages, counts per warning colour',
     },
     async (request, reply) => {
       const json = await ledger.listLedgerJson(deps, request.ctx, request.query);
       // Already the validated, serialised answer (kept by the page cache): sent as is.
-      return reply.type('application/json; charset=utf-8').send(json as never); // a string: fastify sends it unserialised
+      return reply.type('application/json; charset=utf-8').send(json); // a string: fastify sends it unserialised
     },
   );
-  app.get(
-    '/ledger/export.xlsx',
-    {
-      config,
-      schema: {
-        tags,
-        summary: '导出台账（Excel，与筛选结果完全一致）Export exactly the filtered ledger as XLSX (streamed)',
-        querystring: ledgerFilter,
-        response: { 200: z.unknown().describe('XLSX bytes'), ...errors },
-      },
-    },
+  addRoute(
+    app,
+    ledgerRoutes.export,
+    { config, tags, summary: '导出台账（Excel，与筛选结果完全一致）Export exactly the filtered ledger as XLSX (streamed)' },
     async (request, reply) => {
       const { fileName, stream } = await exportLedger(deps, request.ctx, request.query);
       return reply
@@ -73,47 +48,34 @@ export function registerLedgerRoutes(server: FastifyInstance, deps: Deps): void 
         .send(stream);
     },
   );
-  app.get(
-    '/ledger/views',
-    { schema: { tags, summary: '我的台账视图 My saved ledger views', response: { 200: z.array(ledgerView), ...errors } } },
-    (request) => ledger.listLedgerViews(deps, request.ctx),
+  addRoute(app, ledgerRoutes.views, { tags, summary: '我的台账视图 My saved ledger views' }, (request) =>
+    ledger.listLedgerViews(deps, request.ctx),
   );
-  app.post(
-    '/ledger/views',
-    {
-      schema: {
-        tags,
-        summary: '保存台账视图（名称不可重复）Save a ledger view (names unique per user)',
-        body: createLedgerViewBody,
-        response: { 201: ledgerView, ...errors },
-      },
-    },
-    async (request, reply) => reply.code(201).send(await ledger.createLedgerView(deps, request.ctx, request.body)),
+  addRoute(
+    app,
+    ledgerRoutes.createView,
+    { tags, summary: '保存台账视图（名称不可重复）Save a ledger view (names unique per user)' },
+    (request) => ledger.createLedgerView(deps, request.ctx, request.body),
   );
-  app.delete(
-    '/ledger/views/:id',
-    { schema: { tags, summary: '删除台账视图 Delete one of my views', params: idParams, response: { 200: okBody, ...errors } } },
-    (request) => ledger.deleteLedgerView(deps, request.ctx, request.params.id),
+  addRoute(app, ledgerRoutes.deleteView, { tags, summary: '删除台账视图 Delete one of my views' }, (request) =>
+    ledger.deleteLedgerView(deps, request.ctx, request.params.id),
   );
 
-  void server.register(async (uploads) => {
+  void app.register(async (uploads) => {
     // Only multipart bodies here: the JSON parser inherited from the app is removed in this context alone.
     uploads.removeAllContentTypeParsers();
     await uploads.register(multipart, {
       limits: { fileSize: ledgerLimits.importBytesMax, files: 1, fields: 5, fieldSize: 1024, parts: 10, headerPairs: 100 },
     });
-    uploads.withTypeProvider<ZodTypeProvider>().post(
-      '/ledger/import',
+    addRoute(
+      uploads,
+      ledgerRoutes.import,
       {
         config: { ...config, roles: ['supervisor'] },
-        schema: {
-          tags,
-          summary:
-            '导入分工方案（multipart，字段 file；dryRun=true 只预检，dryRun=false 全部导入或全部不导入）Import a 分工方案 workbook: dry run, then all-or-nothing',
-          consumes: ['multipart/form-data'],
-          querystring: ledgerImportQuery,
-          response: { 200: ledgerImportResult, ...errors, 413: errorBody, 415: errorBody, 422: errorBody },
-        },
+        tags,
+        summary:
+          '导入分工方案（multipart，字段 file；dryRun=true 只预检，dryRun=false 全部导入或全部不导入）Import a 分工方案 workbook: dry run, then all-or-nothing',
+        consumes: ['multipart/form-data'],
       },
       async (request) => {
         const part = await request.file();
