@@ -30,7 +30,7 @@ import { registerLedgerRoutes } from './modules/ledger/index.js';
 import { registerRoadmapRoutes } from './modules/roadmap/index.js';
 import { registerNotificationRoutes } from './modules/notifications/index.js';
 import { registerUserRoutes } from './modules/users/index.js';
-import { registerWarningRoutes } from './modules/warnings/index.js';
+import { registerSourceRoutes } from './modules/sources/index.js';
 import { registerEscalationRoutes } from './modules/escalations/index.js';
 import type { Deps } from './platform/context.js';
 import { AppError } from './platform/errors.js';
@@ -143,7 +143,7 @@ export async function buildApp(deps: Deps, options: BuildOptions = {}): Promise<
       registerInstructionRoutes(api, deps);
       registerLedgerRoutes(api, deps);
       registerRoadmapRoutes(api, deps);
-      registerWarningRoutes(api, deps);
+      registerSourceRoutes(api, deps);
       registerCockpitRoutes(api, deps);
       registerLiveRoutes(api, deps);
       registerNotificationRoutes(api, deps);

@@ -5,8 +5,15 @@
  * of changes (an Excel import, a roll-up) costs one refetch, and a hidden tab waits until it is looked at again — so
  * an unattended screen neither hammers the server nor counts as activity for the session's idle limit.
  */
+import type { liveRoutes } from '@luoshi/contracts';
 import { useQueryClient, type QueryKey } from '@tanstack/react-query';
 import { useEffect } from 'react';
+
+/**
+ * The stream's path, typed as the contracts route's: it is written out because the definition itself loads with the
+ * lazy contracts chunk, and the type makes a change of the route's path fail the build here.
+ */
+const eventsPath: (typeof liveRoutes)['events']['path'] = '/api/events';
 
 /** Changes arriving within this window are refetched together. */
 const COALESCE_MS = 1_500;
@@ -19,7 +26,7 @@ let holders = 0;
 /** Opens the tab's stream on first use and closes it when the last listener leaves. */
 function acquire(): EventSource | null {
   if (typeof EventSource === 'undefined') return null;
-  shared ??= new EventSource('/api/events');
+  shared ??= new EventSource(eventsPath);
   holders += 1;
   return shared;
 }
