@@ -2,8 +2,8 @@
  * Opens the database — embedded PGlite (default) or PostgreSQL (DATABASE_URL) — applies migrations under an
  * advisory lock so that processes starting together cannot race, then drops to the restricted app role.
  */
-import { mkdirSync, readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { mkdirSync, readFileSync, unlinkSync, writeFileSync } from 'node:fs';
+import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { PGlite } from '@electric-sql/pglite';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
@@ -44,7 +44,7 @@ export interface Database {
    * transaction has committed. Resolves to a function that stops listening. (Live updates, `platform/live.ts`.)
    */
   listen(channel: string, onPayload: (payload: string) => void): Promise<() => Promise<void>>;
-  /** pg-boss's database adapter (platform/jobs.ts): parameterless text may hold several statements. */
+  /** pg-boss's database adapter (jobs/jobs.ts): parameterless text may hold several statements. */
   executeSql(text: string, values?: unknown[]): Promise<{ rows: unknown[] }>;
   close(): Promise<void>;
 }
@@ -88,8 +88,86 @@ export async function openDatabase(options: OpenOptions): Promise<Database> {
   return options.databaseUrl ? openPostgres(options, options.databaseUrl) : openPglite(options);
 }
 
+/** Another live process has the embedded data folder open; the message says what to do, in zh-CN and English. */
+export class DataFolderInUseError extends Error {}
+
+/** The pid file in the PGlite data folder: which process has it open. */
+const DATA_FOLDER_LOCK = 'luoshi.pid';
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    // EPERM: alive, but another user's.
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/**
+ * Takes the data folder for this process, or throws DataFolderInUseError. PGlite is one process's database: a
+ * second process opening the same folder (a CLI command beside `serve`) crashes inside PGlite or corrupts it, so
+ * this refuses first. A pid file left by a killed process is taken over. Returns the release function.
+ */
+function holdDataFolder(dataDir: string): () => void {
+  const file = join(dataDir, DATA_FOLDER_LOCK);
+  const script = basename(process.argv[1] ?? '');
+  const command = /luoshi/.test(script) && process.argv[2] ? `luoshi ${process.argv[2]}` : 'Luoshi';
+  const mine = JSON.stringify({ pid: process.pid, command });
+  for (let attempt = 0; attempt < 2; attempt++) {
+    try {
+      writeFileSync(file, mine, { flag: 'wx', mode: 0o644 });
+      const release = () => {
+        process.off('exit', release);
+        try {
+          if (readFileSync(file, 'utf8') === mine) unlinkSync(file);
+        } catch {
+          // Already gone.
+        }
+      };
+      process.on('exit', release);
+      return release;
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+    }
+    let holder: { pid?: unknown; command?: unknown } = {};
+    try {
+      holder = JSON.parse(readFileSync(file, 'utf8')) as typeof holder;
+    } catch {
+      // Unreadable: a write cut short; treat as stale.
+    }
+    const pid = typeof holder.pid === 'number' ? holder.pid : 0;
+    // This process already has it open (a second handle in the same process): leave the lock to the first.
+    if (pid === process.pid) return () => undefined;
+    if (pid > 0 && isAlive(pid)) {
+      const by = typeof holder.command === 'string' ? holder.command : 'Luoshi';
+      const where = resolve(dataDir);
+      throw new DataFolderInUseError(
+        `数据目录 ${where} 正被运行中的 ${by} 使用（进程 ${pid}）。请先停止该进程再执行本命令；需要边运行边维护时，请改用 PostgreSQL（设置 DATABASE_URL）。\n` +
+          `The data folder ${where} is in use by a running ${by} (pid ${pid}): stop it first, then run this command again; to maintain a running system, use PostgreSQL (DATABASE_URL), which several processes can share.`,
+      );
+    }
+    try {
+      unlinkSync(file);
+    } catch {
+      // Another process cleared it first; the next attempt decides.
+    }
+  }
+  throw new DataFolderInUseError(`数据目录 ${resolve(dataDir)} 的锁文件 ${DATA_FOLDER_LOCK} 无法获取 / could not take ${file}`);
+}
+
 async function openPglite(options: OpenOptions): Promise<Database> {
   if (options.dataDir) mkdirSync(options.dataDir, { recursive: true });
+  const release = options.dataDir ? holdDataFolder(options.dataDir) : () => undefined;
+  try {
+    return await openPgliteHeld(options, release);
+  } catch (error) {
+    release();
+    throw error;
+  }
+}
+
+async function openPgliteHeld(options: OpenOptions, release: () => void): Promise<Database> {
   // pg_trgm powers the Chinese similarity search (duplicate suggestions); PGlite loads extensions at start-up.
   const extensions = { pg_trgm };
   const client = options.dataDir ? new PGlite(options.dataDir, { extensions }) : new PGlite({ extensions });
@@ -135,6 +213,7 @@ async function openPglite(options: OpenOptions): Promise<Database> {
     executeSql,
     async close() {
       await client.close();
+      release();
     },
   };
 }

@@ -1,5 +1,5 @@
 /**
- * The daily sweep (a pg-boss job, see platform/jobs.ts): walks every running item, asks the pure rules
+ * The daily sweep (a pg-boss job, see jobs/jobs.ts): walks every running item, asks the pure rules
  * (escalations.rules.ts) what is owed today, and takes each step in its own small transaction — record the step
  * (the unique key makes a re-run or a second worker add nothing), write the 时间线 event and the audit event, tell
  * the people concerned through the notification outbox, and let open pages refresh. The clock comes from `deps`,
