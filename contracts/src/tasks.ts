@@ -15,23 +15,6 @@ import { warning } from './warnings.js';
 export const taskSourceSchema = z.string().regex(/^[a-z][a-z0-9_]{1,31}$/, 'SOURCE_CODE_FORM');
 export type TaskSource = z.infer<typeof taskSourceSchema>;
 
-/**
- * @deprecated The labels of the ten sources the registry was seeded with; read `Source.name` from the registry
- * instead. Kept only until the DOCX notices read the registry (then removed).
- */
-export const taskSourceLabels: Record<string, { 'zh-CN': string; en: string }> = {
-  meeting_decision: { 'zh-CN': '会议决定事项', en: 'Meeting decision' },
-  leader_instruction: { 'zh-CN': '领导批示', en: 'Leader instruction' },
-  work_report: { 'zh-CN': '政府工作报告', en: 'Government work report' },
-  document: { 'zh-CN': '政府文件', en: 'Government document' },
-  superior_assignment: { 'zh-CN': '上级交办', en: 'Assigned by the level above' },
-  npc_suggestion: { 'zh-CN': '人大建议', en: 'NPC deputy suggestion' },
-  cppcc_proposal: { 'zh-CN': '政协提案', en: 'CPPCC proposal' },
-  audit_finding: { 'zh-CN': '审计发现问题', en: 'Audit finding' },
-  media_report: { 'zh-CN': '媒体报道', en: 'Media report' },
-  public_complaint: { 'zh-CN': '群众诉求', en: 'Public complaint' },
-};
-
 export const urgencySchema = z.enum(['normal', 'urgent', 'very_urgent']);
 export const urgencyLabels = {
   normal: { 'zh-CN': '一般', en: 'Normal' },

@@ -6,7 +6,6 @@ import { resolve } from 'node:path';
 import { hasDemoAccounts, seedDemo } from './demo/seed-demo.js';
 import { seedDemoTasks } from './demo/tasks.demo.js';
 import { seedBase } from './modules/org/index.js';
-import { ensureDeadlineDefaults } from './modules/tasks/index.js';
 import { systemClock, type Clock } from './platform/clock.js';
 import { systemContext, type Deps } from './platform/context.js';
 import { openDatabase } from './platform/db.js';
@@ -38,7 +37,6 @@ export async function openRuntime(env: Env, options: RuntimeOptions = {}): Promi
 export async function prepareData(deps: Deps, seedDemoData: boolean): Promise<void> {
   const ctx = systemContext(deps.clock, 'startup');
   await seedBase(deps, ctx);
-  await ensureDeadlineDefaults(deps.database.db);
   if (seedDemoData) {
     if (deps.env.LUOSHI_MODE !== 'demo') throw new Error('Demo data can only be loaded in demo mode (LUOSHI_MODE=demo).');
     // Demo items go in after the demo accounts commit: each is registered and moved through its own transactions.

@@ -238,6 +238,21 @@ const probes: Record<string, Probe> = {
       expect((await env.ownerQuery('select 1 from webhook_endpoints where id = $1', [id])).length).toBe(1);
     },
   },
+  'GET /api/number-patterns': {
+    role: 'system_admin',
+    run: async ({ tree, session }) => {
+      const res = await call(session, 'GET', '/api/number-patterns');
+      expect(res.statusCode, res.body).toBe(200);
+      expect(res.json<{ unitId: string }[]>().map((p) => p.unitId)).not.toContain(tree.countyB1);
+    },
+  },
+  'PUT /api/number-patterns/:unitId': {
+    role: 'system_admin',
+    run: async ({ tree, session }) => {
+      expectNotFound(await call(session, 'PUT', `/api/number-patterns/${tree.countyB1}`, { pattern: '督〔{year}〕{seq}号' }));
+      expect((await env.ownerQuery('select 1 from task_number_patterns where unit_id = $1', [tree.countyB1])).length).toBe(0);
+    },
+  },
   'GET /api/units': {
     role: 'system_admin',
     run: async ({ tree, session }) => expectNotFound(await call(session, 'GET', `/api/units?parentId=${tree.countyB1}`)),

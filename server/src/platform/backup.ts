@@ -30,6 +30,7 @@ export const BACKUP_TABLES: readonly { name: string; orderBy: string }[] = [
   { name: 'sessions', orderBy: 'id' },
   { name: 'calendar_days', orderBy: 'day' },
   { name: 'task_deadline_defaults', orderBy: 'source' },
+  { name: 'task_number_patterns', orderBy: 'unit_id' },
   { name: 'task_serial_counters', orderBy: 'supervising_unit_id, year' },
   { name: 'tasks', orderBy: 'depth, id' },
   { name: 'task_cooperations', orderBy: 'task_id, unit_id' },
@@ -131,6 +132,9 @@ export async function restoreDatabase(database: Database, file: string, filesRoo
   const known = new Set(BACKUP_TABLES.map((t) => t.name));
   const counts: Record<string, number> = {};
   await database.rawTransaction(async (query) => {
+    // The source registry is seeded by a migration, so the migrated target already has rows the backup brings again
+    // (changed since, perhaps): the backup's rows replace them.
+    await query('delete from task_deadline_defaults');
     // Opened here, right before the loop: readline starts emitting as soon as it exists and drops lines emitted before
     // its async iterator is taken — opening it before `BEGIN` lost the header line on a fast disk (CI, 2026-11).
     const lines = createInterface({ input: createReadStream(file).pipe(createGunzip()), crlfDelay: Infinity });

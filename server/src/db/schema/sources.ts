@@ -11,8 +11,8 @@ export const taskDeadlineDefaults = pgTable('task_deadline_defaults', {
   /** The code items carry in `tasks.source` (e.g. leader_instruction); never changes once items use it. */
   source: varchar('source', { length: 32 }).primaryKey(),
   /**
-   * Names and short code. Nullable only because the pre-registry start-up seed (`ensureDeadlineDefaults`) inserts
-   * bare rows; the migration and the API always fill them, and readers fall back to the code.
+   * Names and short code: the migration and the API always fill them; nullable because rows older than the registry
+   * had none, and readers fall back to the code.
    */
   nameZh: text('name_zh'),
   nameEn: text('name_en'),

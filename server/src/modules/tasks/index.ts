@@ -9,7 +9,6 @@
  * - the parties' standing and the lifecycle's vocabulary: `standingOf`, `factsOf`, `canRegisterTasks`, `openStatuses`.
  */
 export { registerTaskRoutes } from './tasks.routes.js';
-export { ensureDeadlineDefaults } from './tasks.seed.js';
 export { createTask } from './tasks.service.js';
 export { applyTransition as actOnTask, transitionTask } from './tasks.transitions.js';
 export { breakDownTask } from './tasks.breakdown.js';

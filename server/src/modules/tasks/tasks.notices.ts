@@ -6,7 +6,7 @@
  */
 import { AlignmentType, BorderStyle, Document, Packer, Paragraph, TextRun } from 'docx';
 import type { Task } from '@luoshi/contracts';
-import { taskSourceLabels, urgencyLabels } from '@luoshi/contracts';
+import { urgencyLabels } from '@luoshi/contracts';
 
 const FONT_TITLE = '方正小标宋简体';
 const FONT_BODY = '仿宋_GB2312';
@@ -119,11 +119,14 @@ function issuerOf(task: Task): string {
   return `${task.supervisingUnitName}督查室`;
 }
 
-/** 督办通知单: what is assigned, by whom it is to be done, by when, and how progress is to be reported. */
-export function assignmentNotice(task: Task, date: string): Promise<Buffer> {
+/**
+ * 督办通知单: what is assigned, by whom it is to be done, by when, and how progress is to be reported. `sourceName`: the
+ * source's zh-CN name from the registry.
+ */
+export function assignmentNotice(task: Task, date: string, sourceName: string): Promise<Buffer> {
   const cooperating = task.cooperatingUnits.map((u) => u.unitName).join('、');
   const ref = task.sourceRef;
-  const source = [taskSourceLabels[task.source]['zh-CN'], ref.meeting, ref.documentNumber, ref.leaderName].filter(Boolean).join('，');
+  const source = [sourceName, ref.meeting, ref.documentNumber, ref.leaderName].filter(Boolean).join('，');
   const deadline = task.deadline ? chineseDate(task.deadline) : `交办后${task.deadlineWorkingDays ?? ''}个工作日内`;
   return render({
     issuer: issuerOf(task),

@@ -8,7 +8,8 @@ import { todayInShanghai } from '../../platform/calendar/working-days.js';
 import { requireActor, type RequestContext } from '../../platform/context.js';
 import type { Db } from '../../platform/db.js';
 import { notFound } from '../../platform/errors.js';
-import { allThresholds, defaultThresholds, signForDueOf } from '../warnings/index.js';
+import { listSources } from '../sources/index.js';
+import { defaultThresholds, signForDueOf } from '../warnings/index.js';
 import { factsOf, standingOf } from './tasks.policy.js';
 import { presentTask } from './tasks.presenter.js';
 import * as repo from './tasks.repository.js';
@@ -18,7 +19,9 @@ import { allowedActions } from './tasks.rules.js';
 async function signForDues(db: Db, rows: repo.TaskRow[]): Promise<Map<string, string>> {
   const waiting = rows.filter((r) => r.status === 'assigned' && r.assignedAt);
   if (waiting.length === 0) return new Map();
-  const [calendar, thresholds] = await Promise.all([loadCalendar(db), allThresholds(db)]);
+  const [calendar, sources] = await Promise.all([loadCalendar(db), listSources(db)]);
+  // Each source's 签收 limit is part of its registry entry.
+  const thresholds = new Map(sources.map((s) => [s.code, s]));
   return new Map(
     waiting.map((r) => [
       r.id,

@@ -5,7 +5,7 @@
 import type { Scope } from '../../platform/scope.js';
 import { and, asc, desc, eq, inArray, like, sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
-import { persons, taskCooperations, taskDeadlineDefaults, taskEvents, taskSerialCounters, tasks, units } from '../../db/schema/index.js';
+import { persons, taskCooperations, taskEvents, taskSerialCounters, tasks, units } from '../../db/schema/index.js';
 import { executeRows, preparedOnce, type Db } from '../../platform/db.js';
 import { likeEscape } from '../../platform/sql.js';
 
@@ -286,11 +286,6 @@ export async function isPersonInUnitTree(db: Db, personId: string, unitPath: str
     .where(and(eq(persons.id, personId), like(units.path, `${unitPath}%`), sql`${persons.disabledAt} is null`))
     .limit(1);
   return rows.length === 1;
-}
-
-export async function deadlineDefault(db: Db, source: string): Promise<number | null> {
-  const rows = await db.select().from(taskDeadlineDefaults).where(eq(taskDeadlineDefaults.source, source)).limit(1);
-  return rows[0]?.workingDays ?? null;
 }
 
 /** Inserts a registered item; the caller checked its parties against its scope, so the new item is in scope. */

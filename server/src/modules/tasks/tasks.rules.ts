@@ -157,22 +157,3 @@ export const openStatuses: readonly TaskStatus[] = [
   'in_progress',
   'completion_requested',
 ];
-
-/** Default 办结时限 in working days after 交办, per source, until an administrator changes them. */
-export const defaultDeadlineWorkingDays: Record<string, number> = {
-  leader_instruction: 15,
-  meeting_decision: 20,
-  document: 30,
-  work_report: 30,
-  superior_assignment: 15,
-  npc_suggestion: 60,
-  cppcc_proposal: 60,
-  audit_finding: 30,
-  media_report: 10,
-  public_complaint: 15,
-};
-
-/** 督〔2026〕12号 */
-export function formatSerialNumber(year: number, seq: number): string {
-  return `督〔${year}〕${seq}号`;
-}

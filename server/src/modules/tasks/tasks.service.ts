@@ -11,6 +11,7 @@ import { requireActor, type Actor, type Deps, type RequestContext } from '../../
 import type { Db } from '../../platform/db.js';
 import { AppError, fieldError, forbidden, notFound } from '../../platform/errors.js';
 import { idempotent } from '../../platform/idempotency.js';
+import { numberFor, sourceByCode, sourceForNewItem } from '../sources/index.js';
 import { canRegisterTasks, standingOf } from './tasks.policy.js';
 import { presentDetail } from './tasks.presenter.js';
 import { presentRows, readTask } from './tasks.read.js';
@@ -18,7 +19,7 @@ import { assignmentNotice, urgeNotice } from './tasks.notices.js';
 import * as repo from './tasks.repository.js';
 import { ITEM_AFTER, recordTaskStep } from './tasks.steps.js';
 import { notAllowed } from './tasks.transitions.js';
-import { defaultDeadlineWorkingDays, formatSerialNumber, inboxStatuses, openStatuses } from './tasks.rules.js';
+import { inboxStatuses, openStatuses } from './tasks.rules.js';
 
 type UpdateTask = z.infer<typeof updateTaskBody>;
 type TaskDetail = ReturnType<typeof presentDetail>;
@@ -82,15 +83,16 @@ export async function insertNewTask(
   const id = randomUUID();
   const now = ctx.clock.now();
   const year = Number(todayInShanghai(ctx.clock).slice(0, 4));
+  // A new item needs an active source (before numbering: a refused registration takes no number); a sub-item keeps
+  // its parent's source even if that source has been deactivated since.
+  const source = placement ? await sourceByCode(tx, input.source) : await sourceForNewItem(tx, input.source, 'source');
   const seq = await repo.nextSerialSeq(tx, supervisingUnitId, year);
-  const workingDays = input.deadline
-    ? null
-    : (input.deadlineWorkingDays ?? (await repo.deadlineDefault(tx, input.source)) ?? defaultDeadlineWorkingDays[input.source] ?? 20);
+  const workingDays = input.deadline ? null : (input.deadlineWorkingDays ?? source?.workingDays ?? 20);
   const created = await repo.insertTask(
     tx,
     {
       id,
-      serialNumber: formatSerialNumber(year, seq),
+      serialNumber: await numberFor(tx, supervisingUnitId, input.source, year, seq),
       serialYear: year,
       serialSeq: seq,
       title: input.title,
@@ -218,7 +220,8 @@ export async function updateTask(deps: Deps, ctx: RequestContext, id: string, ve
 /** The 督办通知单 of an item, as a DOCX in the GB/T 9704 layout. */
 export async function renderAssignmentNotice(deps: Deps, ctx: RequestContext, id: string): Promise<{ fileName: string; bytes: Buffer }> {
   const task = await readTask(deps.database.db, ctx, id);
-  return { fileName: `督办通知单-${task.serialNumber}.docx`, bytes: await assignmentNotice(task, todayInShanghai(ctx.clock)) };
+  const sourceName = (await sourceByCode(deps.database.db, task.source))?.name['zh-CN'] ?? task.source;
+  return { fileName: `督办通知单-${task.serialNumber}.docx`, bytes: await assignmentNotice(task, todayInShanghai(ctx.clock), sourceName) };
 }
 
 /** The 催办通知单 for the latest 催办 of an item (404 when it was never urged). */
