@@ -1,10 +1,11 @@
 /**
  * The `luoshi` command as an operator uses it, in real processes: seed, audit verify (passing, then failing on a
- * row altered directly in the database and naming it), backup → restore into an empty data directory or database,
- * production refusal with demo accounts, and a graceful SIGTERM of `serve`.
+ * row altered directly in the database and naming it), audit checkpoint (then a rewound shard named by verify),
+ * backup → restore into an empty data directory or database, production refusal with demo accounts, a graceful
+ * SIGTERM of `serve`, and commands refused in one sentence while `serve` holds the embedded data folder.
  */
 import { execFile, spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
@@ -31,7 +32,12 @@ async function freshDatabase(
     const created = await createPostgresDatabase();
     cleanups.push(created.drop);
     return {
-      env: { DATABASE_URL: created.url },
+      // Checkpoints default to DATA_DIR (./data here); each test database keeps its own.
+      env: {
+        DATABASE_URL: created.url,
+        AUDIT_CHECKPOINT_FILE: join(scratch, name, 'audit-checkpoints.jsonl'),
+        AUDIT_CHECKPOINT_KEY_FILE: join(scratch, name, 'audit-checkpoint-key.pem'),
+      },
       sql: async (text) => {
         const client = new pg.Client({ connectionString: created.url });
         await client.connect();
@@ -121,9 +127,41 @@ describe('luoshi CLI', { timeout: 180_000 }, () => {
     for (let i = 0; i < 480 && !output.includes('is running'); i++) await new Promise((r) => setTimeout(r, 250));
     const health = await fetch(`http://127.0.0.1:${port}/api/health`);
     expect(health.status).toBe(200);
+    if (!isPostgres) {
+      // The embedded database is this server's alone: a command beside it refuses in one sentence, not a PGlite dump.
+      const refused = await failure(luoshi(['audit', 'verify'], db.env));
+      expect(refused.code).toBe(1);
+      expect(refused.stderr).toContain(`正被运行中的 luoshi serve 使用（进程 ${child.pid}）`);
+      expect(refused.stderr).toContain(`is in use by a running luoshi serve (pid ${child.pid}): stop it first`);
+      expect(refused.stderr).not.toMatch(/\bat \S+ \(|RuntimeError|Aborted/);
+    }
     const exited = new Promise<number | null>((r) => child.on('exit', (code) => r(code)));
     child.kill('SIGTERM');
     expect(await exited).toBe(0);
+    if (!isPostgres) {
+      // A pid file left by a process that is gone (kill -9) does not lock anybody out.
+      writeFileSync(join(db.env.DATA_DIR ?? '', 'luoshi.pid'), JSON.stringify({ pid: child.pid, command: 'luoshi serve' }));
+      expect((await luoshi(['migrate'], db.env)).stdout).toContain('migrated');
+    }
+  });
+
+  it('checkpoints the chain heads, then names the shard whose newest events were deleted and head rewound', async () => {
+    const db = await seeded;
+    expect((await luoshi(['audit', 'checkpoint'], db.env)).stdout).toMatch(/checkpoint of \S+ \(\d+ shards\) appended to/);
+    expect((await luoshi(['audit', 'verify'], db.env)).stdout).toContain('every shard reaches the checkpoint of');
+    const [newest] = await db.sql('select chain_shard, chain_seq from audit_events order by id desc limit 1');
+    const tamper = (body: string) => db.sql(`begin; set local session_replication_role = replica; ${body} commit;`);
+    await tamper(`create table stash as select * from audit_events where id = (select max(id) from audit_events);
+      delete from audit_events where id in (select id from stash);
+      update audit_chain_heads h set seq = s.chain_seq - 1, hash = s.prev_hash from stash s where h.shard = s.chain_shard;`);
+    const broken = await failure(luoshi(['audit', 'verify'], db.env));
+    expect(broken.code).toBe(1);
+    expect(broken.stderr).toContain(`AUDIT LOG BROKEN at the log's end: 分片 ${Number(newest?.chain_shard)} 的末尾被截断`);
+    expect(broken.stderr).toContain(`events from sequence ${Number(newest?.chain_seq)} on were removed`);
+    await tamper(`insert into audit_events select * from stash;
+      update audit_chain_heads h set seq = s.chain_seq, hash = s.hash from stash s where h.shard = s.chain_shard;
+      drop table stash;`);
+    expect((await luoshi(['audit', 'verify'], db.env)).stdout).toContain('intact');
   });
 
   it('verifies the audit log, then names the event altered directly in the database', async () => {

@@ -1,5 +1,6 @@
 /**
- * The `luoshi` command: serve, worker, migrate, seed, user create, audit verify, backup, restore, demo-totp.
+ * The `luoshi` command: serve, worker, migrate, seed, user create, audit verify, audit checkpoint, backup, restore,
+ * demo-totp.
  * Run from the repo root as `npx luoshi <command>`. Configuration comes from the environment (see platform/env.ts).
  */
 import { systemScope } from '../platform/scope.js';
@@ -11,15 +12,18 @@ import { eq } from 'drizzle-orm';
 import { buildApp } from '../app.js';
 import { users } from '../db/schema/index.js';
 import { demoAccounts } from '../demo/seed-demo.js';
+import { scheduleAuditCheckpoints } from '../jobs/audit-checkpoints.js';
 import { scheduleMaintenance } from '../jobs/maintenance.js';
 import { startJobs } from '../jobs/jobs.js';
 import { scheduleDelivery } from '../modules/notifications/index.js';
 import { createAccount } from '../modules/users/index.js';
 import { openRuntime, prepareData } from '../runtime.js';
+import { auditCheckpointConfig, writeAuditCheckpoint } from '../platform/audit-checkpoint.js';
 import { recordAudit, verifyAuditChain } from '../platform/audit-log.js';
 import { backupDatabase, restoreDatabase } from '../platform/backup.js';
 import { filesRoot } from '../platform/files.js';
 import { systemContext } from '../platform/context.js';
+import { DataFolderInUseError } from '../platform/db.js';
 import { loadEnv, type Env } from '../platform/env.js';
 import { AppError } from '../platform/errors.js';
 import { roleSchema } from '@luoshi/contracts';
@@ -60,6 +64,7 @@ program
     const app = await buildApp(deps, { webDistDir: config.WEB_DIST_DIR ?? defaultWebDist, logger: true });
     const embedded = deps.database.kind === 'pglite';
     const stopMaintenance = embedded ? scheduleMaintenance(deps, (m, e) => app.log.info({ err: e }, m)) : () => undefined;
+    const stopCheckpoints = embedded ? scheduleAuditCheckpoints(deps, (m, e) => app.log.warn({ err: e }, m)) : () => undefined;
     // On PostgreSQL, `luoshi worker` delivers notifications; the embedded database has no other process to do it.
     const stopDelivery = embedded ? scheduleDelivery(deps, (m, e) => app.log.warn({ err: e }, m)) : () => undefined;
     const jobs = embedded ? await startJobs(deps, (m, e) => app.log.info({ err: e }, m)) : null;
@@ -69,6 +74,7 @@ program
       closing = true;
       app.log.info(`${signal}: no new connections; draining requests`);
       stopMaintenance();
+      stopCheckpoints();
       stopDelivery();
       await jobs?.stop();
       await app.close();
@@ -85,16 +91,18 @@ program
 program
   .command('worker')
   .description(
-    'run background jobs (reminders and escalation, notification delivery, session clean-up, audit retention) in a separate process',
+    'run background jobs (reminders and escalation, notification delivery, session clean-up, audit retention and checkpoints) in a separate process',
   )
   .action(async () => {
     const deps = await openRuntime(env());
     const stopMaintenance = scheduleMaintenance(deps, (m, e) => console.log(m, e ?? ''), 5 * 60_000);
+    const stopCheckpoints = scheduleAuditCheckpoints(deps, (m, e) => console.log(m, e ?? ''));
     const stopDelivery = scheduleDelivery(deps, (m, e) => console.log(m, e ?? ''));
     const jobs = await startJobs(deps, (m, e) => console.log(m, e ?? ''));
     console.log('luoshi worker running; SIGTERM to stop');
     const shutdown = async () => {
       stopMaintenance();
+      stopCheckpoints();
       stopDelivery();
       await jobs.stop();
       await deps.database.close();
@@ -169,20 +177,43 @@ user
     }
   });
 
-program
-  .command('audit')
-  .description('audit log')
+const audit = program.command('audit').description('audit log');
+audit
   .command('verify')
-  .description('check every hash chain of the audit log; exits 1 naming the first broken event')
+  .description(
+    'check every hash chain of the audit log and the newest signed checkpoint (AUDIT_CHECKPOINT_FILE); exits 1 naming the first broken event or the cut or rewritten end of a shard',
+  )
   .action(async () => {
-    const deps = await openRuntime(env());
-    const result = await verifyAuditChain(deps.database);
+    const config = env();
+    const deps = await openRuntime(config);
+    const result = await verifyAuditChain(deps.database, { checkpoints: auditCheckpointConfig(config) });
     await deps.database.close();
     if (result.isIntact) {
-      console.log(`audit log intact: ${result.checkedCount} events verified`);
+      const anchored =
+        result.checkpoint?.status === 'checked'
+          ? `; every shard reaches the checkpoint of ${result.checkpoint.at}`
+          : '; no checkpoint yet (luoshi audit checkpoint)';
+      console.log(`audit log intact: ${result.checkedCount} events verified${anchored}`);
     } else {
-      console.error(`AUDIT LOG BROKEN at event ${result.firstBrokenEventId ?? '(tail)'}: ${result.problem ?? ''}`);
+      const where = result.firstBrokenEventId === null ? "at the log's end" : `at event ${result.firstBrokenEventId}`;
+      console.error(`AUDIT LOG BROKEN ${where}: ${result.problem ?? ''}`);
       process.exit(1);
+    }
+  });
+audit
+  .command('checkpoint')
+  .description(
+    'sign the chain heads of every shard with the key outside the database (AUDIT_CHECKPOINT_KEY_FILE) and append them to AUDIT_CHECKPOINT_FILE',
+  )
+  .action(async () => {
+    const config = env();
+    const deps = await openRuntime(config);
+    const place = auditCheckpointConfig(config);
+    try {
+      const written = await writeAuditCheckpoint(deps.database, place, deps.clock.now());
+      console.log(`checkpoint of ${written?.at ?? '-'} (${written?.heads.length ?? 0} shards) appended to ${place.file}`);
+    } finally {
+      await deps.database.close();
     }
   });
 
@@ -235,4 +266,10 @@ program
     console.log(await generate({ secret: account.totpSecret }));
   });
 
-await program.parseAsync(process.argv);
+try {
+  await program.parseAsync(process.argv);
+} catch (error) {
+  // One sentence an operator can act on, not a dump of PGlite's internals.
+  if (error instanceof DataFolderInUseError) fail(error.message);
+  throw error;
+}

@@ -4,12 +4,15 @@
  * Chain design: 64 shards. An event's shard is derived from the object it concerns (or the actor, for events
  * without an object), so concurrent writes to unrelated objects lock different head rows and do not serialise.
  * Each event stores its shard, its sequence number in that shard, the previous event's hash and its own hash
- * over all its fields; altering, removing or inserting an event breaks verification.
+ * over all its fields; altering, removing or inserting an event breaks verification. Deleting the newest events and
+ * rewinding the heads to match is caught only against a signed checkpoint kept outside the database
+ * (platform/audit-checkpoint.ts).
  */
 import type { AuditEventType, AuditVerifyResult } from '@luoshi/contracts';
 import { sql } from 'drizzle-orm';
 import { auditEvents } from '../db/schema/index.js';
 import type { RequestContext } from './context.js';
+import { readNewestCheckpoint, type AuditCheckpoint, type AuditCheckpointConfig } from './audit-checkpoint.js';
 import { canonicalJson, digestHex, type HashAlgorithm } from './crypto.js';
 import { executeRows, type Database, type Db } from './db.js';
 
@@ -147,11 +150,69 @@ interface Problem {
   problem: string;
 }
 
+export interface VerifyAuditOptions {
+  /** Also check the chains against the newest signed checkpoint in this place (the CLI; the worker's file). */
+  checkpoints?: AuditCheckpointConfig;
+}
+
+/** What `verifyAuditChain` says about the checkpoint, when asked to check one. */
+export type CheckpointVerdict = { status: 'none' } | { status: 'invalid' } | { status: 'checked'; at: string; shards: number };
+
+export interface AuditChainReport extends AuditVerifyResult {
+  /** Present when `options.checkpoints` was given. */
+  checkpoint?: CheckpointVerdict;
+}
+
+/**
+ * A shard's tail against the checkpoint: the chain must still reach the checkpointed sequence with the same hash
+ * there. `hashAtCheckpoint` is undefined when the event at that sequence was not seen. Returns a zh-CN / English
+ * problem, or null.
+ */
+function tailProblem(
+  shard: number,
+  mark: { seq: number; hash: string } | undefined,
+  at: string,
+  walked: { lastSeq: number; anchorSeq: number; hashAtCheckpoint: string | undefined },
+): string | null {
+  if (!mark || mark.seq === 0) return null;
+  if (walked.lastSeq < mark.seq) {
+    const from = walked.lastSeq + 1;
+    return (
+      `分片 ${shard} 的末尾被截断：${at} 的检查点记录到序号 ${mark.seq}，现在只到序号 ${walked.lastSeq}，自序号 ${from} 起的事件被删除 / ` +
+      `shard ${shard}: the log's end was cut: the checkpoint of ${at} recorded sequence ${mark.seq}, the chain now ends at ${walked.lastSeq}; events from sequence ${from} on were removed`
+    );
+  }
+  // Purged by retention since the checkpoint: nothing left to compare.
+  if (mark.seq < walked.anchorSeq) return null;
+  if (walked.hashAtCheckpoint !== mark.hash) {
+    return (
+      `分片 ${shard} 的末尾被改写：序号 ${mark.seq} 的事件与 ${at} 的检查点不符，最迟自序号 ${mark.seq} 起的事件被替换 / ` +
+      `shard ${shard}: the log's end was rewritten: the event at sequence ${mark.seq} differs from the checkpoint of ${at}; events from sequence ${mark.seq} or earlier were replaced`
+    );
+  }
+  return null;
+}
+
 /**
  * Walks every shard's chain in order and reports the earliest broken event: an altered row (hash mismatch), a
- * removed or inserted row (sequence or link mismatch), or a truncated tail (head ahead of the last event).
+ * removed or inserted row (sequence or link mismatch), or a truncated tail (head ahead of the last event). With
+ * `options.checkpoints`, also checks the newest signed checkpoint and that every shard still reaches it — which
+ * catches newest events deleted together with their chain heads.
  */
-export async function verifyAuditChain(database: Database): Promise<AuditVerifyResult> {
+export async function verifyAuditChain(database: Database, options: VerifyAuditOptions = {}): Promise<AuditChainReport> {
+  const problems: Problem[] = [];
+  let checkpoint: AuditCheckpoint | null = null;
+  let verdict: CheckpointVerdict | undefined;
+  if (options.checkpoints) {
+    const newest = readNewestCheckpoint(options.checkpoints);
+    if (newest.status === 'valid') checkpoint = newest.checkpoint;
+    else if (newest.status === 'invalid') problems.push({ eventId: null, shard: -1, problem: newest.problem });
+    verdict =
+      newest.status === 'valid'
+        ? { status: 'checked', at: newest.checkpoint.at, shards: newest.checkpoint.heads.length }
+        : { status: newest.status };
+  }
+  const marks = new Map((checkpoint?.heads ?? []).map((h) => [h.shard, h]));
   const anchors = new Map<number, { seq: number; hash: string }>();
   for (const a of await database.query<{ shard: number; seq: number | string; hash: string }>(
     'select shard, seq, hash from audit_chain_anchors',
@@ -164,14 +225,15 @@ export async function verifyAuditChain(database: Database): Promise<AuditVerifyR
   )) {
     heads.set(Number(h.shard), { seq: Number(h.seq), hash: h.hash });
   }
-  const problems: Problem[] = [];
   let checked = 0;
   for (let shard = 0; shard < AUDIT_SHARDS; shard++) {
     const anchor = anchors.get(shard);
+    const mark = marks.get(shard);
     let expectedSeq = (anchor?.seq ?? 0) + 1;
     let expectedPrev = anchor?.hash ?? GENESIS_HASH;
     let lastSeq = anchor?.seq ?? 0;
     let lastHash = expectedPrev;
+    let hashAtCheckpoint = anchor && mark && anchor.seq === mark.seq ? anchor.hash : undefined;
     let afterSeq = 0;
     let shardBroken = false;
     for (;;) {
@@ -214,6 +276,7 @@ export async function verifyAuditChain(database: Database): Promise<AuditVerifyR
           problems.push({ eventId: id, shard, problem: `event #${id} was altered: its content does not match its hash` });
           shardBroken = true;
         }
+        if (mark && seq === mark.seq) hashAtCheckpoint = e.hash;
         expectedSeq = seq + 1;
         expectedPrev = e.hash;
         lastSeq = seq;
@@ -224,6 +287,9 @@ export async function verifyAuditChain(database: Database): Promise<AuditVerifyR
     const head = heads.get(shard);
     if (!shardBroken && head && (head.seq !== lastSeq || head.hash !== lastHash)) {
       problems.push({ eventId: null, shard, problem: `shard ${shard}: the newest event(s) after sequence ${lastSeq} were removed` });
+    } else if (!shardBroken && checkpoint) {
+      const problem = tailProblem(shard, mark, checkpoint.at, { lastSeq, anchorSeq: anchor?.seq ?? 0, hashAtCheckpoint });
+      if (problem) problems.push({ eventId: null, shard, problem });
     }
   }
   const first = problems.filter((p) => p.eventId !== null).sort((a, b) => (a.eventId ?? 0) - (b.eventId ?? 0))[0] ?? problems[0];
@@ -232,6 +298,7 @@ export async function verifyAuditChain(database: Database): Promise<AuditVerifyR
     checkedCount: checked,
     firstBrokenEventId: first?.eventId ?? null,
     problem: first?.problem ?? null,
+    ...(verdict ? { checkpoint: verdict } : {}),
   };
 }
 

@@ -2,6 +2,7 @@
  * The one place configuration is read. Every value is validated at start; a bad value stops the process with a
  * message naming the variable, instead of failing later in a request.
  */
+import { isIP } from 'node:net';
 import { z } from 'zod';
 
 const bool = z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1');
@@ -27,13 +28,39 @@ export const envSchema = z.object({
   LUOSHI_MODE: z.enum(['demo', 'production']).default('production'),
   /** Set when served over TLS (directly or behind a proxy): cookies get Secure and the __Host- prefix. */
   COOKIE_SECURE: bool.default(false),
-  TRUST_PROXY: bool.default(false),
+  /**
+   * The reverse proxies (addresses or CIDRs, comma-separated, e.g. `10.0.0.5,172.16.0.0/12`) whose X-Forwarded-For
+   * is believed; the client's address is then the last one in the header that is not a listed proxy. Empty (the
+   * default): the peer's address is used and X-Forwarded-For is ignored, so nobody can forge an address.
+   */
+  TRUSTED_PROXIES: z
+    .string()
+    .default('')
+    .transform((v) =>
+      v
+        .split(',')
+        .map((a) => a.trim())
+        .filter(Boolean),
+    )
+    .refine((list) => list.every(isAddressOrCidr), 'addresses or CIDRs, comma-separated, e.g. 10.0.0.5,172.16.0.0/12'),
+  /** Replaced by TRUSTED_PROXIES: trusting every hop let any client forge its address. */
+  TRUST_PROXY: z.never({ error: 'removed: list the reverse proxies in TRUSTED_PROXIES (addresses or CIDRs)' }).optional(),
   SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).max(30).default(30),
   SESSION_ABSOLUTE_HOURS: z.coerce.number().int().min(1).max(12).default(12),
   PASSWORD_MAX_AGE_DAYS: z.coerce.number().int().min(1).max(365).default(90),
   LOCKOUT_THRESHOLD: z.coerce.number().int().min(3).max(10).default(5),
   LOCKOUT_MINUTES: z.coerce.number().int().min(10).max(1440).default(15),
-  SIGN_IN_RATE_PER_MINUTE: z.coerce.number().int().min(1).max(1000).default(20),
+  /**
+   * Every sign-in request (right or wrong) per client address per minute: a flood guard only. A whole county signs in
+   * from one address at 08:30 (政务外网 NAT), so keep it above the largest office behind one address.
+   */
+  SIGN_IN_RATE_PER_MINUTE: z.coerce.number().int().min(1).max(100_000).default(600),
+  /**
+   * Failed sign-ins and second-factor codes per client address per minute before the address gets 429 until the
+   * minute is over: stops a password spray over many accounts; correct sign-ins are not counted
+   * (modules/auth/address-throttle.ts). Each account is also locked after LOCKOUT_THRESHOLD failures.
+   */
+  SIGN_IN_FAILURES_PER_ADDRESS_PER_MINUTE: z.coerce.number().int().min(3).max(10_000).default(60),
   AUDIT_HASH: z.enum(['sha256', 'sm3']).default('sha256'),
   /** How long audit events are kept; the law (网络安全法 §21) requires at least six months. */
   AUDIT_RETENTION_DAYS: z.coerce
@@ -41,6 +68,18 @@ export const envSchema = z.object({
     .int()
     .refine((d) => d >= 180, 'must be at least 180 days (网络安全法 requires ≥ 6 months)')
     .default(365),
+  /**
+   * Signed checkpoints of the audit chain heads (platform/audit-checkpoint.ts): one JSON line each, appended to this
+   * file (default <DATA_DIR>/audit-checkpoints.jsonl). Keep it append-only, out of the database administrator's reach.
+   */
+  AUDIT_CHECKPOINT_FILE: z.string().optional(),
+  /**
+   * The checkpoints' Ed25519 private key (PEM), created with mode 0600 on first use, its public key beside it
+   * (audit-checkpoint-key.pub.pem). Default <DATA_DIR>/audit-checkpoint-key.pem; the database never holds it.
+   */
+  AUDIT_CHECKPOINT_KEY_FILE: z.string().optional(),
+  /** How often `serve` (embedded database) and `luoshi worker` write a checkpoint when the log moved. 0 = never. */
+  AUDIT_CHECKPOINT_MINUTES: z.coerce.number().int().min(0).max(1440).default(10),
   /**
    * When the daily reminder and escalation sweep runs (cron, Asia/Shanghai). It also runs once at start-up, and does
    * nothing on non-working days; every step is recorded once, so extra runs are harmless.
@@ -109,6 +148,15 @@ export const envSchema = z.object({
     .refine(isJsonObject, 'must be a JSON object, e.g. {"mobile":"{{phone}}","content":"{{text}}"}')
     .optional(),
 });
+
+/** An IPv4/IPv6 address, optionally with a /prefix length that fits it. */
+function isAddressOrCidr(value: string): boolean {
+  const [address = '', prefix, ...rest] = value.split('/');
+  const family = isIP(address);
+  if (!family || rest.length) return false;
+  if (prefix === undefined) return true;
+  return /^\d{1,3}$/.test(prefix) && Number(prefix) <= (family === 4 ? 32 : 128);
+}
 
 function isJsonObject(value: string): boolean {
   try {
