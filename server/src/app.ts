@@ -15,7 +15,7 @@ import { z } from 'zod';
 import Fastify, { type FastifyInstance, type FastifyRequest, type RouteOptions } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import { registerAuditRoutes } from './modules/audit/index.js';
-import { actorOf, registerAuthRoutes, resolveSession, type SessionWithUser } from './modules/auth/index.js';
+import { actorOf, registerAuthRoutes, registerSignInAddressThrottle, resolveSession, type SessionWithUser } from './modules/auth/index.js';
 import { registerCalendarRoutes } from './modules/calendar/index.js';
 import { registerCockpitRoutes } from './modules/cockpit/index.js';
 import { registerHealthRoutes } from './modules/health/index.js';
@@ -64,7 +64,8 @@ export async function buildApp(deps: Deps, options: BuildOptions = {}): Promise<
   const app = Fastify({
     logger: options.logger ? { level: deps.env.LOG_LEVEL } : false,
     bodyLimit: limits.bodyBytesMax,
-    trustProxy: deps.env.TRUST_PROXY,
+    // Only the configured reverse proxies may name the client (X-Forwarded-For); anyone else's header is ignored.
+    trustProxy: deps.env.TRUSTED_PROXIES.length ? deps.env.TRUSTED_PROXIES : false,
     genReqId: () => randomUUID(),
     forceCloseConnections: 'idle',
     routerOptions: { maxParamLength: 200 },
@@ -97,6 +98,8 @@ export async function buildApp(deps: Deps, options: BuildOptions = {}): Promise<
   await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true });
   // Before the session look-up: a shed request must not reach the database (security headers are already set).
   registerLoadShedding(app, { maxInFlight: deps.env.MAX_IN_FLIGHT_REQUESTS, retryAfterSeconds: deps.env.OVERLOAD_RETRY_AFTER_SECONDS });
+  // Also before the session look-up: an address over its sign-in failure budget is refused without database work.
+  registerSignInAddressThrottle(app, { maxFailuresPerMinute: deps.env.SIGN_IN_FAILURES_PER_ADDRESS_PER_MINUTE, clock: deps.clock });
 
   app.decorateRequest('auth', null);
   app.addHook('onRequest', async (request, reply) => {

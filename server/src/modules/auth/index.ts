@@ -1,5 +1,6 @@
 /** Accounts, sign-in and sessions: the module's public surface; other code imports only this file. */
 export { registerAuthRoutes } from './auth.routes.js';
+export { registerSignInAddressThrottle } from './address-throttle.js';
 export { actorOf, assertPasswordAcceptable, resolveSession, type SessionWithUser } from './auth.service.js';
 export {
   clearThrottle,
