@@ -8,6 +8,7 @@ import type { CreateWebhookBody, NotificationDelivery, WebhookEndpoint } from '@
 import { recordAudit } from '../../platform/audit-log.js';
 import { requireActor, type Actor, type Deps, type RequestContext } from '../../platform/context.js';
 import { AppError, fieldError, notFound } from '../../platform/errors.js';
+import { maskPhone } from '../../platform/personal-data.js';
 import { decodeCursor, encodeCursor } from './notifications.cursor.js';
 import * as repo from './notifications.repository.js';
 import { hostAllowed } from './notifications.rules.js';
@@ -22,7 +23,9 @@ function presentDelivery(row: repo.DeliveryRow): NotificationDelivery {
       ? row.platform
         ? `${platformNames[row.platform] ?? row.platform}群机器人（${row.unit_name ?? ''}）`
         : '已删除的群机器人'
-      : row.target;
+      : row.channel === 'sms'
+        ? maskPhone(row.target) // 等保 S19: lists mask personal data
+        : row.target;
   return {
     id: row.id,
     notificationId: row.notification_id,

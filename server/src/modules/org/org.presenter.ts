@@ -1,5 +1,6 @@
 /** Rows → API shapes. Only fields named in the contracts leave the server. */
 import type { Person, Post, Unit, UnitKind } from '@luoshi/contracts';
+import { maskPhone } from '../../platform/personal-data.js';
 import type { PersonWithUnit, PostWithHolders, UnitWithCounts } from './org.repository.js';
 
 export function presentUnit(row: UnitWithCounts): Unit {
@@ -36,6 +37,15 @@ export function presentPerson(row: PersonWithUnit): Person {
     version: row.version,
     isDisabled: row.disabledAt !== null,
   };
+}
+
+/**
+ * A person in a list (等保 S19): the phone number masked, except for those who maintain the organisation
+ * (their 编辑人员 form starts from the list row, and they need the number to keep it right).
+ */
+export function presentPersonInList(row: PersonWithUnit, showsContacts: boolean): Person {
+  const person = presentPerson(row);
+  return showsContacts || person.phone === null ? person : { ...person, phone: maskPhone(person.phone) };
 }
 
 export function presentPost(row: PostWithHolders): Post {

@@ -21,7 +21,7 @@ import { AppError, fieldError, forbidden, notFound, refuseDuplicate } from '../.
 import type { Db } from '../../platform/db.js';
 import { noteHandlerAbsence } from '../tasks/index.js';
 import { canManageOrg, canMarkAbsence } from './org.policy.js';
-import { presentPerson, presentPost, presentUnit } from './org.presenter.js';
+import { presentPerson, presentPersonInList, presentPost, presentUnit } from './org.presenter.js';
 import * as repo from './org.repository.js';
 
 type CreateUnit = z.infer<typeof createUnitBody>;
@@ -150,7 +150,7 @@ export async function listPersons(
     { unitId: query.unitId, unitPath, isLeader: query.isLeader, q: query.q },
     PERSON_LIST_LIMIT,
   );
-  return rows.map(presentPerson);
+  return rows.map((row) => presentPersonInList(row, canManageOrg(actor)));
 }
 
 export async function getPerson(deps: Deps, ctx: RequestContext, id: string): Promise<Person> {
