@@ -92,7 +92,7 @@ describe('audit checkpoints', () => {
     expect(lines()).toBe(before);
   });
 
-  it('fails on a checkpoint line altered in the file', async () => {
+  it('fails on a checkpoint line altered in the file, or on an emptied file', async () => {
     const original = readFileSync(place.file, 'utf8');
     const newest = JSON.parse(original.trim().split('\n').at(-1) ?? '{}') as { heads: { seq: number }[] };
     newest.heads[0]!.seq -= 1;
@@ -100,6 +100,9 @@ describe('audit checkpoints', () => {
     const result = await verify();
     expect(result.isIntact).toBe(false);
     expect(result.problem).toMatch(/签名无效.*signature of the checkpoint of .* does not verify/);
+    // Removing the file does not help either: the key shows checkpoints were written.
+    writeFileSync(place.file, '');
+    expect((await verify()).problem).toContain('checkpoints may have been deleted');
     writeFileSync(place.file, original);
     expect((await verify()).isIntact).toBe(true);
   });
@@ -107,9 +110,13 @@ describe('audit checkpoints', () => {
   it('names the shard and sequence when the newest events are deleted and the heads rewound', async () => {
     const objectId = 'checkpoint-rewound';
     const shard = shardFor(`unit:${objectId}`);
+    await writeEvents(objectId, 2);
+    const earlier = await writeAuditCheckpoint(env.deps.database, place, new Date(env.clock.now().getTime() - 600_000));
+    const intactSeq = earlier?.heads.find((h) => h.shard === shard)?.seq ?? 0;
     await writeEvents(objectId, 3);
     await writeAuditCheckpoint(env.deps.database, place, env.clock.now());
     const removed = await rewindNewest(shard);
+    expect(removed).toBe(intactSeq + 3);
     // The hash chains alone cannot see it: that is why the checkpoint exists.
     expect((await verifyAuditChain(env.deps.database)).isIntact).toBe(true);
     const cut = await verify();
@@ -126,5 +133,9 @@ describe('audit checkpoints', () => {
     expect(rewritten.isIntact).toBe(false);
     expect(rewritten.problem).toContain(`分片 ${shard} 的末尾被改写`);
     expect(rewritten.problem).toContain(`shard ${shard}: the log's end was rewritten: the event at sequence ${removed} differs`);
+    // The earlier checkpoint still matches: the rewritten part lies after it.
+    expect(rewritten.problem).toContain(
+      `events from a sequence between ${intactSeq + 1} and ${removed} on were replaced (sequence ${intactSeq} still matches the checkpoint of ${earlier?.at}`,
+    );
   });
 });

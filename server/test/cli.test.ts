@@ -5,7 +5,7 @@
  * SIGTERM of `serve`, and commands refused in one sentence while `serve` holds the embedded data folder.
  */
 import { execFile, spawn } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
@@ -128,6 +128,10 @@ describe('luoshi CLI', { timeout: 180_000 }, () => {
     const health = await fetch(`http://127.0.0.1:${port}/api/health`);
     expect(health.status).toBe(200);
     if (!isPostgres) {
+      // serve on the embedded database writes a signed checkpoint at start (then every AUDIT_CHECKPOINT_MINUTES).
+      const checkpoints = join(db.env.DATA_DIR ?? '', 'audit-checkpoints.jsonl');
+      for (let i = 0; i < 40 && !existsSync(checkpoints); i++) await new Promise((r) => setTimeout(r, 250));
+      expect(readFileSync(checkpoints, 'utf8')).toMatch(/^\{"v":1,"at":"[^"]+","alg":"ed25519"/);
       // The embedded database is this server's alone: a command beside it refuses in one sentence, not a PGlite dump.
       const refused = await failure(luoshi(['audit', 'verify'], db.env));
       expect(refused.code).toBe(1);

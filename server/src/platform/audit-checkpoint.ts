@@ -104,10 +104,7 @@ export async function writeAuditCheckpoint(
 ): Promise<AuditCheckpoint | null> {
   const heads = await readShardHeads(database);
   if (options.onlyIfChanged) {
-    const newest = readNewestCheckpointLine(config.file);
-    if (newest !== null && canonicalJson((JSON.parse(newest) as { heads?: unknown }).heads ?? null) === canonicalJson(heads)) {
-      return null;
-    }
+    if (sameHeads(readNewestCheckpointLine(config.file), heads)) return null;
   }
   const key = loadOrCreateSigningKey(config);
   const unsigned = { v: 1 as const, at: now.toISOString(), alg: config.alg, keyId: keyIdOf(key.publicKeyPem), heads };
@@ -117,6 +114,16 @@ export async function writeAuditCheckpoint(
   const prefix = endsWithoutNewline(config.file) ? '\n' : '';
   appendFileSync(config.file, `${prefix}${JSON.stringify(checkpoint)}\n`, { mode: 0o644 });
   return checkpoint;
+}
+
+/** Whether `line` is a checkpoint of exactly these heads (an unreadable line is not: a new one follows it). */
+function sameHeads(line: string | null, heads: ShardHead[]): boolean {
+  if (line === null) return false;
+  try {
+    return canonicalJson((JSON.parse(line) as { heads?: unknown }).heads ?? null) === canonicalJson(heads);
+  } catch {
+    return false;
+  }
 }
 
 function endsWithoutNewline(file: string): boolean {
@@ -133,25 +140,46 @@ function endsWithoutNewline(file: string): boolean {
   }
 }
 
-/** The last non-empty line of the file (read from its end: the file grows for years), or null. */
-function readNewestCheckpointLine(file: string): string | null {
-  if (!existsSync(file)) return null;
+/** The complete lines in the last `maxBytes` of the file (read from its end: the file grows for years), oldest first. */
+function readTailLines(file: string, maxBytes: number): string[] {
+  if (!existsSync(file)) return [];
   const fd = openSync(file, 'r');
   try {
     const size = fstatSync(fd).size;
-    // A checkpoint of 64 shards is about 6 KB; 256 KB always holds a whole last line.
-    const length = Math.min(size, 256 * 1024);
+    const length = Math.min(size, maxBytes);
     const buffer = Buffer.alloc(length);
     readSync(fd, buffer, 0, length, size - length);
     const lines = buffer.toString('utf8').split('\n');
-    for (let i = lines.length - 1; i >= 0; i--) {
-      const line = lines[i]?.trim();
-      if (line) return line;
-    }
-    return null;
+    // The first piece may be the end of a line cut by the read window.
+    if (length < size) lines.shift();
+    return lines.map((l) => l.trim()).filter(Boolean);
   } finally {
     closeSync(fd);
   }
+}
+
+/** The last non-empty line of the file, or null. A checkpoint of 64 shards is about 6 KB; 256 KB holds a whole one. */
+function readNewestCheckpointLine(file: string): string | null {
+  return readTailLines(file, 256 * 1024).at(-1) ?? null;
+}
+
+function publicKeyFor(config: AuditCheckpointConfig): string | null {
+  if (existsSync(config.publicKeyFile)) return readFileSync(config.publicKeyFile, 'utf8');
+  return existsSync(config.keyFile) ? publicKeyOf(readFileSync(config.keyFile, 'utf8')) : null;
+}
+
+/** A line whose signature verifies with `publicKeyPem`, or why not. */
+function parseSigned(line: string, publicKeyPem: string): AuditCheckpoint | 'unreadable' | 'bad-signature' {
+  let parsed: AuditCheckpoint;
+  try {
+    parsed = JSON.parse(line) as AuditCheckpoint;
+    if (parsed.v !== 1 || typeof parsed.sig !== 'string' || !Array.isArray(parsed.heads)) return 'unreadable';
+  } catch {
+    return 'unreadable';
+  }
+  const heads = parsed.heads.map((h) => ({ shard: Number(h.shard), seq: Number(h.seq), hash: String(h.hash) }));
+  const signed = signedPart({ v: 1, at: String(parsed.at), alg: parsed.alg, keyId: String(parsed.keyId), heads });
+  return verifyText(parsed.alg, publicKeyPem, signed, parsed.sig) ? { ...parsed, heads } : 'bad-signature';
 }
 
 export type NewestCheckpoint =
@@ -159,41 +187,58 @@ export type NewestCheckpoint =
 
 /**
  * The newest checkpoint, its signature checked with the public key. 'none' when no checkpoint was ever written
- * (a new installation); 'invalid' names, in zh-CN and English, why the newest line cannot be trusted.
+ * (a new installation: no file and no key); 'invalid' names, in zh-CN and English, why the newest line cannot be
+ * trusted.
  */
 export function readNewestCheckpoint(config: AuditCheckpointConfig): NewestCheckpoint {
   const line = readNewestCheckpointLine(config.file);
-  if (line === null) return { status: 'none' };
-  let parsed: AuditCheckpoint;
-  try {
-    parsed = JSON.parse(line) as AuditCheckpoint;
-    if (parsed.v !== 1 || typeof parsed.sig !== 'string' || !Array.isArray(parsed.heads)) throw new Error('shape');
-  } catch {
+  if (line === null) {
+    // The key is made by the first checkpoint: a key without any line means the lines were removed.
+    if (!existsSync(config.keyFile)) return { status: 'none' };
     return {
       status: 'invalid',
-      problem: `检查点文件 ${config.file} 的最后一行不是可读的检查点 / the newest line of ${config.file} is not a readable checkpoint`,
+      problem:
+        `检查点文件 ${config.file} 缺失或为空，但签名密钥 ${config.keyFile} 已存在：检查点可能被删除 / ` +
+        `the checkpoint file ${config.file} is missing or empty although its signing key ${config.keyFile} exists: checkpoints may have been deleted`,
     };
   }
-  const publicKeyPem = existsSync(config.publicKeyFile)
-    ? readFileSync(config.publicKeyFile, 'utf8')
-    : existsSync(config.keyFile)
-      ? publicKeyOf(readFileSync(config.keyFile, 'utf8'))
-      : null;
+  const publicKeyPem = publicKeyFor(config);
   if (publicKeyPem === null) {
     return {
       status: 'invalid',
       problem: `找不到用于校验检查点签名的公钥 ${config.publicKeyFile} / no public key at ${config.publicKeyFile} to check the checkpoint signatures`,
     };
   }
-  const heads = parsed.heads.map((h) => ({ shard: Number(h.shard), seq: Number(h.seq), hash: String(h.hash) }));
-  const signed = signedPart({ v: 1, at: String(parsed.at), alg: parsed.alg, keyId: String(parsed.keyId), heads });
-  if (!verifyText(parsed.alg, publicKeyPem, signed, parsed.sig)) {
+  const checked = parseSigned(line, publicKeyPem);
+  if (checked === 'unreadable') {
+    return {
+      status: 'invalid',
+      problem: `检查点文件 ${config.file} 的最后一行不是可读的检查点 / the newest line of ${config.file} is not a readable checkpoint`,
+    };
+  }
+  if (checked === 'bad-signature') {
+    const at = /"at":"([^"]*)"/.exec(line)?.[1] ?? '?';
     return {
       status: 'invalid',
       problem:
-        `${String(parsed.at)} 的检查点签名无效：检查点文件被改动，或不是用 ${config.publicKeyFile} 对应的密钥签名 / ` +
-        `the signature of the checkpoint of ${String(parsed.at)} does not verify: the checkpoint file was altered, or it was not signed with the key of ${config.publicKeyFile}`,
+        `${at} 的检查点签名无效：检查点文件被改动，或不是用 ${config.publicKeyFile} 对应的密钥签名 / ` +
+        `the signature of the checkpoint of ${at} does not verify: the checkpoint file was altered, or it was not signed with the key of ${config.publicKeyFile}`,
     };
   }
-  return { status: 'valid', checkpoint: { ...parsed, heads } };
+  return { status: 'valid', checkpoint: checked };
+}
+
+/**
+ * The signed checkpoints of the last few days (the file's last 4 MB, about 650 checkpoints), newest first; lines
+ * that do not verify are left out. Only read when a shard's end was rewritten, to narrow down where.
+ */
+export function readRecentCheckpoints(config: AuditCheckpointConfig): AuditCheckpoint[] {
+  const publicKeyPem = publicKeyFor(config);
+  if (publicKeyPem === null) return [];
+  const found: AuditCheckpoint[] = [];
+  for (const line of readTailLines(config.file, 4 * 1024 * 1024).reverse()) {
+    const checked = parseSigned(line, publicKeyPem);
+    if (typeof checked !== 'string') found.push(checked);
+  }
+  return found;
 }

@@ -12,7 +12,7 @@ import type { AuditEventType, AuditVerifyResult } from '@luoshi/contracts';
 import { sql } from 'drizzle-orm';
 import { auditEvents } from '../db/schema/index.js';
 import type { RequestContext } from './context.js';
-import { readNewestCheckpoint, type AuditCheckpoint, type AuditCheckpointConfig } from './audit-checkpoint.js';
+import { readNewestCheckpoint, readRecentCheckpoints, type AuditCheckpoint, type AuditCheckpointConfig } from './audit-checkpoint.js';
 import { canonicalJson, digestHex, type HashAlgorithm } from './crypto.js';
 import { executeRows, type Database, type Db } from './db.js';
 
@@ -164,16 +164,40 @@ export interface AuditChainReport extends AuditVerifyResult {
 }
 
 /**
+ * The newest earlier checkpoint whose sequence in `shard` (below `below`) still holds the hash it recorded: the
+ * rewritten part of the shard starts after it.
+ */
+async function lastIntactMark(
+  database: Database,
+  config: AuditCheckpointConfig,
+  shard: number,
+  below: number,
+): Promise<{ seq: number; at: string } | null> {
+  for (const older of readRecentCheckpoints(config)) {
+    const mark = older.heads.find((h) => h.shard === shard);
+    if (!mark || mark.seq >= below) continue;
+    const [row] = await database.query<{ hash: string }>('select hash from audit_events where chain_shard = $1 and chain_seq = $2', [
+      shard,
+      mark.seq,
+    ]);
+    if (!row) return null;
+    if (row.hash === mark.hash) return { seq: mark.seq, at: older.at };
+  }
+  return null;
+}
+
+/**
  * A shard's tail against the checkpoint: the chain must still reach the checkpointed sequence with the same hash
  * there. `hashAtCheckpoint` is undefined when the event at that sequence was not seen. Returns a zh-CN / English
- * problem, or null.
+ * problem, or null. `narrow` finds the last earlier checkpointed sequence that is intact, to bound a rewritten part.
  */
-function tailProblem(
+async function tailProblem(
   shard: number,
   mark: { seq: number; hash: string } | undefined,
   at: string,
   walked: { lastSeq: number; anchorSeq: number; hashAtCheckpoint: string | undefined },
-): string | null {
+  narrow: () => Promise<{ seq: number; at: string } | null>,
+): Promise<string | null> {
   if (!mark || mark.seq === 0) return null;
   if (walked.lastSeq < mark.seq) {
     const from = walked.lastSeq + 1;
@@ -185,9 +209,14 @@ function tailProblem(
   // Purged by retention since the checkpoint: nothing left to compare.
   if (mark.seq < walked.anchorSeq) return null;
   if (walked.hashAtCheckpoint !== mark.hash) {
+    const intact = await narrow();
+    const zhFrom = intact ? `自序号 ${intact.seq + 1} 至 ${mark.seq} 之间的某一序号起` : `最迟自序号 ${mark.seq} 起`;
+    const enFrom = intact
+      ? `events from a sequence between ${intact.seq + 1} and ${mark.seq} on were replaced (sequence ${intact.seq} still matches the checkpoint of ${intact.at})`
+      : `events from sequence ${mark.seq} or earlier were replaced`;
     return (
-      `分片 ${shard} 的末尾被改写：序号 ${mark.seq} 的事件与 ${at} 的检查点不符，最迟自序号 ${mark.seq} 起的事件被替换 / ` +
-      `shard ${shard}: the log's end was rewritten: the event at sequence ${mark.seq} differs from the checkpoint of ${at}; events from sequence ${mark.seq} or earlier were replaced`
+      `分片 ${shard} 的末尾被改写：序号 ${mark.seq} 的事件与 ${at} 的检查点不符，${zhFrom}的事件被替换 / ` +
+      `shard ${shard}: the log's end was rewritten: the event at sequence ${mark.seq} differs from the checkpoint of ${at}; ${enFrom}`
     );
   }
   return null;
@@ -287,8 +316,10 @@ export async function verifyAuditChain(database: Database, options: VerifyAuditO
     const head = heads.get(shard);
     if (!shardBroken && head && (head.seq !== lastSeq || head.hash !== lastHash)) {
       problems.push({ eventId: null, shard, problem: `shard ${shard}: the newest event(s) after sequence ${lastSeq} were removed` });
-    } else if (!shardBroken && checkpoint) {
-      const problem = tailProblem(shard, mark, checkpoint.at, { lastSeq, anchorSeq: anchor?.seq ?? 0, hashAtCheckpoint });
+    } else if (!shardBroken && checkpoint && options.checkpoints) {
+      const place = options.checkpoints;
+      const walked = { lastSeq, anchorSeq: anchor?.seq ?? 0, hashAtCheckpoint };
+      const problem = await tailProblem(shard, mark, checkpoint.at, walked, () => lastIntactMark(database, place, shard, mark?.seq ?? 0));
       if (problem) problems.push({ eventId: null, shard, problem });
     }
   }
