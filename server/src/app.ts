@@ -35,7 +35,8 @@ import { registerEscalationRoutes } from './modules/escalations/index.js';
 import type { Deps } from './platform/context.js';
 import { AppError } from './platform/errors.js';
 import type { Access } from './platform/http/access.js';
-import { errorBody, handleError } from './platform/http/error-body.js';
+import { answerClientError, errorBody, handleError } from './platform/http/error-body.js';
+import { registerInputGuard } from './platform/http/input-guard.js';
 import { registerJsonParser } from './platform/http/json-parser.js';
 import { registerLoadShedding } from './platform/http/load-shedding.js';
 import { registerSecurityHeaders } from './platform/http/security-headers.js';
@@ -72,6 +73,7 @@ export async function buildApp(deps: Deps, options: BuildOptions = {}): Promise<
     frameworkErrors: (error, request, reply) => {
       void handleError(error, request, reply);
     },
+    clientErrorHandler: answerClientError,
   }).withTypeProvider<ZodTypeProvider>();
   if (options.onRoute) app.addHook('onRoute', options.onRoute);
   app.setValidatorCompiler(validatorCompiler);
@@ -79,6 +81,8 @@ export async function buildApp(deps: Deps, options: BuildOptions = {}): Promise<
   app.setErrorHandler(handleError);
   registerJsonParser(app);
   registerSecurityHeaders(app, deps.env.COOKIE_SECURE);
+  // Before the session look-up: malformed text (NUL, lone surrogates, bad %-escapes) never reaches the database.
+  registerInputGuard(app);
   await app.register(cookie);
   await app.register(rateLimit, { global: false });
   await app.register(swagger, {

@@ -2,6 +2,9 @@
  * Turns any thrown error into the one error body clients see: a stable code, the message in the caller's language
  * and in both languages, field issues, and the request id. Nothing a client can send produces a 500.
  */
+import { randomUUID } from 'node:crypto';
+import { STATUS_CODES } from 'node:http';
+import type { Socket } from 'node:net';
 import { errorStatusOf, formatErrorMessage, type ErrorBody, type ErrorCode, type Locale } from '@luoshi/contracts';
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
@@ -43,8 +46,20 @@ const fastifyClientErrors: Record<string, ErrorCode> = {
   FST_ERR_CTP_INVALID_CONTENT_LENGTH: 'VALIDATION_FAILED',
   FST_ERR_CTP_EMPTY_JSON_BODY: 'MALFORMED_JSON',
   FST_ERR_CTP_INVALID_JSON_BODY: 'MALFORMED_JSON',
-  FST_ERR_INVALID_URL: 'VALIDATION_FAILED',
-  FST_ERR_BAD_URL: 'VALIDATION_FAILED',
+  FST_ERR_INVALID_URL: 'MALFORMED_REQUEST',
+  // A path whose %-escapes do not decode (`/api/tasks/%E0%A4%A`): the same refusal as such a query value.
+  FST_ERR_BAD_URL: 'INVALID_TEXT',
+  FST_ERR_MAX_PARAM_LENGTH: 'VALIDATION_FAILED',
+  FST_ERR_ASYNC_CONSTRAINT: 'VALIDATION_FAILED',
+};
+
+/** Codes for client statuses some plugin or Fastify answers without one of ours (anything else 4xx: VALIDATION_FAILED). */
+const clientStatusCodes: Partial<Record<number, ErrorCode>> = {
+  406: 'NOT_ACCEPTABLE',
+  408: 'REQUEST_TIMEOUT',
+  413: 'BODY_TOO_LARGE',
+  415: 'UNSUPPORTED_MEDIA_TYPE',
+  431: 'HEADERS_TOO_LARGE',
 };
 
 /** Answers with a code at the status contracts declare for it. */
@@ -84,8 +99,37 @@ export function handleError(error: FastifyError | AppError | Error, request: Fas
   if (error instanceof SyntaxError) return send(reply, request, 'MALFORMED_JSON');
   const status = (error as FastifyError).statusCode;
   if (status && status >= 400 && status < 500) {
+    const byStatus = clientStatusCodes[status];
+    if (byStatus) return send(reply, request, byStatus);
     return reply.code(status).send(errorBody(request, 'VALIDATION_FAILED'));
   }
   request.log.error({ err: error }, 'unhandled error');
   return send(reply, request, 'INTERNAL', { requestId: String(request.id) });
+}
+
+/** Node's parser errors that mean the client sent a broken request (anything else it reports: MALFORMED_REQUEST). */
+function clientErrorCode(error: NodeJS.ErrnoException): ErrorCode {
+  if (error.code === 'HPE_HEADER_OVERFLOW') return 'HEADERS_TOO_LARGE';
+  if (error.code === 'ERR_HTTP_REQUEST_TIMEOUT') return 'REQUEST_TIMEOUT';
+  return 'MALFORMED_REQUEST';
+}
+
+/**
+ * Fastify's `clientErrorHandler`: what Node's HTTP parser refuses before there is a request (headers over 16 KiB →
+ * 431, a broken request line or header → 400, a request that never finished arriving → 408) answered with the same
+ * coded body as everything else, in Chinese (there is no Accept-Language to read), then the connection closed.
+ */
+export function answerClientError(error: NodeJS.ErrnoException, socket: Socket): void {
+  if (error.code === 'ECONNRESET' || socket.destroyed) return;
+  const code = clientErrorCode(error);
+  const status = errorStatusOf(code);
+  const messages = { 'zh-CN': formatErrorMessage(code, 'zh-CN', {}), en: formatErrorMessage(code, 'en', {}) };
+  const body: ErrorBody = { error: { code, message: messages['zh-CN'], messages, requestId: randomUUID() } };
+  const text = JSON.stringify(body);
+  if (socket.writable) {
+    socket.write(
+      `HTTP/1.1 ${status} ${STATUS_CODES[status] ?? 'Client Error'}\r\nContent-Type: application/json; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(text)}\r\nConnection: close\r\n\r\n${text}`,
+    );
+  }
+  socket.destroy(error);
 }

@@ -1,10 +1,12 @@
 /**
- * A JSON body parser that refuses what the default one lets through to the handlers: NUL bytes (which PostgreSQL
- * text cannot store, and which hide content from reviewers) and absurd nesting (10,000-level arrays that would
- * blow the stack of recursive validators).
+ * A JSON body parser that refuses what the default one lets through to the handlers: bytes that are not UTF-8, NUL
+ * and lone surrogates (which PostgreSQL text and JSON cannot store, and NUL hides content from reviewers) — the rule
+ * of `input-guard.ts`, applied here to every JSON body — and absurd nesting (10,000-level arrays that would blow the
+ * stack of recursive validators).
  */
 import type { FastifyInstance } from 'fastify';
 import { AppError } from '../errors.js';
+import { decodeUtf8, findTextProblem, textError } from './input-guard.js';
 
 export const MAX_JSON_DEPTH = 32;
 
@@ -25,22 +27,20 @@ export function jsonDepthExceeds(text: string, limit: number): boolean {
   return false;
 }
 
-/** True when any string (value or key) in the parsed JSON holds a NUL character. */
-export function containsNul(value: unknown): boolean {
-  if (typeof value === 'string') return value.includes('\u0000');
-  if (Array.isArray(value)) return value.some(containsNul);
-  if (value && typeof value === 'object') return Object.entries(value).some(([k, v]) => k.includes('\u0000') || containsNul(v));
-  return false;
-}
-
 /**
  * JSON is the only body the API accepts: every other content type (text/plain included) is refused with 415
  * rather than reaching a handler as an unexpected string.
  */
 export function registerJsonParser(app: FastifyInstance): void {
   app.removeAllContentTypeParsers();
-  app.addContentTypeParser('application/json', { parseAs: 'string' }, (_request, body, done) => {
-    const text = typeof body === 'string' ? body : body.toString('utf8');
+  app.addContentTypeParser('application/json', { parseAs: 'buffer' }, (_request, body, done) => {
+    let text: string;
+    try {
+      text = typeof body === 'string' ? body : decodeUtf8(body, 'body');
+    } catch (error) {
+      done(error as AppError, undefined);
+      return;
+    }
     if (text.trim() === '') {
       done(null, undefined);
       return;
@@ -63,7 +63,8 @@ export function registerJsonParser(app: FastifyInstance): void {
       done(new AppError('MALFORMED_JSON'), undefined);
       return;
     }
-    if (containsNul(parsed)) done(new AppError('NUL_BYTE'), undefined);
+    const problem = findTextProblem(parsed, 'body');
+    if (problem) done(textError(problem), undefined);
     else done(null, parsed);
   });
 }
