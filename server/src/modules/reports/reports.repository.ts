@@ -5,7 +5,7 @@
  * nothing else changes them.
  */
 import type { Scope } from '../../platform/scope.js';
-import { taskVisibleIn } from '../tasks/index.js';
+import { taskVisibleIn, type TaskInScope } from '../tasks/index.js';
 import { and, asc, desc, eq, inArray, max } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import { attachments, progressReportAttachments, progressReports, users } from '../../db/schema/index.js';
@@ -52,6 +52,16 @@ function flatten(r: Selected): ReportRow {
 export async function findReport(db: Db, scope: Scope, id: string, forUpdate = false): Promise<ReportRow | null> {
   const query = selectReports(db)
     .where(and(eq(progressReports.id, id), taskVisibleIn(scope, progressReports.taskId)))
+    .limit(1);
+  const rows = forUpdate ? await query.for('update', { of: progressReports }) : await query;
+  const first = rows[0];
+  return first ? flatten(first) : null;
+}
+
+/** A report of an item already read in scope (no second scope test: the item is the proof). */
+export async function findReportOfTask(db: Db, task: TaskInScope, id: string, forUpdate = false): Promise<ReportRow | null> {
+  const query = selectReports(db)
+    .where(and(eq(progressReports.id, id), eq(progressReports.taskId, task.id)))
     .limit(1);
   const rows = forUpdate ? await query.for('update', { of: progressReports }) : await query;
   const first = rows[0];

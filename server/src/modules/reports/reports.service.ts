@@ -63,7 +63,7 @@ async function presentReports(db: Db, actor: Actor, task: TaskInScope, rows: rep
 }
 
 async function readReport(db: Db, actor: Actor, task: TaskInScope, id: string): Promise<ProgressReport> {
-  const row = await repo.findReport(db, actor.scope, id);
+  const row = await repo.findReportOfTask(db, task, id);
   if (!row) throw notFound();
   const [report] = await presentReports(db, actor, task, [row]);
   if (!report) throw notFound();
@@ -110,7 +110,7 @@ export async function submitProgressReport(
     if (refusal) throw notAllowed('submit', refusal);
     let corrected: repo.ReportRow | null = null;
     if (input.correctsReportId) {
-      corrected = await repo.findReport(tx, actor.scope, input.correctsReportId, true);
+      corrected = await repo.findReportOfTask(tx, task, input.correctsReportId, true);
       if (!corrected || corrected.taskId !== taskId) throw notFound();
       const why = correctionRefusal({
         status: corrected.status as ProgressReportStatus,
