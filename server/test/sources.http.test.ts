@@ -104,6 +104,16 @@ describe('source registry', () => {
     expect(missing.statusCode).toBe(400);
     expect(errorOf(missing).code).toBe('SOURCE_UNKNOWN');
   });
+  it('a deactivated source stays on its items: their sub-items keep it, new items cannot take it', async () => {
+    const parent = (await register('provincial_key_task')).json<Task>();
+    expect((await call(supervisor, 'POST', `/api/tasks/${parent.id}/transitions`, { action: 'assign' })).statusCode).toBe(200);
+    expect((await call(admin, 'PATCH', '/api/sources/provincial_key_task', { active: false })).statusCode).toBe(200);
+    const split = await call(supervisor, 'POST', `/api/tasks/${parent.id}/subtasks`, { items: [{ leadUnitId: tree.prefectureA }] });
+    expect(split.statusCode, split.body).toBe(201);
+    const children = await call(supervisor, 'GET', `/api/tasks?parentId=${parent.id}`);
+    expect(children.json<{ items: Task[] }>().items.map((t) => t.source)).toEqual(['provincial_key_task']);
+    expect(errorOf(await register('provincial_key_task')).code).toBe('SOURCE_UNKNOWN');
+  });
 });
 
 describe('item number pattern', () => {

@@ -103,8 +103,10 @@ export async function sourceLabels(db: Db): Promise<Map<string, Source['name']>>
  * (督〔{year}〕{seq}号 unless it set another).
  */
 export async function numberFor(tx: Db, supervisingUnitId: string, sourceCode: string, year: number, seq: number): Promise<string> {
-  const [pattern, row] = await Promise.all([repo.findNumberPattern(tx, supervisingUnitId), repo.findSourceRow(tx, sourceCode)]);
-  return formatItemNumber(pattern ?? defaultNumberPattern, { year, seq, short: row?.shortCode ?? '' });
+  const pattern = (await repo.findNumberPattern(tx, supervisingUnitId)) ?? defaultNumberPattern;
+  // The source is read only when the pattern shows its short code (the default does not): one query per item less.
+  const short = pattern.includes('{short}') ? ((await repo.findSourceRow(tx, sourceCode))?.shortCode ?? '') : '';
+  return formatItemNumber(pattern, { year, seq, short });
 }
 
 // ── the registry (system administrator) ─────────────────────────────────────────────────────────────────────────

@@ -918,6 +918,7 @@ export const en: ResourceShape<typeof zhCN> = {
     patternHint: '{year} the year, {seq} the government’s running number in that year (required), {short} the source’s short code.',
     patternInvalid: 'Must contain {seq} and use no placeholder but {year}, {seq}, {short}',
     patternExample: 'Example: ',
+    example: 'Example',
     patternDefault: 'Default',
     patternSaved: 'Saved; the next item registered gets a number in the new pattern',
     workingDays: 'Default deadline (working days)',

@@ -897,6 +897,7 @@ export const zhCN = {
     patternHint: '{year} 为年份，{seq} 为本政府当年的流水号（必填），{short} 为来源简称。',
     patternInvalid: '须包含 {seq}，且只能使用 {year}、{seq}、{short}',
     patternExample: '示例：',
+    example: '示例',
     patternDefault: '默认',
     patternSaved: '已保存，下一个登记的事项将使用新的编号格式',
     workingDays: '默认办结时限（工作日）',

@@ -86,7 +86,7 @@ export function NumberPatterns() {
         </>
       ),
     },
-    { title: t('sourcePolicies.patternExample'), key: 'example', render: (_v, row) => formatItemNumber(row.pattern, example) },
+    { title: t('sourcePolicies.example'), key: 'example', render: (_v, row) => formatItemNumber(row.pattern, example) },
     {
       title: t('common.actions'),
       key: 'actions',
