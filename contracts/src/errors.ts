@@ -180,6 +180,16 @@ export const errorMessages = {
     'zh-CN': '共 {count} 行，一次最多导入 {max} 行，请分批导入',
     en: '{count} rows; at most {max} rows can be imported at once',
   },
+  UNIT_ALIAS_TAKEN: {
+    status: 409,
+    'zh-CN': '简称「{alias}」已用于其他单位或与单位全称重复',
+    en: 'The alias “{alias}” already names another unit',
+  },
+  LEDGER_IMPORT_MAPPING_INVALID: {
+    status: 400,
+    'zh-CN': '「{name}」选择的单位不存在或不在您的管辖范围内',
+    en: 'The unit chosen for “{name}” does not exist or is outside your scope',
+  },
   LEDGER_IMPORT_HAS_PROBLEMS: {
     status: 422,
     'zh-CN': '导入文件有 {count} 处问题，未导入任何事项，请先预检并修改',

@@ -41,3 +41,4 @@ export * from './roadmap.routes.js';
 export * from './users.routes.js';
 export * from './sources.routes.js';
 export * from './error-words.js';
+export * from './unit-aliases.routes.js';

@@ -9,7 +9,7 @@
  */
 import { z } from 'zod';
 import { limits, text } from './common.js';
-import { taskSourceSchema, taskStatusSchema, urgencySchema } from './tasks.js';
+import { reportingFrequencySchema, taskSourceSchema, taskStatusSchema, urgencySchema } from './tasks.js';
 
 /** Warning colours as filter values; stored as tasks.warning_level 0 / 1 / 2. */
 export const ledgerWarningValues = ['green', 'yellow', 'red'] as const;
@@ -198,12 +198,36 @@ export type CreateLedgerViewBody = z.infer<typeof createLedgerViewBody>;
 
 // ── import of the 分工方案 workbook ─────────────────────────────────────────────────────────────────────────
 
+/** At most this many unknown names can be mapped in one import. */
+export const ledgerImportMappingsMax = 200;
+
+/**
+ * The clerk's picks for unknown unit names: `{"曲靖":"<unit id>"}` as JSON in one query parameter (the body is the
+ * workbook). On a real import each pick is also remembered as an alias of that unit.
+ */
+const importMappings = z.preprocess(
+  (value) => {
+    if (typeof value !== 'string') return value;
+    try {
+      return JSON.parse(value) as unknown;
+    } catch {
+      return value;
+    }
+  },
+  z
+    .record(text(limits.nameMax), z.uuid())
+    .refine((m) => Object.keys(m).length <= ledgerImportMappingsMax, { message: 'too many mappings' }),
+);
+
 export const ledgerImportQuery = z.strictObject({
   /** Default true: nothing is written unless the caller asks for it with dryRun=false. */
   dryRun: z.enum(['true', 'false']).optional(),
   /** The source for rows whose 来源 cell is empty (or when the workbook has no 来源 column). */
   defaultSource: taskSourceSchema.optional(),
+  /** Unknown unit name → the unit the clerk picked for it (see `importMappings`). */
+  mappings: importMappings.optional(),
 });
+export type LedgerImportMappings = Record<string, string>;
 
 export const ledgerImportProblemCodes = [
   'no_header',
@@ -227,6 +251,20 @@ export const ledgerImportProblemCodes = [
   'duplicate_in_file',
   'exists_open',
   'value_invalid',
+  'text_too_long',
+  // Notes: shown in the dry run, never blocking.
+  'column_ignored',
+  'section_heading',
+  'collective_expanded',
+  'collective_via_prefectures',
+  'departments_unnamed',
+  'departments_from_text',
+  'unit_mapped',
+  'leader_by_title',
+  'leader_title_only',
+  'deadline_ongoing',
+  'frequency_set',
+  'frequency_unsupported',
 ] as const;
 export const ledgerImportProblemCodeSchema = z.enum(ledgerImportProblemCodes);
 export type LedgerImportProblemCode = z.infer<typeof ledgerImportProblemCodeSchema>;
@@ -274,8 +312,70 @@ export const ledgerImportProblemLabels: Record<LedgerImportProblemCode, { 'zh-CN
     'zh-CN': '已有同名的在办督办事项 {serialNumber}',
     en: 'An open item with this title already exists: {serialNumber}',
   },
-  value_invalid: { 'zh-CN': '「{column}」的内容不符合要求：{detail}', en: '{column}: invalid value ({detail})' },
+  value_invalid: { 'zh-CN': '「{column}」的内容不符合要求', en: 'The value in “{column}” is not valid' },
+  text_too_long: { 'zh-CN': '「{column}」不能超过 {max} 个字', en: '“{column}” may have at most {max} characters' },
+  column_ignored: {
+    'zh-CN': '列「{column}」未导入（系统没有对应的字段）',
+    en: 'The column “{column}” is not imported (no matching field)',
+  },
+  section_heading: { 'zh-CN': '「{text}」作为分组标题，不单独导入', en: '“{text}” is read as a group heading, not as an item' },
+  collective_expanded: {
+    'zh-CN': '「{name}」展开为 {count} 个单位',
+    en: '“{name}” expanded to {count} units',
+  },
+  collective_via_prefectures: {
+    'zh-CN': '「{name}」共 {count} 个单位，超过配合单位上限，改由各州（市）人民政府配合并逐级分解',
+    en: '“{name}” means {count} units, more than an item can have; the 州市 governments cooperate and break it down',
+  },
+  departments_unnamed: {
+    'zh-CN': '「{name}」未列明具体部门，请在导入后补充配合单位',
+    en: '“{name}” names no department; add the cooperating departments after the import',
+  },
+  departments_from_text: {
+    'zh-CN': '「{name}」按本行文字识别为：{units}',
+    en: '“{name}” read from the row’s text as: {units}',
+  },
+  unit_mapped: { 'zh-CN': '「{name}」按您的选择对应「{unit}」', en: '“{name}” maps to “{unit}” as you chose' },
+  leader_by_title: {
+    'zh-CN': '责任领导「{value}」按职务和分管领域对应 {name}',
+    en: 'The responsible leader “{value}” matched {name} by title and area',
+  },
+  leader_title_only: {
+    'zh-CN': '责任领导「{value}」只写了职务，未能确定具体领导，导入后请补充',
+    en: 'The responsible leader “{value}” is a title only; choose the leader after the import',
+  },
+  deadline_ongoing: {
+    'zh-CN': '时限「{value}」按 {date} 跟踪',
+    en: 'The deadline “{value}” is tracked as {date}',
+  },
+  frequency_set: {
+    'zh-CN': '按备注「{value}」设为{frequency|reportingFrequency}报送',
+    en: 'Reporting set to {frequency|reportingFrequency} from the remark “{value}”',
+  },
+  frequency_unsupported: {
+    'zh-CN': '备注「{value}」中的报送频次系统暂不支持，按每月报送',
+    en: 'The reporting frequency in “{value}” is not supported; monthly is used',
+  },
 };
+
+/** Codes that never block an import: they are reported as notes. */
+export const ledgerImportNoteCodes: readonly LedgerImportProblemCode[] = [
+  'column_ignored',
+  'section_heading',
+  'collective_expanded',
+  'collective_via_prefectures',
+  'departments_unnamed',
+  'departments_from_text',
+  'unit_mapped',
+  'leader_by_title',
+  'leader_title_only',
+  'leader_unknown',
+  'leader_ambiguous',
+  'leader_multiple',
+  'deadline_ongoing',
+  'frequency_set',
+  'frequency_unsupported',
+];
 
 export const ledgerImportProblem = z.object({
   /** The worksheet row number as Excel shows it; null for a problem of the whole workbook. */
@@ -296,7 +396,16 @@ export const ledgerImportPreviewRow = z.object({
   deadline: z.iso.date().nullable(),
   deadlineWorkingDays: z.number().int().nullable(),
   source: taskSourceSchema,
+  reportingFrequency: reportingFrequencySchema,
 });
+
+/** A unit name the import could not resolve, with the units in the importer's scope whose names look like it. */
+export const ledgerImportUnknownUnit = z.object({
+  name: z.string(),
+  rows: z.array(z.number().int()),
+  candidates: z.array(z.object({ id: z.uuid(), name: z.string(), parentName: z.string().nullable() })),
+});
+export type LedgerImportUnknownUnit = z.infer<typeof ledgerImportUnknownUnit>;
 
 export const ledgerImportResult = z.object({
   dryRun: z.boolean(),
@@ -307,6 +416,10 @@ export const ledgerImportResult = z.object({
   /** All problems found; `problems` holds the first `ledgerLimits.importProblemsShown` of them. */
   problemCount: z.number().int(),
   problems: z.array(ledgerImportProblem),
+  /** What the import read differently from the cells or left out (never blocking): ignored columns, expansions … */
+  notes: z.array(ledgerImportProblem),
+  /** Unit names to map once (each also listed as a `unit_unknown` problem on its rows). */
+  unknownUnits: z.array(ledgerImportUnknownUnit),
   /** The first valid rows as they would be registered (at most 200). */
   preview: z.array(ledgerImportPreviewRow),
   /** After a real import: the 拟办 items created, in row order. */
@@ -314,8 +427,22 @@ export const ledgerImportResult = z.object({
 });
 export type LedgerImportResult = z.infer<typeof ledgerImportResult>;
 
-/** Problem text in one language. */
+/** Reporting frequencies as a 备注 names them (the only vocabulary the import texts quote). */
+export const ledgerImportFrequencyWords: Record<string, { 'zh-CN': string; en: string }> = {
+  weekly: { 'zh-CN': '每周', en: 'weekly' },
+  half_monthly: { 'zh-CN': '每半月', en: 'twice a month' },
+  monthly: { 'zh-CN': '每月', en: 'monthly' },
+  quarterly: { 'zh-CN': '每季度', en: 'quarterly' },
+  once: { 'zh-CN': '一次性', en: 'once' },
+  custom: { 'zh-CN': '自定义频次', en: 'a custom frequency' },
+};
+
+/** Problem text in one language; `{frequency|reportingFrequency}` renders a frequency key in that language. */
 export function ledgerImportProblemText(problem: Pick<LedgerImportProblem, 'code' | 'params'>, locale: 'zh-CN' | 'en'): string {
   const template = ledgerImportProblemLabels[problem.code][locale];
-  return template.replace(/\{(\w+)\}/g, (whole, key: string) => (key in problem.params ? String(problem.params[key]) : whole));
+  return template.replace(/\{(\w+)(?:\|(\w+))?\}/g, (whole, key: string, vocabulary?: string) => {
+    if (!(key in problem.params)) return whole;
+    const value = String(problem.params[key]);
+    return vocabulary === 'reportingFrequency' ? (ledgerImportFrequencyWords[value]?.[locale] ?? value) : value;
+  });
 }

@@ -142,3 +142,18 @@ export const updatePostBody = z.strictObject({
   primaryHolderId: z.uuid().nullable().optional(),
   backupHolderId: z.uuid().nullable().optional(),
 });
+
+/**
+ * Another name of a unit as documents write it (曲靖市 for 曲靖市人民政府, 省发改委, 大理州): the import and the
+ * unit pickers resolve it to the unit. Each alias names one unit only. `createdBy` is null for the seeded forms.
+ */
+export const unitAlias = z.object({
+  unitId: z.uuid(),
+  alias: z.string(),
+  createdBy: z.uuid().nullable(),
+  createdAt: z.iso.datetime(),
+});
+export type UnitAlias = z.infer<typeof unitAlias>;
+
+export const createUnitAliasBody = z.strictObject({ alias: text(limits.nameMax) });
+export const unitAliasParams = z.object({ id: z.uuid(), alias: z.string().min(1).max(limits.nameMax) });

@@ -256,6 +256,7 @@ describe('import', () => {
         deadline: '2026-12-31',
         deadlineWorkingDays: null,
         source: 'work_report',
+        reportingFrequency: 'monthly', // 办理要求 “每月报送进展”
       },
       expect.objectContaining({ row: 4, leadUnitName: c.names.department, deadline: '2026-09-30', source: 'work_report' }),
       expect.objectContaining({
@@ -267,6 +268,8 @@ describe('import', () => {
       }),
     ]);
     expect(await countTasks()).toBe(before);
+    // 序号 is known numbering (not an ignored column); the frequency read from 办理要求 is said, not blocking.
+    expect(result.notes.map((n) => `${n.row ?? '-'}:${n.code}`)).toEqual(['3:frequency_set']);
 
     const committed = await upload(c.supervisor, bytes, 'dryRun=false&defaultSource=work_report');
     expect(committed.statusCode, committed.body).toBe(200);

@@ -70,6 +70,7 @@ function concreteUrl(url: string): string {
     if (name === 'id' || name === 'unitId') return randomUUID();
     if (name === 'day') return '2026-01-01';
     if (name === 'source') return 'document';
+    if (name === 'alias') return encodeURIComponent('别名');
     throw new Error(`route-inventory: no sample value for parameter ${whole} in ${url}`);
   });
 }
@@ -163,7 +164,7 @@ async function postIn(ctx: ProbeContext, unitId: string): Promise<Post> {
   return res.json<Post>();
 }
 
-async function countRows(table: 'units' | 'persons' | 'posts' | 'users' | 'webhook_endpoints'): Promise<number> {
+async function countRows(table: 'units' | 'persons' | 'posts' | 'users' | 'webhook_endpoints' | 'unit_aliases'): Promise<number> {
   const rows = await env.ownerQuery(`select count(*)::int as n from ${table}`);
   return Number(rows[0]?.n);
 }
@@ -223,6 +224,29 @@ const probes: Record<string, Probe> = {
         }),
       );
       expect(await countRows('webhook_endpoints')).toBe(before);
+    },
+  },
+  'GET /api/units/:id/aliases': {
+    role: 'supervisor',
+    run: async ({ tree, session }) => expectNotFound(await call(session, 'GET', `/api/units/${tree.countyB1}/aliases`)),
+  },
+  'POST /api/units/:id/aliases': {
+    role: 'system_admin',
+    run: async ({ tree, session }) => {
+      const before = await countRows('unit_aliases');
+      expectNotFound(await call(session, 'POST', `/api/units/${tree.countyB1}/aliases`, { alias: `乙一县别名${randomUUID()}` }));
+      expect(await countRows('unit_aliases')).toBe(before);
+    },
+  },
+  'DELETE /api/units/:id/aliases/:alias': {
+    role: 'system_admin',
+    run: async (ctx) => {
+      const alias = `乙一县简称${randomUUID()}`;
+      const created = await call(ctx.rootAdmin, 'POST', `/api/units/${ctx.tree.countyB1}/aliases`, { alias });
+      expect(created.statusCode, created.body).toBe(201);
+      const url = `/api/units/${ctx.tree.countyB1}/aliases/${encodeURIComponent(alias)}`;
+      expectNotFound(await env.app.inject({ method: 'DELETE', url, headers: authHeaders(ctx.session) }));
+      expect((await env.ownerQuery('select 1 from unit_aliases where alias = $1', [alias])).length).toBe(1);
     },
   },
   'DELETE /api/webhook-endpoints/:id': {

@@ -8,3 +8,4 @@ export * from './sources.js';
 export * from './extensions.js';
 export * from './reports.js';
 export * from './notifications.js';
+export * from './unit-aliases.js';

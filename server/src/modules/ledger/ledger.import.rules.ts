@@ -5,7 +5,21 @@
  */
 import type { Source, TaskSource } from '@luoshi/contracts';
 
-export type ImportField = 'title' | 'content' | 'leadUnit' | 'cooperatingUnits' | 'leader' | 'deadline' | 'source' | 'requirements';
+export type ImportField =
+  | 'title'
+  | 'content'
+  | 'leadUnit'
+  | 'cooperatingUnits'
+  | 'leader'
+  | 'deadline'
+  | 'source'
+  | 'requirements'
+  /** 重点工作: a group heading, often merged over the rows of its tasks; it prefixes their content. */
+  | 'group'
+  /** 备注: read for a reporting frequency (每月报送一次). */
+  | 'remark'
+  /** 序号: numbering, read by nobody but known (not reported as ignored). */
+  | 'serial';
 
 /** Header names per field, compared after `normalizeHeader`. The first name is the one reported when missing. */
 export const headerNames: Record<ImportField, readonly string[]> = {
@@ -13,10 +27,13 @@ export const headerNames: Record<ImportField, readonly string[]> = {
   content: ['具体内容', '工作内容', '主要内容', '具体措施', '工作措施'],
   leadUnit: ['牵头单位', '牵头部门', '责任单位', '牵头责任单位'],
   cooperatingUnits: ['配合单位', '配合部门', '协办单位', '参与单位'],
-  leader: ['责任领导', '分管领导', '牵头领导', '责任省领导', '领导'],
-  deadline: ['时限', '完成时限', '办结时限', '完成时间', '时间节点', '时间要求'],
+  leader: ['责任领导', '分管领导', '牵头领导', '责任省领导', '领导', '省领导', '分管省领导', '联系领导', '责任州市领导'],
+  deadline: ['时限', '完成时限', '办结时限', '完成时间', '时间节点', '时间要求', '完成期限'],
   source: ['来源', '任务来源', '事项来源'],
   requirements: ['办理要求', '工作要求', '具体要求', '要求'],
+  group: ['重点工作', '工作类别', '类别', '重点领域', '工作板块', '板块'],
+  remark: ['备注', '说明', '备注说明'],
+  serial: ['序号', '编号', '序'],
 };
 
 export const requiredFields: readonly ImportField[] = ['title', 'leadUnit'];
@@ -38,16 +55,81 @@ export function fieldOfHeader(text: string): ImportField | null {
   return null;
 }
 
-/** Units in one cell: "省发展改革委、省财政厅，省教育厅" → three names. */
+/**
+ * Collective subjects as documents spell them, brought to one spelling before a cell is split (the 、 in 各州、市 or
+ * 省直各委、办、厅、局 is part of the name, not a separator).
+ */
+function normalizeCollectives(text: string): string {
+  return text
+    .replace(/各州\s*[、，,]\s*市/g, '各州（市）')
+    .replace(/各县\s*[、，,]\s*市\s*[、，,]\s*区/g, '各县（市、区）')
+    .replace(/省直各委\s*、\s*办\s*、\s*厅\s*、\s*局/g, '省直各有关部门');
+}
+
+/** A 牵头/配合 word or bracket after a unit's name: "省发改委（牵头）", "省财政厅牵头" → the name. */
+function withoutRoleWord(name: string): string {
+  return name
+    .replace(/[（(](牵头|配合|负责|按职责分工负责|排第一位的为牵头单位)[）)]$/, '')
+    .replace(/(按职责分工负责|分别牵头|牵头|配合|负责)$/, '')
+    .trim();
+}
+
+/**
+ * Names in one cell: "省发展改革委、省财政厅，省教育厅" → three names. A separator inside brackets is part of the
+ * name (各县（市、区）人民政府), and so is the 、 of a collective subject written without brackets (各州、市人民政府).
+ */
 export function splitNames(text: string): string[] {
-  return [
-    ...new Set(
-      text
-        .split(/[、,，;；/\n]+/)
-        .map((s) => s.trim())
-        .filter(Boolean),
-    ),
-  ];
+  const parts: string[] = [];
+  let depth = 0;
+  let current = '';
+  for (const ch of normalizeCollectives(text)) {
+    if ('（(【['.includes(ch)) depth++;
+    if ('）)】]'.includes(ch)) depth = Math.max(0, depth - 1);
+    if (depth === 0 && /[、,，;；/\n]/.test(ch)) {
+      parts.push(current);
+      current = '';
+    } else current += ch;
+  }
+  parts.push(current);
+  return [...new Set(parts.map((s) => withoutRoleWord(s.replace(/\s+/g, ''))).filter(Boolean))];
+}
+
+/** The collective a name stands for, or null for a single unit's name. */
+export type Collective = 'prefectures' | 'counties' | 'departments';
+
+export function collectiveOf(name: string): Collective | null {
+  const n = name.replace(/\s+/g, '').replace(/\(/g, '（').replace(/\)/g, '）');
+  if (/^各州（?市）?(人民政府|政府)?$/.test(n) || /^各州市(人民政府|政府)?$/.test(n)) return 'prefectures';
+  if (/^各县（?市、?区）?(人民政府|政府)?$/.test(n) || /^各县市区(人民政府|政府)?$/.test(n)) return 'counties';
+  if (/^(省直|省级)?各?(有关|相关)?(部门|单位)$/.test(n) && /有关|相关|各/.test(n)) return 'departments';
+  return null;
+}
+
+/** "1. 推进…", "（一）推进…", "一、推进…", "（3）推进…" → "推进…". */
+export function withoutNumbering(text: string): string {
+  return text
+    .replace(/^\s*(?:\d{1,3}\s*[.．、)）]|[（(]\s*[\d一二三四五六七八九十]{1,4}\s*[）)]|[一二三四五六七八九十]{1,3}\s*、)\s*/, '')
+    .trim();
+}
+
+/** A heading row's text: "一、稳增长", "（二）扩内需" (numbered with Chinese numerals). */
+export function isHeadingText(text: string): boolean {
+  return /^\s*(?:[一二三四五六七八九十]{1,3}\s*、|[（(]\s*[一二三四五六七八九十]{1,3}\s*[）)])/.test(text);
+}
+
+export type ParsedFrequency =
+  { kind: 'set'; frequency: 'weekly' | 'half_monthly' | 'monthly' | 'quarterly' } | { kind: 'unsupported' } | null;
+
+/** A reporting frequency stated in a remark: 每月报送一次 → monthly, 每季度 → quarterly, 每半年 → not supported. */
+export function parseFrequency(text: string): ParsedFrequency {
+  const t = text.replace(/\s+/g, '');
+  if (!/报送|报告|反馈|报|更新|调度/.test(t) && !/^(每|按)/.test(t)) return null;
+  if (/每半年|每年|按年|每旬|半年/.test(t)) return { kind: 'unsupported' };
+  if (/每半月|每半个月|半月/.test(t)) return { kind: 'set', frequency: 'half_monthly' };
+  if (/每周|每星期|按周/.test(t)) return { kind: 'set', frequency: 'weekly' };
+  if (/每季度|每季|按季度|按季/.test(t)) return { kind: 'set', frequency: 'quarterly' };
+  if (/每月|按月|每个月/.test(t)) return { kind: 'set', frequency: 'monthly' };
+  return null;
 }
 
 /** A leader's name without the title in brackets: "王建华（副省长）" → "王建华". */
@@ -59,7 +141,12 @@ export function leaderName(text: string): string {
 }
 
 export type ParsedDeadline =
-  { kind: 'none' } | { kind: 'date'; date: string } | { kind: 'workingDays'; days: number } | { kind: 'invalid'; text: string };
+  | { kind: 'none' }
+  | { kind: 'date'; date: string }
+  | { kind: 'workingDays'; days: number }
+  | { kind: 'invalid'; text: string }
+  /** 持续推进 / 长期坚持: followed until the end of the year (`date`). */
+  | { kind: 'ongoing'; date: string; text: string };
 
 function pad(n: number): string {
   return String(n).padStart(2, '0');
@@ -88,7 +175,7 @@ function fromSerial(serial: number): string | null {
  * 2026年12月底 (the month's last day), 2026年底, 2026年上半年, optionally followed by 前 / 以前 / 之前; or
  * "20个工作日" (counted from 交办). Empty means the default time limit of the item's source.
  */
-export function parseDeadline(value: string | number | Date | null): ParsedDeadline {
+export function parseDeadline(value: string | number | Date | null, currentYear = new Date().getUTCFullYear()): ParsedDeadline {
   if (value === null) return { kind: 'none' };
   if (value instanceof Date) {
     const date = isoDate(value.getUTCFullYear(), value.getUTCMonth() + 1, value.getUTCDate());
@@ -106,7 +193,15 @@ export function parseDeadline(value: string | number | Date | null): ParsedDeadl
     const n = Number(days[1]);
     return n >= 1 && n <= 500 ? { kind: 'workingDays', days: n } : invalid;
   }
-  const body = text.replace(/(以前|之前|前)$/, '');
+  if (/^(持续推进|长期坚持|长期推进|常态化推进|长期|持续|常态化)$/.test(text)) {
+    return { kind: 'ongoing', date: `${currentYear}-12-31`, text: value.trim() };
+  }
+  // Without a year the current one is meant: 年底前, 6月底前, 年内, 上半年.
+  const body = text
+    .replace(/(以前|之前|前)$/, '')
+    .replace(/^(年底|年内|年末)$/, `${currentYear}年底`)
+    .replace(/^(上半年)$/, `${currentYear}年上半年`)
+    .replace(/^(\d{1,2}月)/, `${currentYear}年$1`);
   const full = /^(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})日?$/.exec(body);
   const monthEnd = /^(\d{4})[-/.年](\d{1,2})月?(底|末)?$/.exec(body);
   const yearEnd = /^(\d{4})年(年底|底|末|年末)$/.exec(body);

@@ -94,6 +94,7 @@ export function registerLedgerRoutes(app: FastifyInstance, deps: Deps): void {
           bytes,
           dryRun: request.query.dryRun !== 'false',
           defaultSource: request.query.defaultSource,
+          mappings: request.query.mappings,
         });
       },
     );

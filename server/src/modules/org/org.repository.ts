@@ -279,3 +279,18 @@ export async function backupOf(db: Db, personId: string): Promise<{ id: string; 
     .limit(1);
   return rows[0] ?? null;
 }
+
+/** Enabled leaders in scope with their title and 分管 areas, for matching a 责任领导 cell (bounded). */
+export async function listLeadersForMatching(
+  db: Db,
+  scope: Scope,
+  limit: number,
+): Promise<{ id: string; name: string; title: string | null; oversightAreas: string | null }[]> {
+  return db
+    .select({ id: persons.id, name: persons.name, title: persons.title, oversightAreas: persons.oversightAreas })
+    .from(persons)
+    .innerJoin(units, eq(units.id, persons.unitId))
+    .where(and(eq(persons.isLeader, true), isNull(persons.disabledAt), inScope(scope)))
+    .orderBy(asc(units.depth), asc(persons.name))
+    .limit(limit);
+}

@@ -1,7 +1,7 @@
 /**
  * The real base data every installation starts with, demo or production: Yunnan's GB/T 2260 divisions, the
  * government units of the province, its 16 州市 and 129 县市区 (each with its 督查室), the provincial departments,
- * and the official holiday calendar. Runs once, in one transaction, when the units table is empty.
+ * the usual short forms of their names (unit aliases), and the official holiday calendar. Runs once, in one transaction, when the units table is empty.
  */
 import { randomUUID } from 'node:crypto';
 import { count } from 'drizzle-orm';
@@ -10,6 +10,7 @@ import calendarSeed from '../../../platform/calendar/calendar-seed.json' with { 
 import { recordAudit } from '../../../platform/audit-log.js';
 import type { Deps, RequestContext } from '../../../platform/context.js';
 import type { Db } from '../../../platform/db.js';
+import { seedStandardAliases } from '../aliases/unit-aliases.service.js';
 import departments from './provincial-departments.json' with { type: 'json' };
 import yunnanDivisions from './yunnan-divisions.json' with { type: 'json' };
 
@@ -58,7 +59,10 @@ async function insertChunked<T extends object>(rows: T[], insert: (chunk: T[]) =
 /** Seeds the base data if absent. Returns false when it was already there. */
 export async function seedBase(deps: Deps, ctx: RequestContext): Promise<boolean> {
   return deps.database.db.transaction(async (tx) => {
-    if (await isBaseSeeded(tx)) return false;
+    if (await isBaseSeeded(tx)) {
+      await seedStandardAliases(tx); // an installation seeded before unit aliases existed gets them once
+      return false;
+    }
     await insertChunked(yunnanDivisions, (chunk) => tx.insert(divisions).values(chunk).onConflictDoNothing());
 
     const tree = new UnitTreeBuilder();
@@ -92,6 +96,7 @@ export async function seedBase(deps: Deps, ctx: RequestContext): Promise<boolean
       }
     }
     await insertChunked(tree.rows, (chunk) => tx.insert(units).values(chunk));
+    const aliases = await seedStandardAliases(tx);
     await insertChunked(
       calendarSeed.map((c) => ({ day: c.day, kind: c.kind, name: c.name })),
       (chunk) => tx.insert(calendarDays).values(chunk).onConflictDoNothing(),
@@ -100,7 +105,7 @@ export async function seedBase(deps: Deps, ctx: RequestContext): Promise<boolean
       eventType: 'system.seeded',
       objectType: 'system',
       objectId: 'base',
-      after: { divisions: yunnanDivisions.length, units: tree.rows.length, calendarDays: calendarSeed.length },
+      after: { divisions: yunnanDivisions.length, units: tree.rows.length, unitAliases: aliases, calendarDays: calendarSeed.length },
     });
     return true;
   });

@@ -115,7 +115,7 @@ describe('provincial-departments.json', () => {
   });
 
   it('starts with the general office that hosts the 督查室', () => {
-    expect(departments[0]).toEqual({ name: '云南省人民政府办公厅', shortName: '省政府办公厅' });
+    expect(departments[0]).toMatchObject({ name: '云南省人民政府办公厅', shortName: '省政府办公厅' });
   });
 
   it('has no merged or abolished agencies', () => {
