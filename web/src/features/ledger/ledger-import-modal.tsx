@@ -1,24 +1,29 @@
 /**
- * 导入分工方案, as a three-step wizard: choose the workbook → the server's dry-run report (every row's problems, and
- * the items the valid rows would become) → import, all rows or none. The progress bar shows the true upload
+ * 导入分工方案, as a three-step wizard: choose the workbook → the server's dry-run report (every row's problems, the
+ * non-blocking notes, the unit names to map once, and the items the valid rows would become) → import, all rows or
+ * none (the names mapped are remembered as aliases). The progress bar shows the true upload
  * progress; while the server checks or imports, the wizard says so instead of inventing a percentage.
  */
 import { InboxOutlined } from '@ant-design/icons';
 import {
+  ledgerImportFrequencyWords,
   ledgerImportProblemText,
   ledgerLimits,
+  type LedgerImportMappings,
   type LedgerImportProblem,
   type LedgerImportResult,
   type TaskSource,
 } from '@luoshi/contracts';
 import { useQueryClient } from '@tanstack/react-query';
-import { Alert, Button, Flex, Modal, Progress, Result, Select, Space, Spin, Steps, Table, Typography, Upload } from 'antd';
+import { Alert, Button, Collapse, Flex, Modal, Progress, Result, Select, Space, Spin, Steps, Table, Typography, Upload } from 'antd';
 import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { errorText } from '../../app/api/errors';
 import { useAppLocale } from '../../app/i18n/i18n';
 import { useSourceLabel, useSourceOptions } from '../source-policies/use-sources';
-import { importWorkbook, type ImportPhase } from './ledger.api';
+import { ImportMapping } from './ledger-import-mapping';
+import { importWorkbookMapped } from './ledger-import.api';
+import type { ImportPhase } from './ledger.api';
 
 type Stage = 'choose' | 'report' | 'done';
 
@@ -35,14 +40,14 @@ function PhaseIndicator({ phase, committing }: { phase: ImportPhase; committing:
   );
 }
 
-function ProblemTable({ result }: { result: LedgerImportResult }) {
+function ProblemTable({ problems }: { problems: LedgerImportProblem[] }) {
   const { t } = useTranslation();
   const locale = useAppLocale();
   return (
     <Table<LedgerImportProblem & { key: number }>
       size="small"
       pagination={{ pageSize: 20, showSizeChanger: false, hideOnSinglePage: true }}
-      dataSource={result.problems.map((p, key) => ({ ...p, key }))}
+      dataSource={problems.map((p, key) => ({ ...p, key }))}
       columns={[
         { title: t('ledger.row'), dataIndex: 'row', width: 70, render: (row: number | null) => row ?? t('ledger.wholeFile') },
         { title: t('ledger.column'), dataIndex: 'column', width: 110, render: (column: string | null) => column ?? '—' },
@@ -54,11 +59,12 @@ function ProblemTable({ result }: { result: LedgerImportResult }) {
 
 function PreviewTable({ result }: { result: LedgerImportResult }) {
   const { t } = useTranslation();
+  const locale = useAppLocale();
   const sourceLabel = useSourceLabel();
   return (
     <Table
       size="small"
-      rowKey="row"
+      rowKey={(row) => `${row.row}-${row.leadUnitName}`}
       pagination={{ pageSize: 10, showSizeChanger: false, hideOnSinglePage: true }}
       dataSource={result.preview}
       scroll={{ x: 'max-content' }}
@@ -77,6 +83,12 @@ function PreviewTable({ result }: { result: LedgerImportResult }) {
             (row.deadlineWorkingDays !== null ? t('tasks.workingDaysAfterAssign', { count: row.deadlineWorkingDays }) : '—'),
         },
         { title: t('tasks.source'), key: 'source', width: 120, render: (_v, row) => sourceLabel(row.source) },
+        {
+          title: t('ledger.frequency'),
+          key: 'frequency',
+          width: 90,
+          render: (_v, row) => ledgerImportFrequencyWords[row.reportingFrequency]?.[locale] ?? row.reportingFrequency,
+        },
       ]}
     />
   );
@@ -93,6 +105,7 @@ export function LedgerImportModal({ open, onClose }: { open: boolean; onClose: (
   const [phase, setPhase] = useState<ImportPhase | null>(null);
   const [committing, setCommitting] = useState(false);
   const [report, setReport] = useState<LedgerImportResult | null>(null);
+  const [mappings, setMappings] = useState<LedgerImportMappings>({});
   const [error, setError] = useState<string | null>(null);
   const abort = useRef<(() => void) | null>(null);
 
@@ -102,6 +115,7 @@ export function LedgerImportModal({ open, onClose }: { open: boolean; onClose: (
     setFile(null);
     setPhase(null);
     setReport(null);
+    setMappings({});
     setError(null);
     setCommitting(false);
   };
@@ -110,7 +124,7 @@ export function LedgerImportModal({ open, onClose }: { open: boolean; onClose: (
     if (!file) return;
     setError(null);
     setCommitting(!dryRun);
-    const request = importWorkbook(file, { dryRun, defaultSource }, setPhase);
+    const request = importWorkbookMapped(file, { dryRun, defaultSource, mappings }, setPhase);
     abort.current = request.abort;
     try {
       const result = await request.promise;
@@ -211,7 +225,20 @@ export function LedgerImportModal({ open, onClose }: { open: boolean; onClose: (
                     .join(' ')
             }
           />
-          {report.problems.length > 0 && <ProblemTable result={report} />}
+          <ImportMapping result={report} mappings={mappings} onChange={setMappings} onApply={() => void run(true)} busy={busy} />
+          {report.problems.length > 0 && <ProblemTable problems={report.problems} />}
+          {report.notes.length > 0 && (
+            <Collapse
+              size="small"
+              items={[
+                {
+                  key: 'notes',
+                  label: t('ledger.notesTitle', { count: report.notes.length }),
+                  children: <ProblemTable problems={report.notes} />,
+                },
+              ]}
+            />
+          )}
           {report.preview.length > 0 && (
             <>
               <Typography.Title level={5}>{t('ledger.preview')}</Typography.Title>
