@@ -281,6 +281,9 @@ describe('unit aliases', () => {
     const removed = await call(admin, 'DELETE', `/api/units/${unit}/aliases/${encodeURIComponent('数据管理局')}`);
     expect(removed.statusCode).toBe(200);
     expect(removed.json<UnitAlias[]>().map((a) => a.alias)).not.toContain('数据管理局');
+    // A picker finds a unit by what people type: 大理州 finds 大理白族自治州人民政府.
+    const found = await call(supervisor, 'GET', `/api/units?q=${encodeURIComponent('大理州')}`);
+    expect(found.json<{ name: string }[]>().map((u) => u.name)).toContain('大理白族自治州人民政府');
     const audit = await env.ownerQuery("select after from audit_events where event_type = 'unit.updated' and object_id = $1", [unit]);
     expect(audit.map((a) => a.after)).toContainEqual({ aliasAdded: '数据管理局' });
   });

@@ -3,8 +3,8 @@
  * that subtree, so a record outside the scope is indistinguishable from a missing one.
  */
 import type { Scope } from '../../platform/scope.js';
-import { and, asc, eq, ilike, inArray, isNull, like, sql } from 'drizzle-orm';
-import { divisions, leaderOversees, persons, posts, units } from '../../db/schema/index.js';
+import { and, asc, eq, ilike, inArray, isNull, like, or, sql } from 'drizzle-orm';
+import { divisions, leaderOversees, persons, posts, unitAliases, units } from '../../db/schema/index.js';
 import { executeRows, type Db } from '../../platform/db.js';
 import { likeEscape } from '../../platform/sql.js';
 
@@ -60,9 +60,20 @@ export async function listChildUnits(db: Db, scope: Scope, parentId: string): Pr
     .orderBy(asc(units.sortOrder), asc(units.name));
 }
 
+/** Units in scope whose name, short name or an alias (省发改委, 大理州) contains `q`: pickers find what people type. */
 export async function searchUnits(db: Db, scope: Scope, q: string, limit: number): Promise<UnitWithCounts[]> {
+  const pattern = `%${likeEscape(q)}%`;
   return selectUnits(db)
-    .where(and(inScope(scope), ilike(units.name, `%${likeEscape(q)}%`)))
+    .where(
+      and(
+        inScope(scope),
+        or(
+          ilike(units.name, pattern),
+          ilike(units.shortName, pattern),
+          sql`exists (select 1 from ${unitAliases} a where a.unit_id = ${units.id} and a.alias ilike ${pattern})`,
+        ),
+      ),
+    )
     .orderBy(asc(units.depth), asc(units.sortOrder), asc(units.name))
     .limit(limit);
 }
