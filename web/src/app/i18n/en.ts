@@ -130,7 +130,16 @@ export const en: ResourceShape<typeof zhCN> = {
     readOnlyHint: 'The organisation is maintained by the system administrator; you can view it only.',
     absenceOnlyHint:
       'The organisation is maintained by the system administrator. You may record leave and travel of your unit’s people; meanwhile the backup holder (B) of their post handles their items.',
-    tabs: { basic: 'Basic information', subUnits: 'Sub-units', persons: 'People', posts: 'Posts' },
+    tabs: { basic: 'Basic information', subUnits: 'Sub-units', persons: 'People', posts: 'Posts', aliases: 'Aliases' },
+    aliases: {
+      intro: 'Other names documents use for this unit (such as 省发改委 or 大理州). Imports and unit pickers recognise them.',
+      empty: 'No aliases',
+      add: 'Add alias',
+      placeholder: 'An alias, e.g. 省发改委',
+      remove: 'Remove',
+      confirmRemove: 'Remove the alias “{{alias}}”?',
+      seeded: 'Built in',
+    },
     unit: {
       name: 'Unit name',
       shortName: 'Short name',
@@ -834,7 +843,8 @@ export const en: ResourceShape<typeof zhCN> = {
     confirmDeleteView: 'Delete the view “{{name}}”?',
     import: 'Import work plan',
     importSteps: { upload: 'Choose file', check: 'Check', done: 'Done' },
-    importHint: '.xlsx only; the header needs 任务 and 牵头单位 and may have 重点工作, 配合单位, 责任领导, 时限, 来源, 办理要求, 备注 in any order; title, document-number and heading rows are skipped.',
+    importHint:
+      '.xlsx only; the header needs 任务 and 牵头单位 and may have 重点工作, 配合单位, 责任领导, 时限, 来源, 办理要求, 备注 in any order; title, document-number and heading rows are skipped.',
     importDrop: 'Click or drop the work-plan Excel file here',
     importLimits: 'At most {{mb}} MB and {{rows}} rows per import',
     defaultSource: 'Default source (used when 来源 is empty)',

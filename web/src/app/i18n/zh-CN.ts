@@ -216,7 +216,16 @@ export const zhCN = {
     selectHint: '请在左侧选择单位',
     readOnlyHint: '组织机构由系统管理员维护，您只能查看。',
     absenceOnlyHint: '组织机构由系统管理员维护；您可以登记本单位人员的请假、出差，期间由其岗位的B角代为办理承办事项。',
-    tabs: { basic: '基本信息', subUnits: '下级单位', persons: '人员', posts: '岗位' },
+    tabs: { basic: '基本信息', subUnits: '下级单位', persons: '人员', posts: '岗位', aliases: '简称/别名' },
+    aliases: {
+      intro: '文件中对本单位的其他写法（如「省发改委」「大理州」）。导入分工方案和选择单位时按这些名称识别。',
+      empty: '暂无别名',
+      add: '添加别名',
+      placeholder: '输入别名，如 省发改委',
+      remove: '删除',
+      confirmRemove: '确定删除别名「{{alias}}」吗？',
+      seeded: '系统预置',
+    },
     unit: {
       name: '单位名称',
       shortName: '简称',
@@ -813,7 +822,8 @@ export const zhCN = {
     confirmDeleteView: '确定删除视图「{{name}}」吗？',
     import: '导入分工方案',
     importSteps: { upload: '选择文件', check: '预检结果', done: '完成' },
-    importHint: '支持 .xlsx；表头须含「任务」「牵头单位」，可含「重点工作」「配合单位」「责任领导」「时限」「来源」「办理要求」「备注」，列的顺序不限；标题行、文号行和分组标题行会自动跳过。',
+    importHint:
+      '支持 .xlsx；表头须含「任务」「牵头单位」，可含「重点工作」「配合单位」「责任领导」「时限」「来源」「办理要求」「备注」，列的顺序不限；标题行、文号行和分组标题行会自动跳过。',
     importDrop: '点击或拖入分工方案 Excel 文件',
     importLimits: '文件不超过 {{mb}} MB，一次最多导入 {{rows}} 行',
     defaultSource: '默认来源（「来源」为空时使用）',

@@ -9,6 +9,7 @@ import { unitQuery } from './org.api';
 import { PersonsTab } from './persons-tab';
 import { PostsTab } from './posts-tab';
 import { SubUnitsTab } from './sub-units-tab';
+import { UnitAliasesTab } from './unit-aliases-tab';
 import { UnitBasicTab } from './unit-basic-tab';
 
 /** Detail of unit `unitId`; `onSelect` moves the page to another unit (from the 下级单位 table). */
@@ -53,6 +54,7 @@ export function UnitDetail({ unitId, canEdit, onSelect }: { unitId: string; canE
           },
           { key: 'persons', label: t('org.tabs.persons'), children: <PersonsTab unit={unit} canEdit={canEdit} /> },
           { key: 'posts', label: t('org.tabs.posts'), children: <PostsTab unit={unit} canEdit={canEdit} /> },
+          { key: 'aliases', label: t('org.tabs.aliases'), children: <UnitAliasesTab unit={unit} canEdit={canEdit} /> },
         ]}
       />
     </Card>
