@@ -125,6 +125,28 @@ describe('malformed text is refused with a coded 400 and writes nothing', () => 
   });
 });
 
+describe('client errors Fastify and its plugins raise carry the coded body', () => {
+  it('an upload route sent no multipart body: 415 UNSUPPORTED_MEDIA_TYPE (the multipart plugin says 406)', async () => {
+    const res = await env.app.inject({ method: 'POST', url: '/api/ledger/import', headers: authHeaders(supervisor) });
+    expect(res.statusCode, res.body).toBe(415);
+    expect(errorOf(res).code).toBe('UNSUPPORTED_MEDIA_TYPE');
+  });
+
+  it('an unknown route: 404 ROUTE_NOT_FOUND; a body over the limit: 413 BODY_TOO_LARGE', async () => {
+    const missing = await env.app.inject({ method: 'GET', url: '/api/no-such-thing', headers: authHeaders(supervisor) });
+    expect(missing.statusCode).toBe(404);
+    expect(errorOf(missing).code).toBe('ROUTE_NOT_FOUND');
+    const big = await env.app.inject({
+      method: 'POST',
+      url: '/api/ledger/views',
+      headers: { ...authHeaders(supervisor), 'content-type': 'application/json' },
+      payload: JSON.stringify({ name: 'x'.repeat(2_000_000), query: {} }),
+    });
+    expect(big.statusCode).toBe(413);
+    expect(errorOf(big).code).toBe('BODY_TOO_LARGE');
+  });
+});
+
 /** Sends raw bytes to the listening app and returns the status and the parsed JSON body. */
 function rawRequest(port: number, text: string): Promise<{ status: number; body: ErrorBody }> {
   return new Promise((resolve, reject) => {

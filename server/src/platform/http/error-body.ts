@@ -51,6 +51,8 @@ const fastifyClientErrors: Record<string, ErrorCode> = {
   FST_ERR_BAD_URL: 'INVALID_TEXT',
   FST_ERR_MAX_PARAM_LENGTH: 'VALIDATION_FAILED',
   FST_ERR_ASYNC_CONSTRAINT: 'VALIDATION_FAILED',
+  // @fastify/multipart answers a non-multipart body on an upload route with 406; it is a wrong content type.
+  FST_INVALID_MULTIPART_CONTENT_TYPE: 'UNSUPPORTED_MEDIA_TYPE',
 };
 
 /** Codes for client statuses some plugin or Fastify answers without one of ours (anything else 4xx: VALIDATION_FAILED). */
