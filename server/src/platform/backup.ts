@@ -26,6 +26,7 @@ export const BACKUP_TABLES: readonly { name: string; orderBy: string }[] = [
   { name: 'posts', orderBy: 'id' },
   { name: 'leader_oversees', orderBy: 'leader_id, unit_id' },
   { name: 'users', orderBy: 'id' },
+  { name: 'unit_aliases', orderBy: 'alias' },
   { name: 'sign_in_throttles', orderBy: 'username_key' },
   { name: 'sessions', orderBy: 'id' },
   { name: 'calendar_days', orderBy: 'day' },
