@@ -9,7 +9,7 @@
  */
 import { coordinationStatusLabels } from './cooperation.js';
 import { progressReportStatusLabels } from './reports.js';
-import { taskActionLabels, taskStatusLabels } from './tasks.js';
+import { completionCheckLabels, taskActionLabels, taskStatusLabels } from './tasks.js';
 
 type Words = { 'zh-CN': string; en: string };
 
@@ -66,6 +66,7 @@ export const errorVocabularies = {
   reportStatus: progressReportStatusLabels,
   /** A 协调请求's status, or its item's when the item is closed (the keys do not overlap). */
   coordinationStatus: { ...taskStatusLabels, ...coordinationStatusLabels },
+  completionCheck: completionCheckLabels,
   notifyChannel: { email: { 'zh-CN': '邮件', en: 'e-mail' }, sms: { 'zh-CN': '短信', en: 'SMS' } },
   notifyTarget: { email: { 'zh-CN': '邮箱地址', en: 'e-mail address' }, sms: { 'zh-CN': '手机号码', en: 'mobile number' } },
 } as const satisfies Record<string, Record<string, Words>>;

@@ -95,6 +95,16 @@ export const errorMessages = {
   },
   TASK_REASON_REQUIRED: { status: 400, 'zh-CN': '{action|action}须填写理由', en: 'A reason is required to {action|action}' },
   TASK_FIELD_REQUIRED: { status: 400, 'zh-CN': '{action|action}须填写{field}', en: '{field} is required to {action|action}' },
+  TASK_EVIDENCE_REQUIRED: {
+    status: 400,
+    'zh-CN': '申请办结须附佐证材料（本事项已上传的附件，或先上传）',
+    en: "A completion request needs evidence (the item's attachments; upload one first)",
+  },
+  TASK_CHECKLIST_INCOMPLETE: {
+    status: 400,
+    'zh-CN': '申请办结须逐项确认：{missing|completionCheck}',
+    en: 'Confirm each point to ask for completion: {missing|completionCheck}',
+  },
   TASK_HANDLER_NOT_IN_UNIT: { status: 400, 'zh-CN': '承办人须为牵头单位的人员', en: 'The handler must belong to the lead unit' },
   TASK_CHILDREN_OPEN: {
     status: 409,

@@ -169,6 +169,22 @@ export const updateTaskBody = z.strictObject({
   rollupMode: rollupModeSchema.optional(),
 });
 
+/**
+ * What the 督查室 reviews a 申请办结 against: the lead unit confirms each point (配合单位 only when the item has
+ * cooperating units). Stable codes; the words are here for the form, the timeline and the error message.
+ */
+export const completionCheckValues = ['goals_met', 'evidence_true', 'cooperating_consulted', 'nothing_left'] as const;
+export const completionCheckSchema = z.enum(completionCheckValues);
+export type CompletionCheck = z.infer<typeof completionCheckSchema>;
+export const completionCheckLabels: Record<CompletionCheck, { 'zh-CN': string; en: string }> = {
+  goals_met: { 'zh-CN': '目标任务和办理要求已全部完成', en: 'Every goal and requirement of the item is met' },
+  evidence_true: { 'zh-CN': '佐证材料真实、完整，可供核查', en: 'The evidence is genuine, complete and can be checked' },
+  cooperating_consulted: { 'zh-CN': '已征求配合单位意见', en: 'The cooperating units have been consulted' },
+  nothing_left: { 'zh-CN': '无遗留问题，或已说明后续安排', en: 'Nothing is left open, or what follows is stated' },
+};
+/** Most evidence files one 申请办结 may name. */
+export const completionEvidenceMax = 20;
+
 export const transitionBody = z.strictObject({
   action: taskActionSchema,
   /** Required by the rules for return, send_back, withdraw, urge. */
@@ -189,6 +205,10 @@ export const transitionBody = z.strictObject({
   channel: z.enum(['system', 'phone', 'document', 'on_site']).optional(),
   /** request_completion with sub-items still open: closes anyway; the reason says why (一级督一级 waiver). */
   waiveOpenChildren: z.boolean().optional(),
+  /** request_completion: the evidence (ids of the item's own attachments) the 督查室 checks the summary against. */
+  evidenceIds: z.array(z.uuid()).max(completionEvidenceMax).optional(),
+  /** request_completion: the points of the completion checklist the lead unit confirms (all that apply). */
+  checklist: z.array(completionCheckSchema).max(completionCheckValues.length).optional(),
 });
 export type TransitionBody = z.infer<typeof transitionBody>;
 

@@ -4,7 +4,7 @@
  */
 import type { Task } from '@luoshi/contracts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { authHeaders, createTree, createUser, signIn, startTestEnv, type Session, type TestEnv } from './harness.js';
+import { authHeaders, createTree, createUser, signIn, startTestEnv, type Session, type TestEnv, withCompletionProof } from './harness.js';
 
 let env: TestEnv;
 beforeAll(async () => {
@@ -53,8 +53,13 @@ describe('A角/B角', () => {
       payload: { title: 'AB角测试事项', source: 'document', content: '内容', leadUnitId: tree.department, deadline: '2026-12-31' },
     });
     const id = created.json<Task>().id;
-    const act = (s: Session, body: object) =>
-      env.app.inject({ method: 'POST', url: `/api/tasks/${id}/transitions`, headers: authHeaders(s), payload: body });
+    const act = async (s: Session, body: object) =>
+      env.app.inject({
+        method: 'POST',
+        url: `/api/tasks/${id}/transitions`,
+        headers: authHeaders(s),
+        payload: await withCompletionProof(env, s, id, body),
+      });
     await act(supervisor, { action: 'assign' });
     await act(userA, { action: 'accept' });
     expect((await act(userA, { action: 'start', handlerId: a })).json<Task>().handlerName).toBe('王A角');

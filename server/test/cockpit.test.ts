@@ -5,7 +5,17 @@
 import { taskStatusValues, type CockpitSummary, type Task } from '@luoshi/contracts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { monthWindows } from '../src/modules/cockpit/cockpit.rules.js';
-import { authHeaders, createTree, createUser, signIn, startTestEnv, type Session, type TestEnv, type TestTree } from './harness.js';
+import {
+  authHeaders,
+  createTree,
+  createUser,
+  signIn,
+  startTestEnv,
+  type Session,
+  type TestEnv,
+  type TestTree,
+  withCompletionProof,
+} from './harness.js';
 
 let env: TestEnv;
 beforeAll(async () => {
@@ -49,7 +59,7 @@ async function register(w: World, leadUnitId: string, title: string): Promise<Ta
 }
 
 async function act(session: Session, id: string, body: object): Promise<void> {
-  const res = await post(session, `/api/tasks/${id}/transitions`, body);
+  const res = await post(session, `/api/tasks/${id}/transitions`, await withCompletionProof(env, session, id, body));
   expect(res.statusCode, res.body).toBe(200);
 }
 

@@ -4,7 +4,17 @@
  */
 import type { Task } from '@luoshi/contracts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { authHeaders, createTree, createUser, signIn, startTestEnv, type Session, type TestEnv, type TestTree } from './harness.js';
+import {
+  authHeaders,
+  createTree,
+  createUser,
+  signIn,
+  startTestEnv,
+  type Session,
+  type TestEnv,
+  type TestTree,
+  withCompletionProof,
+} from './harness.js';
 
 let env: TestEnv;
 beforeAll(async () => {
@@ -172,7 +182,8 @@ describe('closed items', () => {
       [c.lead, { action: 'request_completion', summary: '完成' }],
       [c.supervisor, { action: 'approve_completion' }],
     ] as const) {
-      expect((await send(s, 'POST', `/api/tasks/${c.task.id}/transitions`, body)).statusCode).toBe(200);
+      const payload = await withCompletionProof(env, s, c.task.id, body);
+      expect((await send(s, 'POST', `/api/tasks/${c.task.id}/transitions`, payload)).statusCode).toBe(200);
     }
     const view = (await send(c.coopA, 'GET', `/api/tasks/${c.task.id}/cooperation`)).json();
     expect(view.canRaise).toBe(false);

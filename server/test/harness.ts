@@ -230,3 +230,22 @@ export function multipartFile(fileName: string, content: Buffer, field = 'file')
   const tail = Buffer.from(`\r\n--${boundary}--\r\n`, 'utf8');
   return { payload: Buffer.concat([head, content, tail]), headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } };
 }
+
+/**
+ * A 申请办结 asks for evidence and the confirmed checklist. Tests that walk an item to completion call their action
+ * helper through this: a `request_completion` body without evidence gets a PDF uploaded by the same session and
+ * every checklist point confirmed, as a unit would in the form. Other bodies pass through.
+ */
+export async function withCompletionProof(env: TestEnv, session: Session, taskId: string, body: object): Promise<object> {
+  if ((body as { action?: string }).action !== 'request_completion' || 'evidenceIds' in body) return body;
+  const { payload, headers } = multipartFile('办结佐证.pdf', Buffer.from('%PDF-1.4\n% evidence\n'));
+  const uploaded = await env.app.inject({
+    method: 'POST',
+    url: `/api/tasks/${taskId}/attachments`,
+    headers: { ...authHeaders(session), ...headers },
+    payload,
+  });
+  if (uploaded.statusCode !== 201) return body; // the action's own refusal (status, party) is what the test checks
+  const evidenceId = uploaded.json<{ id: string }>().id;
+  return { ...body, evidenceIds: [evidenceId], checklist: ['goals_met', 'evidence_true', 'cooperating_consulted', 'nothing_left'] };
+}

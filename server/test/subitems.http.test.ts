@@ -7,7 +7,17 @@
 import type { MilestoneList, Roadmap, Task } from '@luoshi/contracts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runMaintenance } from '../src/jobs/maintenance.js';
-import { authHeaders, createTree, createUser, signIn, startTestEnv, type Session, type TestEnv, type TestTree } from './harness.js';
+import {
+  authHeaders,
+  createTree,
+  createUser,
+  signIn,
+  startTestEnv,
+  type Session,
+  type TestEnv,
+  type TestTree,
+  withCompletionProof,
+} from './harness.js';
 
 let env: TestEnv;
 beforeAll(async () => {
@@ -19,7 +29,8 @@ afterAll(async () => {
 
 const post = (s: Session, url: string, payload: object) => env.app.inject({ method: 'POST', url, payload, headers: authHeaders(s) });
 const get = (s: Session, url: string) => env.app.inject({ method: 'GET', url, headers: authHeaders(s) });
-const act = (s: Session, id: string, body: object) => post(s, `/api/tasks/${id}/transitions`, body);
+const act = async (s: Session, id: string, body: object) =>
+  post(s, `/api/tasks/${id}/transitions`, await withCompletionProof(env, s, id, body));
 const read = async (s: Session, id: string) => (await get(s, `/api/tasks/${id}`)).json<Task>();
 
 interface Cast {

@@ -8,7 +8,17 @@ import { strFromU8, unzipSync } from 'fflate';
 import type { Task } from '@luoshi/contracts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import calendarSeed from '../src/platform/calendar/calendar-seed.json' with { type: 'json' };
-import { authHeaders, createTree, createUser, signIn, startTestEnv, type Session, type TestEnv, type TestTree } from './harness.js';
+import {
+  authHeaders,
+  createTree,
+  createUser,
+  signIn,
+  startTestEnv,
+  type Session,
+  type TestEnv,
+  type TestTree,
+  withCompletionProof,
+} from './harness.js';
 
 let env: TestEnv;
 beforeAll(async () => {
@@ -58,8 +68,8 @@ async function register(c: Cast, overrides: object = {}): Promise<Task> {
   return res.json<Task>();
 }
 
-const act = (session: Session, id: string, body: object, headers: Record<string, string> = {}) =>
-  post(session, `/api/tasks/${id}/transitions`, body, headers);
+const act = async (session: Session, id: string, body: object, headers: Record<string, string> = {}) =>
+  post(session, `/api/tasks/${id}/transitions`, await withCompletionProof(env, session, id, body), headers);
 
 describe('intake', () => {
   it('numbers items 督〔year〕n号 without gaps per government and year, even after a refused registration', async () => {
@@ -363,3 +373,52 @@ function documentXml(bytes: Buffer): string {
   if (!file) throw new Error('no document.xml');
   return strFromU8(file);
 }
+
+describe('申请办结 asks for what the 督查室 reviews against', () => {
+  it('needs evidence of this item and every checklist point confirmed, and keeps both on the timeline', async () => {
+    const c = await cast();
+    const task = await register(c, { cooperatingUnitIds: [c.tree.prefectureA] });
+    for (const [session, body] of [
+      [c.supervisor, { action: 'assign' }],
+      [c.unit, { action: 'accept' }],
+      [c.unit, { action: 'start', handlerId: c.handlerId }],
+    ] as const) {
+      expect((await act(session, task.id, body)).statusCode).toBe(200);
+    }
+    const summary = { action: 'request_completion', summary: '已完成 12 万亩建设任务。' };
+    const send = (body: object) => post(c.unit, `/api/tasks/${task.id}/transitions`, body);
+
+    const noEvidence = await send({ ...summary, checklist: ['goals_met', 'evidence_true', 'cooperating_consulted', 'nothing_left'] });
+    expect(noEvidence.statusCode).toBe(400);
+    expect(noEvidence.json().error).toMatchObject({ code: 'TASK_EVIDENCE_REQUIRED', fields: [{ path: 'evidenceIds' }] });
+
+    // Someone else's file is not evidence of this item.
+    const other = await register(c);
+    const { evidenceIds: foreign } = (await withCompletionProof(env, c.unit, other.id, summary)) as { evidenceIds?: string[] };
+    expect(foreign).toBeUndefined(); // the other item is not being worked on: nothing could be uploaded to it
+    const proof = (await withCompletionProof(env, c.unit, task.id, summary)) as { evidenceIds: string[] };
+    const wrongFile = await send({ ...summary, evidenceIds: [randomUUID()], checklist: ['goals_met'] });
+    expect(wrongFile.statusCode).toBe(400);
+    expect(wrongFile.json().error.fields[0].path).toBe('evidenceIds');
+
+    // The item has a cooperating unit, so consulting it is one of the points.
+    const unconfirmed = await send({
+      ...summary,
+      evidenceIds: proof.evidenceIds,
+      checklist: ['goals_met', 'evidence_true', 'nothing_left'],
+    });
+    expect(unconfirmed.statusCode).toBe(400);
+    expect(unconfirmed.json().error).toMatchObject({ code: 'TASK_CHECKLIST_INCOMPLETE', fields: [{ path: 'checklist' }] });
+    expect(unconfirmed.json().error.messages['zh-CN']).toBe('申请办结须逐项确认：已征求配合单位意见');
+    const unchanged = await env.app.inject({ method: 'GET', url: `/api/tasks/${task.id}`, headers: authHeaders(c.supervisor) });
+    expect(unchanged.json<Task>().status).toBe('in_progress');
+
+    const checklist = ['goals_met', 'evidence_true', 'cooperating_consulted', 'nothing_left'];
+    const asked = await send({ ...summary, evidenceIds: proof.evidenceIds, checklist });
+    expect(asked.statusCode, asked.body).toBe(200);
+    expect(asked.json().timeline.at(-1)).toMatchObject({
+      type: 'request_completion',
+      data: { summary: summary.summary, evidenceIds: proof.evidenceIds, checklist },
+    });
+  });
+});

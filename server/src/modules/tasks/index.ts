@@ -27,3 +27,4 @@ export type { InScope, TaskInScope } from './tasks.repository.js';
 export { taskVisibleIn } from './tasks.visibility.js';
 export { canRegisterTasks, factsOf, standingOf } from './tasks.policy.js';
 export { openStatuses, type ActorStanding } from './tasks.rules.js';
+export { allowedActions, inboxStatuses } from './tasks.rules.js';

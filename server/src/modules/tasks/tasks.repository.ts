@@ -5,7 +5,7 @@
 import type { Scope } from '../../platform/scope.js';
 import { and, asc, desc, eq, inArray, like, sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
-import { persons, taskCooperations, taskEvents, taskSerialCounters, tasks, units } from '../../db/schema/index.js';
+import { attachments, persons, taskCooperations, taskEvents, taskSerialCounters, tasks, units } from '../../db/schema/index.js';
 import { executeRows, preparedOnce, type Db } from '../../platform/db.js';
 import { likeEscape } from '../../platform/sql.js';
 
@@ -360,4 +360,14 @@ export async function listHandledOpenTasks(
     .innerJoin(lead, eq(lead.id, tasks.leadUnitId))
     .where(and(eq(tasks.handlerId, personId), inArray(tasks.status, [...statuses]), visibleIn(scope)));
   return rows as InScope<{ id: string }>[];
+}
+
+/** How many of `ids` are evidence files of the item (a 申请办结 names its evidence among them). */
+export async function countAttachmentsOfTask(db: Db, taskId: string, ids: string[]): Promise<number> {
+  if (ids.length === 0) return 0;
+  const rows = await db
+    .select({ n: sql<number>`count(*)::int` })
+    .from(attachments)
+    .where(and(eq(attachments.taskId, taskId), inArray(attachments.id, ids)));
+  return Number(rows[0]?.n ?? 0);
 }

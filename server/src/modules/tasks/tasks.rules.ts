@@ -16,7 +16,8 @@ import type { Role } from '@luoshi/contracts';
 
 /** Who acts: the supervising government's 督查室, the lead unit (牵头单位), or the item's 分管领导. */
 export type TaskParty = 'supervisor' | 'lead_unit' | 'leader';
-export type TaskNeed = 'reason' | 'handlerId' | 'summary' | 'evaluation' | 'channel';
+/** What an action asks for; `evidence` and `checklist` are checked against the item (tasks.completion.ts). */
+export type TaskNeed = 'reason' | 'handlerId' | 'summary' | 'evaluation' | 'channel' | 'evidence' | 'checklist';
 
 /** Facts about the item, beyond its status, that some actions depend on. */
 export interface ItemFacts {
@@ -45,7 +46,13 @@ export const transitionRules: readonly TransitionRule[] = [
   { action: 'accept', from: ['assigned'], to: 'accepted', party: 'lead_unit', needs: [] },
   { action: 'return', from: ['assigned'], to: 'draft', party: 'lead_unit', needs: ['reason'] },
   { action: 'start', from: ['accepted', 'in_progress'], to: 'in_progress', party: 'lead_unit', needs: ['handlerId'] },
-  { action: 'request_completion', from: ['in_progress'], to: 'completion_requested', party: 'lead_unit', needs: ['summary'] },
+  {
+    action: 'request_completion',
+    from: ['in_progress'],
+    to: 'completion_requested',
+    party: 'lead_unit',
+    needs: ['summary', 'evidence', 'checklist'],
+  },
   { action: 'approve_completion', from: ['completion_requested'], to: 'completed', party: 'supervisor', needs: [] },
   { action: 'send_back', from: ['completion_requested'], to: 'in_progress', party: 'supervisor', needs: ['reason'] },
   { action: 'evaluate', from: ['completed'], to: 'evaluated', party: 'supervisor', needs: ['evaluation'] },

@@ -15,6 +15,7 @@ import { factsOf, standingOf } from './tasks.policy.js';
 import { presentDetail } from './tasks.presenter.js';
 import { readTask } from './tasks.read.js';
 import * as repo from './tasks.repository.js';
+import { checkCompletionProof } from './tasks.completion.js';
 import { ITEM_AFTER, recordTaskStep } from './tasks.steps.js';
 import { refusalOf, requestedChange, ruleFor, statusAfterChange, type PendingChange, type Refusal } from './tasks.rules.js';
 
@@ -57,6 +58,7 @@ function checkNeeds(action: TaskAction, input: TransitionBody): void {
         { path: 'reason', code: 'required', message: formatErrorMessage('TASK_REASON_REQUIRED', 'zh-CN', { action }) },
       ]);
     }
+    if (need === 'evidence' || need === 'checklist') continue; // checked against the item: tasks.completion.ts
     if (need !== 'reason' && input[need] === undefined) {
       throw new AppError('TASK_FIELD_REQUIRED', { action, field: need }, [{ path: need, code: 'required', message: `${need} required` }]);
     }
@@ -99,7 +101,10 @@ export async function applyTransition(
     const refusal = refusalOf(input.action, status, standingOf(actor, row), factsOf(row));
     if (refusal) throw notAllowed(status, input.action, refusal);
     checkNeeds(input.action, input);
-    if (input.action === 'request_completion') await checkChildrenClosed(tx, row, input);
+    if (input.action === 'request_completion') {
+      await checkCompletionProof(tx, row, input);
+      await checkChildrenClosed(tx, row, input);
+    }
     const rule = ruleFor(input.action);
     const now = ctx.clock.now();
     const { patch, data } = await effectOf(tx, ctx, row, input);
@@ -128,6 +133,8 @@ function eventData(input: TransitionBody, extra: Record<string, unknown> = {}): 
     evaluation: input.evaluation,
     channel: input.channel,
     waiveOpenChildren: input.waiveOpenChildren,
+    evidenceIds: input.evidenceIds,
+    checklist: input.checklist,
     ...extra,
   };
   const kept = Object.fromEntries(Object.entries(data).filter(([, v]) => v !== undefined));
