@@ -3,12 +3,13 @@
  * reports, a 催办 and a finished one. Built through the same use cases a clerk's clicks go through (numbering,
  * timeline, audit), each in its own transaction, right after the demo accounts are created.
  */
+import { Readable } from 'node:stream';
 import { grantScope } from '../platform/scope.js';
-import type { CreateTaskBody, Role, TransitionBody } from '@luoshi/contracts';
+import { completionCheckValues, type CreateTaskBody, type Role, type TransitionBody } from '@luoshi/contracts';
 import { and, asc, eq, isNull, like, sql } from 'drizzle-orm';
 import { persons, posts, units, users } from '../db/schema/index.js';
 import type { Actor, Deps, RequestContext } from '../platform/context.js';
-import { submitProgressReport } from '../modules/reports/index.js';
+import { submitProgressReport, uploadAttachment } from '../modules/reports/index.js';
 import { createTask, transitionTask } from '../modules/tasks/index.js';
 import type { DemoCast } from './demo-cast.js';
 import { seedDemoRoadmap } from './tasks.demo-roadmap.js';
@@ -207,11 +208,27 @@ export async function seedDemoTasks(deps: Deps, base: RequestContext): Promise<v
         continue;
       }
       const isSupervisorStep = ['assign', 'urge', 'approve_completion', 'send_back', 'evaluate', 'archive'].includes(step.action);
-      const input = step.action === 'start' ? { ...step, handlerId } : step;
+      const input =
+        step.action === 'start'
+          ? { ...step, handlerId }
+          : step.action === 'request_completion'
+            ? { ...step, ...(await completionProof(deps, unitCtx, task.id)) }
+            : step;
       await transitionTask(deps, isSupervisorStep ? cast.supervisor : unitCtx, task.id, input);
     }
   }
   await seedDemoRoadmap(cast);
   // What the daily sweep would have done over the weeks the back-dated items have been running.
   await replayDemoSweeps(deps);
+}
+
+/** A 申请办结 names its evidence and confirms the checklist: the demo unit uploads a one-page 办结报告 first. */
+async function completionProof(deps: Deps, unitCtx: RequestContext, taskId: string) {
+  const pdf = Buffer.from('%PDF-1.4\n% 办结报告（演示）\n%%EOF\n');
+  const evidence = await uploadAttachment(deps, unitCtx, taskId, {
+    fileName: '办结报告.pdf',
+    file: Readable.from([pdf]),
+    isTruncated: () => false,
+  });
+  return { evidenceIds: [evidence.id], checklist: [...completionCheckValues] };
 }
