@@ -42,3 +42,5 @@ export * from './users.routes.js';
 export * from './sources.routes.js';
 export * from './error-words.js';
 export * from './unit-aliases.routes.js';
+export * from './desk.js';
+export * from './desk.routes.js';

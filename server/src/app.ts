@@ -18,6 +18,7 @@ import { registerAuditRoutes } from './modules/audit/index.js';
 import { actorOf, registerAuthRoutes, registerSignInAddressThrottle, resolveSession, type SessionWithUser } from './modules/auth/index.js';
 import { registerCalendarRoutes } from './modules/calendar/index.js';
 import { registerCockpitRoutes } from './modules/cockpit/index.js';
+import { registerDeskRoutes } from './modules/desk/index.js';
 import { registerHealthRoutes } from './modules/health/index.js';
 import { registerLiveRoutes } from './modules/live/index.js';
 import { registerOrgRoutes } from './modules/org/index.js';
@@ -152,6 +153,7 @@ export async function buildApp(deps: Deps, options: BuildOptions = {}): Promise<
       registerRoadmapRoutes(api, deps);
       registerSourceRoutes(api, deps);
       registerCockpitRoutes(api, deps);
+      registerDeskRoutes(api, deps);
       registerLiveRoutes(api, deps);
       registerNotificationRoutes(api, deps);
       registerEscalationRoutes(api, deps);

@@ -701,6 +701,15 @@ const probes: Record<string, Probe> = {
       expect(summary.byArea).toEqual([]);
     },
   },
+  'GET /api/desk': {
+    role: 'unit_handler',
+    run: async (ctx) => {
+      await acceptedTaskIn(ctx);
+      const res = await call(ctx.session, 'GET', '/api/desk');
+      expect(res.statusCode, res.body).toBe(200);
+      expect(res.json<{ groups: unknown[] }>().groups).toEqual([]);
+    },
+  },
   'GET /api/events': {
     role: 'government_leader',
     run: async ({ tree, session }) => {

@@ -1,6 +1,7 @@
 /**
- * / 首页: who am I, which part of the organisation I see, links to what my roles allow, and — for the people of the
- * units — 我承办的 (the items I handle, or stand in for as B角).
+ * / 首页, the work desk: first what is the reader's turn today (工作台, most urgent first), then — for the people of
+ * the units — 我承办的 (the items I handle, or stand in for as B角), then links to what my roles allow and the
+ * account's details (there is no separate account page yet, so they stay here, last).
  */
 import { PageContainer } from '@ant-design/pro-components';
 import { Card, Col, Descriptions, Row, Tag, Typography } from 'antd';
@@ -12,6 +13,7 @@ import { menuEntriesFor } from '../../app/menu';
 import { RoleTags } from '../../app/roles';
 import { hasAnyRole, useCurrentUser } from '../../app/session';
 import { MyItemsCard } from './my-items-card';
+import { WorkDesk } from './work-desk';
 
 /** The overview page. */
 export function HomePage() {
@@ -20,10 +22,34 @@ export function HomePage() {
   const user = useCurrentUser();
   const links = menuEntriesFor(user, t).filter((entry) => entry.path !== '/');
   return (
-    <PageContainer title={t('home.welcome', { name: user.displayName })} content={t('home.intro')}>
+    <PageContainer title={t('home.welcome', { name: user.displayName })} content={t('home.desk.intro')}>
       <Row gutter={[16, 16]}>
+        <Col xs={24}>
+          <WorkDesk />
+        </Col>
+        {hasAnyRole(user, 'unit_handler', 'unit_leader') && (
+          <Col xs={24}>
+            <MyItemsCard />
+          </Col>
+        )}
         <Col xs={24} lg={12}>
-          <Card>
+          <Card title={t('home.quickLinks')}>
+            <Row gutter={[12, 12]}>
+              {links.map((entry) => (
+                <Col key={entry.path} xs={12} sm={8}>
+                  <Link to={entry.path}>
+                    <Card size="small" hoverable styles={{ body: { textAlign: 'center', padding: 16 } }}>
+                      <div style={{ fontSize: 24 }}>{entry.icon}</div>
+                      <Typography.Text>{entry.name}</Typography.Text>
+                    </Card>
+                  </Link>
+                </Col>
+              ))}
+            </Row>
+          </Card>
+        </Col>
+        <Col xs={24} lg={12}>
+          <Card title={t('home.desk.account')}>
             <Descriptions
               column={1}
               size="small"
@@ -45,27 +71,6 @@ export function HomePage() {
             />
           </Card>
         </Col>
-        <Col xs={24} lg={12}>
-          <Card title={t('home.quickLinks')}>
-            <Row gutter={[12, 12]}>
-              {links.map((entry) => (
-                <Col key={entry.path} xs={12} sm={8}>
-                  <Link to={entry.path}>
-                    <Card size="small" hoverable styles={{ body: { textAlign: 'center', padding: 16 } }}>
-                      <div style={{ fontSize: 24 }}>{entry.icon}</div>
-                      <Typography.Text>{entry.name}</Typography.Text>
-                    </Card>
-                  </Link>
-                </Col>
-              ))}
-            </Row>
-          </Card>
-        </Col>
-        {hasAnyRole(user, 'unit_handler', 'unit_leader') && (
-          <Col xs={24}>
-            <MyItemsCard />
-          </Col>
-        )}
       </Row>
     </PageContainer>
   );
