@@ -35,11 +35,15 @@ export function nameResolver(matches: (UnitForMatching & { matchedBy: string })[
   };
 }
 
-/** The units a collective subject stands for in the importer's scope. */
+/**
+ * The units a collective subject stands for below the importer's own unit (`all` starts with the scope's root:
+ * a 州市 importing 各县（市、区）人民政府 means its counties, never itself).
+ */
 export function expandCollective(collective: Collective, all: readonly UnitForMatching[]): UnitForMatching[] {
-  if (collective === 'prefectures') return all.filter((u) => u.kind === 'government' && u.level === 'prefecture');
-  if (collective === 'counties') return all.filter((u) => u.kind === 'government' && u.level === 'county');
-  return all.filter((u) => u.kind === 'department');
+  const below = all.filter((u) => u.depth > (all[0]?.depth ?? -1));
+  if (collective === 'prefectures') return below.filter((u) => u.kind === 'government' && u.level === 'prefecture');
+  if (collective === 'counties') return below.filter((u) => u.kind === 'government' && u.level === 'county');
+  return below.filter((u) => u.kind === 'department');
 }
 
 /** The place or body a name is about, without the words every such name has: 曲靖市人民政府 → 曲靖, 省住建厅 → 住建厅. */
