@@ -5,7 +5,7 @@
  */
 import type { Desk, DeskEntry, DeskKind, Task } from '@luoshi/contracts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { authHeaders, createTree, createUser, signIn, startTestEnv, type Session, type TestEnv } from './harness.js';
+import { authHeaders, createTree, createUser, signIn, startTestEnv, withCompletionProof, type Session, type TestEnv } from './harness.js';
 
 let env: TestEnv;
 beforeAll(async () => {
@@ -81,8 +81,8 @@ describe('工作台', () => {
       expect(created.statusCode, created.body).toBe(201);
       const id = created.json<Task>().id;
       for (const step of steps) {
-        const who = ['assign', 'submit_for_approval'].includes((step as { action: string }).action) ? supervisor : handlerA;
-        const res = await send(who, 'POST', `/api/tasks/${id}/transitions`, step);
+        const who = ['assign', 'send_back', 'submit_for_approval'].includes((step as { action: string }).action) ? supervisor : handlerA;
+        const res = await send(who, 'POST', `/api/tasks/${id}/transitions`, await withCompletionProof(env, who, id, step));
         expect(res.statusCode, res.body).toBe(200);
       }
       return id;
@@ -92,18 +92,9 @@ describe('工作台', () => {
     await item('待签收事项');
     const handledByA = await item('王A角承办事项', {}, inProgress);
     const weekly = await item('每周报送事项', { reportingFrequency: 'weekly' }, inProgress);
-    // 申请办结 is put in place directly: what it asks for (evidence, checklist) is the completion form's business, not the desk's.
-    const completionAsked = async (title: string) => {
-      const id = await item(title, {}, inProgress);
-      await env.ownerQuery("update tasks set status = 'completion_requested' where id = $1", [id]);
-      return id;
-    };
-    await completionAsked('申请办结事项');
-    const sentBack = await send(supervisor, 'POST', `/api/tasks/${await completionAsked('退回重办事项')}/transitions`, {
-      action: 'send_back',
-      reason: '材料不全',
-    });
-    expect(sentBack.statusCode, sentBack.body).toBe(200);
+    const asked = [...inProgress, { action: 'request_completion', summary: '已完成。' }];
+    await item('申请办结事项', {}, asked);
+    await item('退回重办事项', {}, [...asked, { action: 'send_back', reason: '材料不全' }]);
     const returned = await item('进展被退回事项', {}, inProgress);
     const extended = await item('延期申请事项', { responsibleLeaderId: leaderPerson }, [{ action: 'assign' }, { action: 'accept' }]);
     await item('待领导审批事项', { responsibleLeaderId: leaderPerson }, [{ action: 'submit_for_approval' }]);
