@@ -168,6 +168,29 @@ export async function confirmAction(page: Page, dialog: Locator, label: string, 
   await expect(statusTag(page)).toHaveText(status);
 }
 
+/**
+ * 申请办结's evidence and checklist: uploads a 办结报告 unless one is already offered ticked, then confirms every
+ * point of the checklist shown (配合单位 only where the item has some).
+ */
+export async function fillCompletionProof(dialog: Locator, fileName = '办结报告.pdf'): Promise<void> {
+  const evidence = dialog.getByRole('checkbox', { name: fileName });
+  if ((await evidence.count()) === 0) {
+    await dialog
+      .locator('input[type=file]')
+      .setInputFiles({ name: fileName, mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4\n%e2e\n') });
+    await expect(dialog.getByRole('checkbox', { name: fileName }).first()).toBeChecked();
+  }
+  for (const point of [
+    '目标任务和办理要求已全部完成',
+    '佐证材料真实、完整，可供核查',
+    '已征求配合单位意见',
+    '无遗留问题，或已说明后续安排',
+  ]) {
+    const box = dialog.getByRole('checkbox', { name: point });
+    if ((await box.count()) > 0) await box.check();
+  }
+}
+
 /** Opens 督办事项 from the menu and sets the 我的待办 switch. */
 export async function openList(page: Page, inbox: boolean): Promise<void> {
   await page.getByRole('menuitem', { name: /\s督办事项$/ }).click();

@@ -38,6 +38,7 @@ import {
   signIn,
   statusTag,
   type DemoUser,
+  fillCompletionProof,
 } from './helpers';
 
 const run = promisify(execFile);
@@ -509,6 +510,7 @@ test.describe.serial('督查工作台账 journey: 导入分工方案 → 一级�
 
     const request = await openAction(page, '申请办结');
     await request.getByLabel('办结情况').fill('新增公办幼儿园学位1200个，已全部投入使用，资金拨付凭证附后。');
+    await fillCompletionProof(request);
     await confirmAction(page, request, '申请办结', '申请办结');
 
     // Nothing is yellow any more: 盘龙区 waits for approval, the lights above turn green.

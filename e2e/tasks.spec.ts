@@ -20,6 +20,7 @@ import {
   signIn,
   statusTag,
   type DemoUser,
+  fillCompletionProof,
 } from './helpers';
 
 test.describe.serial('督办事项 journey: 登记 → 交办 → 签收 → 办理 → 退回重办 → 办结 → 评价 → 归档', () => {
@@ -140,6 +141,7 @@ test.describe.serial('督办事项 journey: 登记 → 交办 → 签收 → 办
 
     const request = await openAction(page, '申请办结');
     await request.getByLabel('办结情况').fill(firstSummary);
+    await fillCompletionProof(request);
     await confirmAction(page, request, '申请办结', '申请办结');
     await expect(page.getByText('您当前对该事项没有可执行的操作')).toBeVisible();
   });
@@ -175,6 +177,7 @@ test.describe.serial('督办事项 journey: 登记 → 交办 → 签收 → 办
     await expect(fact(page, '承办人')).toHaveText(handlerName);
     const request = await openAction(page, '申请办结');
     await request.getByLabel('办结情况').fill(secondSummary);
+    await fillCompletionProof(request);
     await confirmAction(page, request, '申请办结', '申请办结');
   });
 

@@ -11,6 +11,7 @@ import { ApiError } from '../../app/api/api-error';
 import { createIdempotencyKeeper } from '../../app/api/idempotency';
 import { useApiErrorHandler } from '../../app/api/use-api-error';
 import { useAppLocale } from '../../app/i18n/i18n';
+import { CompletionProofFields } from './completion-proof-fields';
 import { HandlerSelect } from './handler-select';
 import { useTaskTransition, type TaskDetail } from './tasks.api';
 import {
@@ -129,6 +130,7 @@ export function TaskActionModal({
             <Input.TextArea autoSize={{ minRows: 4, maxRows: 12 }} maxLength={20_000} placeholder={t('tasks.summaryPlaceholder')} />
           </Form.Item>
         )}
+        {fields.includes('evidence') && <CompletionProofFields item={item} />}
         {fields.includes('evaluation') &&
           scores.map((score) => (
             <Form.Item

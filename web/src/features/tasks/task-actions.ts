@@ -2,7 +2,7 @@
  * What each lifecycle action asks the user for, and the transition body built from it. The server enforces the
  * same rules; the UI only asks for what the action needs (REQUIREMENTS S3).
  */
-import type { TaskAction, transitionBody } from '@luoshi/contracts';
+import type { CompletionCheck, TaskAction, transitionBody } from '@luoshi/contracts';
 import type { BodyOf } from '../../app/api/contract-types';
 import { ApiError } from '../../app/api/api-error';
 import { errorText } from '../../app/api/errors';
@@ -14,7 +14,7 @@ export type UrgeChannel = 'system' | 'phone' | 'document' | 'on_site';
 export const urgeChannels: readonly UrgeChannel[] = ['system', 'phone', 'document', 'on_site'];
 
 /** Inputs an action can need. */
-export type ActionField = 'reason' | 'handlerId' | 'summary' | 'evaluation' | 'channel' | 'waiveOpenChildren';
+export type ActionField = 'reason' | 'handlerId' | 'summary' | 'evaluation' | 'channel' | 'waiveOpenChildren' | 'evidence' | 'checklist';
 
 /** Per action: its inputs, and whether the reason is mandatory. */
 export const actionNeeds: Record<TaskAction, { fields: readonly ActionField[]; reasonRequired: boolean }> = {
@@ -22,7 +22,7 @@ export const actionNeeds: Record<TaskAction, { fields: readonly ActionField[]; r
   accept: { fields: [], reasonRequired: false },
   return: { fields: ['reason'], reasonRequired: true },
   start: { fields: ['handlerId'], reasonRequired: false },
-  request_completion: { fields: ['summary', 'waiveOpenChildren'], reasonRequired: false },
+  request_completion: { fields: ['summary', 'evidence', 'checklist', 'waiveOpenChildren'], reasonRequired: false },
   approve_completion: { fields: ['reason'], reasonRequired: false },
   send_back: { fields: ['reason'], reasonRequired: true },
   evaluate: { fields: ['evaluation', 'reason'], reasonRequired: false },
@@ -105,6 +105,10 @@ export type ActionFormValues = {
   satisfaction?: number;
   channel?: UrgeChannel;
   waiveOpenChildren?: boolean;
+  /** 申请办结: ids of the item's attachments offered as evidence. */
+  evidenceIds?: string[];
+  /** 申请办结: the checklist points confirmed. */
+  checklist?: CompletionCheck[];
 };
 
 /** The transition body: the action plus exactly the inputs it needs. */
@@ -117,6 +121,8 @@ export function toTransitionBody(action: TaskAction, values: ActionFormValues): 
   const summary = values.summary?.trim();
   if (fields.includes('summary') && summary) body.summary = summary;
   if (fields.includes('channel') && values.channel) body.channel = values.channel;
+  if (fields.includes('evidence') && values.evidenceIds?.length) body.evidenceIds = values.evidenceIds;
+  if (fields.includes('checklist') && values.checklist?.length) body.checklist = values.checklist;
   if (fields.includes('waiveOpenChildren') && values.waiveOpenChildren) {
     body.waiveOpenChildren = true;
     if (reason) body.reason = reason;
@@ -134,13 +140,21 @@ const formFieldOf: Record<ActionField, string> = {
   evaluation: 'quality',
   channel: 'channel',
   waiveOpenChildren: 'waiveOpenChildren',
+  evidence: 'evidenceIds',
+  checklist: 'checklist',
 };
 
 function isActionField(value: unknown): value is ActionField {
   return typeof value === 'string' && Object.hasOwn(formFieldOf, value);
 }
 
-const inputCodes = new Set(['TASK_REASON_REQUIRED', 'TASK_FIELD_REQUIRED', 'TASK_HANDLER_NOT_IN_UNIT']);
+const inputCodes = new Set([
+  'TASK_REASON_REQUIRED',
+  'TASK_FIELD_REQUIRED',
+  'TASK_HANDLER_NOT_IN_UNIT',
+  'TASK_EVIDENCE_REQUIRED',
+  'TASK_CHECKLIST_INCOMPLETE',
+]);
 
 /**
  * Field errors of the action modal. A TASK_* input error lands on the input it names (its field path or
@@ -152,7 +166,8 @@ export function actionFieldErrors(action: TaskAction, error: unknown, locale: Ap
     return formFieldErrors(error, locale);
   }
   const { fields } = actionNeeds[action];
-  const named = [error.fields[0]?.path, error.params.field].find(isActionField);
+  // The server names `evidenceIds`; the form's input for it is `evidence`.
+  const named = [error.fields[0]?.path, error.params.field].map((path) => (path === 'evidenceIds' ? 'evidence' : path)).find(isActionField);
   const target = named ?? (error.code === 'TASK_REASON_REQUIRED' ? 'reason' : fields.find((field) => field !== 'reason'));
   return target ? [{ name: [formFieldOf[target]], errors: [errorText(error, locale)] }] : [];
 }
