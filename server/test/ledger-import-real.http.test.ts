@@ -234,6 +234,18 @@ describe('a real-shaped 分工方案', () => {
     expect(next.validRows).toBe(60);
   }, 120_000);
 
+  it('reads 牵头单位 and 责任单位 side by side as lead and cooperating units', async () => {
+    const book = new ExcelJS.Workbook();
+    const sheet = book.addWorksheet('分工方案');
+    sheet.addRow(['序号', '工作任务', '责任单位', '牵头单位', '完成时限']);
+    sheet.addRow([1, '戊（1）推进数字政府建设', '省财政厅、各州（市）人民政府', '省数据局', '年底前']);
+    const res = await upload(Buffer.from(await book.xlsx.writeBuffer()), 'dryRun=true&defaultSource=work_report');
+    const report = res.json<LedgerImportResult>();
+    expect(report.problems).toEqual([]);
+    expect(report.preview[0]).toMatchObject({ leadUnitName: '云南省数据局', deadline: '2026-12-31' });
+    expect(report.preview[0]?.cooperatingUnitNames).toHaveLength(17);
+  });
+
   it('refuses a pick outside the clerk’s scope by name, and a malformed mapping as a bad request', async () => {
     const county = await signIn(env, await createUser(env.deps, id('五华区人民政府'), ['supervisor']));
     const { payload, headers } = multipartFile('x.xlsx', (await workbook('丙')).bytes);

@@ -110,8 +110,12 @@ export function readSheet(workbook: ExcelJS.Workbook): SheetData {
     params: { column },
   }));
   const columns = new Map<ImportField, { col: number; header: string }>();
-  for (const cell of header.cells) {
-    if (columns.has(cell.field))
+  // 牵头单位 and 责任单位 side by side: the 牵头 column leads and the other lists the units that share the work.
+  const ordered = [...header.cells].sort((a, b) => Number(b.header.includes('牵头')) - Number(a.header.includes('牵头')));
+  for (const cell of ordered) {
+    if (cell.field === 'leadUnit' && columns.has('leadUnit') && !columns.has('cooperatingUnits') && !cell.header.includes('牵头'))
+      columns.set('cooperatingUnits', { col: cell.col, header: cell.header });
+    else if (columns.has(cell.field))
       problems.push({ row: header.row, column: cell.header, code: 'column_repeated', params: { column: cell.header } });
     else columns.set(cell.field, { col: cell.col, header: cell.header });
   }
