@@ -125,7 +125,7 @@ describe('the engine front door', () => {
         ctx,
         {
           title: '会议决定：推进滇中引水二期',
-          source: 'meeting_minutes',
+          source: 'meeting_decision',
           content: '省政府常务会议决定，加快滇中引水二期工程建设。',
           leadUnitId: tree.department,
           cooperatingUnitIds: [],
