@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { findTaskInScope, recordTaskStep, registerTask } from '../src/modules/tasks/index.js';
 import type { Actor, RequestContext } from '../src/platform/context.js';
 import { grantScope, type Scope } from '../src/platform/scope.js';
-import { authHeaders, createTree, createUser, signIn, startTestEnv, type TestEnv, type TestTree } from './harness.js';
+import { authHeaders, createTree, createUser, signIn, startTestEnv, type Session, type TestEnv, type TestTree } from './harness.js';
 
 let env: TestEnv;
 let tree: TestTree;
@@ -36,6 +36,17 @@ function supervisorContext(userId: string, scope: Scope = grantScope(tree.root, 
   return { actor, request: { id: 'front-door-test', ip: null, userAgent: 'vitest' }, clock: env.clock };
 }
 
+/** Registers an item led by the test province's department through the API, as the 督查室 does. */
+async function registerThroughApi(supervisor: Session, title: string, content: string): Promise<string> {
+  const created = await env.app.inject({
+    method: 'POST',
+    url: '/api/tasks',
+    headers: authHeaders(supervisor),
+    payload: { title, source: 'work_report', content, leadUnitId: tree.department },
+  });
+  return created.json<Task>().id;
+}
+
 async function count(sql: string, params: unknown[]): Promise<number> {
   return Number((await env.ownerQuery(sql, params))[0]?.n);
 }
@@ -45,13 +56,7 @@ describe('the engine front door', () => {
     const supervisorUser = await createUser(env.deps, tree.root, ['supervisor']);
     const supervisor = await signIn(env, supervisorUser);
     const unitUser = await createUser(env.deps, tree.department, ['unit_handler']);
-    const created = await env.app.inject({
-      method: 'POST',
-      url: '/api/tasks',
-      headers: authHeaders(supervisor),
-      payload: { title: '前门：一次写入', source: 'work_report', content: '检查一次写入的全部痕迹。', leadUnitId: tree.department },
-    });
-    const id = created.json<Task>().id;
+    const id = await registerThroughApi(supervisor, '前门：一次写入', '检查一次写入的全部痕迹。');
     await env.app.inject({
       method: 'POST',
       url: `/api/tasks/${id}/transitions`,
@@ -100,13 +105,7 @@ describe('the engine front door', () => {
 
   it('finds nothing outside the scope it was given', async () => {
     const supervisor = await signIn(env, await createUser(env.deps, tree.root, ['supervisor']));
-    const created = await env.app.inject({
-      method: 'POST',
-      url: '/api/tasks',
-      headers: authHeaders(supervisor),
-      payload: { title: '前门：范围', source: 'work_report', content: '甲市看不到省教育厅的事项。', leadUnitId: tree.department },
-    });
-    const id = created.json<Task>().id;
+    const id = await registerThroughApi(supervisor, '前门：范围', '甲市看不到省教育厅的事项。');
     const prefecturePath = String((await env.ownerQuery('select path from units where id = $1', [tree.prefectureA]))[0]?.path);
     const prefecture = grantScope(tree.prefectureA, prefecturePath);
     await expect(findTaskInScope(env.deps.database.db, prefecture, id)).rejects.toMatchObject({ code: 'NOT_FOUND' });
