@@ -229,6 +229,22 @@ export const ledgerImportQuery = z.strictObject({
 });
 export type LedgerImportMappings = Record<string, string>;
 
+/** Codes that are only ever notes in the dry run (never blocking). */
+const noteOnlyCodes = [
+  'column_ignored',
+  'section_heading',
+  'collective_expanded',
+  'collective_via_prefectures',
+  'departments_unnamed',
+  'departments_from_text',
+  'unit_mapped',
+  'leader_by_title',
+  'leader_title_only',
+  'deadline_ongoing',
+  'frequency_set',
+  'frequency_unsupported',
+] as const;
+
 export const ledgerImportProblemCodes = [
   'no_header',
   'columns_missing',
@@ -253,18 +269,7 @@ export const ledgerImportProblemCodes = [
   'value_invalid',
   'text_too_long',
   // Notes: shown in the dry run, never blocking.
-  'column_ignored',
-  'section_heading',
-  'collective_expanded',
-  'collective_via_prefectures',
-  'departments_unnamed',
-  'departments_from_text',
-  'unit_mapped',
-  'leader_by_title',
-  'leader_title_only',
-  'deadline_ongoing',
-  'frequency_set',
-  'frequency_unsupported',
+  ...noteOnlyCodes,
 ] as const;
 export const ledgerImportProblemCodeSchema = z.enum(ledgerImportProblemCodes);
 export type LedgerImportProblemCode = z.infer<typeof ledgerImportProblemCodeSchema>;
@@ -360,21 +365,11 @@ export const ledgerImportProblemLabels: Record<LedgerImportProblemCode, { 'zh-CN
 
 /** Codes that never block an import: they are reported as notes. */
 export const ledgerImportNoteCodes: readonly LedgerImportProblemCode[] = [
-  'column_ignored',
-  'section_heading',
-  'collective_expanded',
-  'collective_via_prefectures',
-  'departments_unnamed',
-  'departments_from_text',
-  'unit_mapped',
-  'leader_by_title',
-  'leader_title_only',
+  ...noteOnlyCodes,
+  // A leader the row names but that cannot be matched is chosen after the import: a note, not a block.
   'leader_unknown',
   'leader_ambiguous',
   'leader_multiple',
-  'deadline_ongoing',
-  'frequency_set',
-  'frequency_unsupported',
 ];
 
 export const ledgerImportProblem = z.object({
