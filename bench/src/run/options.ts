@@ -1,7 +1,8 @@
 /**
  * `npm run bench` options. The full run takes about 25 minutes: five closed-loop read scenarios with their SQL
- * comparisons, the report writes, the export, 5 minutes of mixed load, the surge and the recovery after it.
- * `--quick` shortens every phase (about 4 minutes) for trying things out; its figures are not the published ones.
+ * comparisons, the report writes, the export, 5 minutes of mixed load, the surge and the recovery after it, then the
+ * traffic model of issue 12 (`--only traffic`: 520 users, 100 requests/s for 120 s, once with the caches and once
+ * without; `--servers N` runs it on `serve --workers N`). `--quick` shortens every phase (about 4 minutes) for trying things out; its figures are not the published ones.
  */
 import { parseArgs } from 'node:util';
 
@@ -9,7 +10,7 @@ export interface BenchOptions {
   databaseUrl: string;
   port: number;
   quick: boolean;
-  /** Scenario ids to run (a … g, mixed, surge; g comes with a, b or e); all when empty. */
+  /** Scenario ids to run (a … g, mixed, surge, traffic; g comes with a, b or e); all when empty. */
   only: string[];
   /** Measured seconds of each closed-loop read scenario (and of its SQL replay), after a warm-up. */
   readSeconds: number;
@@ -25,6 +26,14 @@ export interface BenchOptions {
   surgeRate: number;
   surgeSeconds: number;
   recoverySeconds: number;
+  /** The traffic model (issue 12): measured seconds at `trafficRate` requests/s, the user sample, server processes. */
+  trafficSeconds: number;
+  trafficWarmupSeconds: number;
+  trafficRate: number;
+  trafficUsers: number;
+  servers: number;
+  /** Run the traffic a second time on a server with the page and figures caches off (the uncached column). */
+  trafficUncached: boolean;
   /** The server's in-flight limit during the run (MAX_IN_FLIGHT_REQUESTS); the product default when unset. */
   maxInFlight?: number;
   outDir: string;
@@ -44,6 +53,11 @@ export function parseOptions(argv: string[], env: NodeJS.ProcessEnv, defaultOutD
       'surge-seconds': { type: 'string' },
       'max-in-flight': { type: 'string' },
       connections: { type: 'string' },
+      'traffic-seconds': { type: 'string' },
+      'traffic-rate': { type: 'string' },
+      'traffic-users': { type: 'string' },
+      servers: { type: 'string', default: '1' },
+      'skip-uncached': { type: 'boolean', default: false },
       out: { type: 'string' },
     },
   });
@@ -66,6 +80,12 @@ export function parseOptions(argv: string[], env: NodeJS.ProcessEnv, defaultOutD
     surgeRate: 300,
     surgeSeconds: num(values['surge-seconds'], quick ? 15 : 60),
     recoverySeconds: quick ? 45 : 90,
+    trafficSeconds: num(values['traffic-seconds'], quick ? 30 : 120),
+    trafficWarmupSeconds: quick ? 10 : 20,
+    trafficRate: num(values['traffic-rate'], 100),
+    trafficUsers: num(values['traffic-users'], 520),
+    servers: Number(values.servers),
+    trafficUncached: !values['skip-uncached'],
     ...(values['max-in-flight'] ? { maxInFlight: Number(values['max-in-flight']) } : {}),
     outDir: values.out ?? defaultOutDir,
   };

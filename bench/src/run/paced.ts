@@ -3,35 +3,38 @@
  * users arrive at a real server. Latency counts from when the request was due, so a driver or server that falls
  * behind shows up in the figures instead of quietly lowering the rate (no coordinated omission).
  *
+ * The unit of load is an action — what one user does: one request, or several in stages that read answers (the
+ * ledger's cursor, an item page's sections). Each action gives one sample (its kind, from due time to its last
+ * answer, and its worst status); each call of an action gives a sample of its own, timed from when it was sent.
+ *
  * Why not autocannon's `overallRate`: it gives each connection its share per second and each connection sends that
  * share back to back when the second starts, so "30 per second" arrives as 30 requests within ~20 ms once a second.
  */
 import http from 'node:http';
 import { resultOf, type LoadResult, type RequestSpec, type Sample } from './request.js';
 
-export interface PacedOptions {
-  baseUrl: string;
-  ratePerSecond: number;
-  durationSeconds: number;
-  next: () => RequestSpec;
-  timeoutSeconds?: number;
-  /** Called once a second with the samples of that second (progress and recovery tracking). */
-  onSecond?: (second: number, samples: readonly Sample[]) => void;
+/** What one HTTP exchange gave: status (0 = no HTTP answer), the body when asked for, and its time. */
+export interface Exchange {
+  status: number;
+  body: string;
+  retryAfter?: string;
+  error?: string;
+  /** When the response ended (performance.now()). */
+  endedAt: number;
 }
 
-/** Sends one request; resolves with its sample (status 0 when there was no HTTP answer). */
-function send(agent: http.Agent, base: URL, spec: RequestSpec, dueAt: number, started: number, timeoutMs: number): Promise<Sample> {
+/** Sends one request and resolves when its answer has ended (never rejects). */
+export function exchange(agent: http.Agent, base: URL, spec: RequestSpec, timeoutMs: number, keepBody = false): Promise<Exchange> {
   return new Promise((resolve) => {
     let settled = false;
+    const chunks: Buffer[] = [];
     const finish = (status: number, retryAfter?: string, error?: string) => {
       if (settled) return;
       settled = true;
-      const now = performance.now();
       resolve({
-        kind: spec.kind,
-        at: now - started,
-        latencyMs: now - dueAt,
         status,
+        body: keepBody ? Buffer.concat(chunks).toString('utf8') : '',
+        endedAt: performance.now(),
         ...(retryAfter ? { retryAfter } : {}),
         ...(error ? { error } : {}),
       });
@@ -48,7 +51,9 @@ function send(agent: http.Agent, base: URL, spec: RequestSpec, dueAt: number, st
         timeout: timeoutMs,
       },
       (response) => {
-        response.on('data', () => undefined);
+        response.on('data', (chunk: Buffer) => {
+          if (keepBody) chunks.push(chunk);
+        });
         response.on('end', () => {
           const retryAfter = response.headers['retry-after'];
           finish(response.statusCode ?? 0, typeof retryAfter === 'string' ? retryAfter : undefined);
@@ -62,13 +67,49 @@ function send(agent: http.Agent, base: URL, spec: RequestSpec, dueAt: number, st
   });
 }
 
-export async function runPaced(options: PacedOptions): Promise<LoadResult & { samples: Sample[] }> {
+/** Sends one request of an action; the body is kept when asked for. */
+export type Call = (spec: RequestSpec, keepBody?: boolean) => Promise<Exchange>;
+
+export interface Action {
+  kind: string;
+  run(call: Call): Promise<void>;
+}
+
+export interface ActionRunOptions {
+  baseUrl: string;
+  /** Actions per second. */
+  ratePerSecond: number;
+  durationSeconds: number;
+  next: () => Action;
+  timeoutSeconds?: number;
+  /** Called once a second with that second's action samples (progress). */
+  onSecond?: (second: number, samples: readonly Sample[]) => void;
+}
+
+export interface ActionRun {
+  actions: Sample[];
+  calls: Sample[];
+  /** Wall time from the first due action to the last answer, s. */
+  wallSeconds: number;
+}
+
+/** The worst of an action's call statuses: no answer, then shed, then any other failure, else the first success. */
+export function worstStatus(statuses: readonly number[]): number {
+  if (statuses.length === 0) return 0;
+  if (statuses.includes(0)) return 0;
+  const shed = statuses.find((s) => s === 503 || s === 429);
+  if (shed) return shed;
+  return statuses.find((s) => s >= 400) ?? (statuses[0] as number);
+}
+
+export async function runActions(options: ActionRunOptions): Promise<ActionRun> {
   const base = new URL(options.baseUrl);
   const agent = new http.Agent({ keepAlive: true, maxSockets: Infinity });
   const total = Math.round(options.ratePerSecond * options.durationSeconds);
   const interval = 1000 / options.ratePerSecond;
   const timeoutMs = (options.timeoutSeconds ?? 30) * 1000;
-  const samples: Sample[] = [];
+  const actions: Sample[] = [];
+  const calls: Sample[] = [];
   const pending: Promise<void>[] = [];
   const started = performance.now();
   let reported = 0;
@@ -78,20 +119,80 @@ export async function runPaced(options: PacedOptions): Promise<LoadResult & { sa
       const from = reported * 1000;
       options.onSecond(
         reported,
-        samples.filter((s) => s.at >= from && s.at < from + 1000),
+        actions.filter((s) => s.at >= from && s.at < from + 1000),
       );
       reported++;
     }
+  };
+  const perform = async (action: Action, dueAt: number) => {
+    const statuses: number[] = [];
+    const errors: string[] = [];
+    let retryAfter: string | undefined;
+    const call: Call = async (spec, keepBody = false) => {
+      const sentAt = performance.now();
+      const answer = await exchange(agent, base, spec, timeoutMs, keepBody);
+      statuses.push(answer.status);
+      if (answer.error) errors.push(answer.error);
+      if (answer.retryAfter && (answer.status === 503 || answer.status === 429)) retryAfter ??= answer.retryAfter;
+      calls.push({
+        kind: spec.kind,
+        at: answer.endedAt - started,
+        latencyMs: answer.endedAt - sentAt,
+        status: answer.status,
+        ...(answer.retryAfter ? { retryAfter: answer.retryAfter } : {}),
+        ...(answer.error ? { error: answer.error } : {}),
+      });
+      return answer;
+    };
+    try {
+      await action.run(call);
+    } catch (error) {
+      statuses.push(0);
+      errors.push(error instanceof Error ? error.message : String(error));
+    }
+    const now = performance.now();
+    const status = worstStatus(statuses);
+    actions.push({
+      kind: action.kind,
+      at: now - started,
+      latencyMs: now - dueAt,
+      status,
+      ...(retryAfter && (status === 503 || status === 429) ? { retryAfter } : {}),
+      ...(status === 0 && errors[0] ? { error: errors[0] } : {}),
+    });
   };
   for (let i = 0; i < total; i++) {
     const dueAt = started + i * interval;
     const wait = dueAt - performance.now();
     if (wait > 1) await new Promise((resolve) => setTimeout(resolve, wait));
-    pending.push(send(agent, base, options.next(), dueAt, started, timeoutMs).then((sample) => void samples.push(sample)));
+    pending.push(perform(options.next(), dueAt));
     report();
   }
   await Promise.all(pending);
   report();
   agent.destroy();
-  return { ...resultOf(samples, options.durationSeconds), samples };
+  return { actions, calls, wallSeconds: (performance.now() - started) / 1000 };
+}
+
+export interface PacedOptions {
+  baseUrl: string;
+  ratePerSecond: number;
+  durationSeconds: number;
+  next: () => RequestSpec;
+  timeoutSeconds?: number;
+  /** Called once a second with the samples of that second (progress and recovery tracking). */
+  onSecond?: (second: number, samples: readonly Sample[]) => void;
+}
+
+/** One request per action: request i due at start + i / rate, its latency from then. */
+export async function runPaced(options: PacedOptions): Promise<LoadResult & { samples: Sample[] }> {
+  const { next, ...rest } = options;
+  const run = await runActions({
+    ...rest,
+    next: () => {
+      const spec = next();
+      return { kind: spec.kind, run: async (call) => void (await call(spec)) };
+    },
+  });
+  return { ...resultOf(run.actions, options.durationSeconds), samples: run.actions };
 }

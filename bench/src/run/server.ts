@@ -16,6 +16,11 @@ export interface ServerOptions {
   env?: Record<string, string>;
   /** Where the server's own output goes. */
   logFile: string;
+  /**
+   * Server processes behind the one port (`serve --workers N`, issue 12 item 7); 1 (the default) starts the plain
+   * `serve`, so the runner works whether or not the product has the flag yet.
+   */
+  workers?: number;
 }
 
 export interface RunningServer {
@@ -54,7 +59,9 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const log = createWriteStream(options.logFile, { flags: 'a' });
   // BENCH_SERVER_NODE_ARGS: extra node flags for the server, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof" to see where its time goes.
   const nodeArgs = (process.env.BENCH_SERVER_NODE_ARGS ?? '').split(' ').filter(Boolean);
-  const child = spawn(process.execPath, [...nodeArgs, join(repoRoot, 'bin', 'luoshi.js'), 'serve', '--port', String(options.port)], {
+  const workers = options.workers && options.workers > 1 ? ['--workers', String(options.workers)] : [];
+  const serveArgs = [join(repoRoot, 'bin', 'luoshi.js'), 'serve', '--port', String(options.port), ...workers];
+  const child = spawn(process.execPath, [...nodeArgs, ...serveArgs], {
     cwd: repoRoot,
     env: {
       ...process.env,

@@ -3,6 +3,8 @@ import type { ExportScenarioResult } from './scenario-export.js';
 import type { MixedScenarioResult, SurgeScenarioResult } from './scenario-load.js';
 import type { ReadScenarioResult } from './scenario-reads.js';
 import type { ReportScenarioResult } from './scenario-report.js';
+import type { TrafficScenarioResult } from './scenario-traffic.js';
+import { trafficTargetRows } from './traffic-results.js';
 
 export interface TargetRow {
   id: string;
@@ -18,6 +20,7 @@ export interface RunResults {
   export?: ExportScenarioResult;
   mixed?: MixedScenarioResult;
   surge?: SurgeScenarioResult;
+  traffic?: TrafficScenarioResult;
 }
 
 const ms = (value: number) => `${value} ms`;
@@ -109,5 +112,6 @@ export function targetRows(results: RunResults): TargetRow[] {
       pass: s.recovery.secondsToNormal !== null && s.recovery.secondsToNormal <= 60,
     });
   }
+  if (results.traffic) rows.push(...trafficTargetRows(results.traffic));
   return rows;
 }
