@@ -65,6 +65,10 @@ export async function generateBenchData(
   });
   await phase('tasks', () => insertTasks(exec, clock));
   await phase('cooperations', () => insertCooperations(exec));
+  // Who can see each item and the kept counts (migration 0018): kept by triggers, which the province-scale load runs
+  // without (session_replication_role = replica), so they are built once from the loaded items — also at county
+  // scale, where it gives the same rows the triggers made.
+  await phase('task reach', () => exec('select luoshi_rebuild_task_reach()'));
   await phase('progress reports', () => insertReports(exec, clock));
   await phase('timelines', () => insertTimeline(exec, clock));
   await phase('audit events', () => insertAuditEvents(exec));

@@ -6,7 +6,7 @@
  */
 import type { OwnerQuery } from './target.js';
 
-export const BULK_TABLES = ['tasks', 'task_cooperations', 'task_events', 'progress_reports', 'audit_events'];
+export const BULK_TABLES = ['tasks', 'task_reach', 'task_cooperations', 'task_events', 'progress_reports', 'audit_events'];
 
 export interface IndexDefinition {
   name: string;

@@ -12,12 +12,14 @@ import { authHeaders, createTree, createUser, signIn, startTestEnv, type TestEnv
 
 let env: TestEnv;
 let scopePath: string;
+let scopeUnit: string;
 beforeAll(async () => {
   env = await startTestEnv();
   const tree = await createTree(env.deps);
   const supervisor = await signIn(env, await createUser(env.deps, tree.root, ['supervisor']));
   const rows = await env.ownerQuery('select path from units where id = $1', [tree.root]);
   scopePath = String(rows[0]?.path);
+  scopeUnit = tree.root;
   const deadlines = ['2026-04-01', '2026-04-01', '2026-05-10', null, '2026-03-20', null, '2026-06-30', '2026-04-01'];
   for (const [i, deadline] of deadlines.entries()) {
     const onTitle = i % 2 === 0;
@@ -70,7 +72,7 @@ async function allPages(conditions: LedgerConditions, sort: LedgerSort, order: '
 
 describe('ledger keyword pages', () => {
   it('are the same rows in the same order whether found through the trigram indexes or by walking the sort index', async () => {
-    const conditions: LedgerConditions = { scope: grantScope('', scopePath), q: '高标准农田' };
+    const conditions: LedgerConditions = { scope: grantScope(scopeUnit, scopePath), reachUnitId: scopeUnit, q: '高标准农田' };
     for (const sort of ledgerSortValues) {
       for (const order of ['asc', 'desc'] as const) {
         const byIndex = await allPages(conditions, sort, order);
@@ -83,8 +85,12 @@ describe('ledger keyword pages', () => {
 
   it('match a Latin keyword whatever its case, either way', async () => {
     for (const q of ['erp', 'ERP', 'eRp']) {
-      const byIndex = await allPages({ scope: grantScope('', scopePath), q }, 'deadline', 'asc');
-      const byWalk = await allPages({ scope: grantScope('', scopePath), q, keywordByWalk: true }, 'deadline', 'asc');
+      const byIndex = await allPages({ scope: grantScope(scopeUnit, scopePath), reachUnitId: scopeUnit, q }, 'deadline', 'asc');
+      const byWalk = await allPages(
+        { scope: grantScope(scopeUnit, scopePath), reachUnitId: scopeUnit, q, keywordByWalk: true },
+        'deadline',
+        'asc',
+      );
       expect(byIndex, q).toHaveLength(1);
       expect(byWalk, q).toEqual(byIndex);
     }

@@ -5,7 +5,7 @@
  */
 import type { LoggedStatement } from './statement-log.js';
 
-export const BIG_TABLES = ['tasks', 'progress_reports', 'task_events', 'audit_events'] as const;
+export const BIG_TABLES = ['tasks', 'task_reach', 'progress_reports', 'task_events', 'audit_events'] as const;
 
 export type Exec = (text: string, params?: unknown[]) => Promise<Record<string, unknown>[]>;
 

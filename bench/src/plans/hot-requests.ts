@@ -13,7 +13,7 @@ export const HOT_KEYWORD = '高标准农田';
 
 export interface HotRequest {
   name: string;
-  as: 'ducha' | 'handler';
+  as: 'ducha' | 'handler' | 'prefecture';
   method: 'GET' | 'POST';
   url: string;
   payload?: object;
@@ -41,6 +41,18 @@ export function hotRequests(items: HotItems): HotRequest[] {
     page('(c) item reports', `/api/tasks/${id}/reports`),
     page('(c) item sub-items', `/api/tasks?parentId=${id}&limit=50`),
     page('(e) cockpit', '/api/cockpit'),
+    // Below the province (issue 12): a 州市 reader's pages walk its own reach rows, in every sort, and its counts and
+    // cockpit come from the kept tallies.
+    { name: '(a-州市) ledger default', as: 'prefecture', method: 'GET', url: '/api/ledger?limit=50' },
+    { name: '(a-州市) ledger by light', as: 'prefecture', method: 'GET', url: '/api/ledger?sort=warningLevel&order=desc&limit=50' },
+    {
+      name: '(a-州市) ledger open, newest',
+      as: 'prefecture',
+      method: 'GET',
+      url: '/api/ledger?status=in_progress&sort=createdAt&order=desc&limit=50',
+    },
+    { name: '(b-州市) ledger keyword', as: 'prefecture', method: 'GET', url: `/api/ledger?q=${encodeURIComponent(HOT_KEYWORD)}&limit=50` },
+    { name: '(e-州市) cockpit', as: 'prefecture', method: 'GET', url: '/api/cockpit' },
     {
       name: '(d) progress report',
       as: 'handler',
@@ -83,6 +95,7 @@ export async function captureHotRequests(deps: Deps, items: HotItems): Promise<C
     const sessions = {
       ducha: await signIn(app, BENCH_ACCOUNTS.provinceSupervisor),
       handler: await signIn(app, BENCH_ACCOUNTS.departmentHandler),
+      prefecture: await signIn(app, BENCH_ACCOUNTS.prefectureSupervisor),
     };
     const captured: CapturedRequest[] = [];
     for (const request of hotRequests(items)) {

@@ -31,6 +31,9 @@ export async function runMaintenance(deps: Deps): Promise<MaintenanceReport> {
     sql`select luoshi_purge_audit_events(${cutoff.toISOString()}::timestamptz) as n`,
   );
   const warningsRefreshed = await refreshStaleWarnings(db, deps.clock);
+  // The writes append signed deltas to the kept counts (db/schema/task-reach.ts); folding them keeps each unit's a
+  // few rows. After the light refresh, which moves many items' colours at once.
+  await executeRows(db, sql`select luoshi_compact_task_tallies()`);
   return { sessionsRemoved, auditEventsPurged: Number(purged[0]?.n ?? 0), warningsRefreshed };
 }
 

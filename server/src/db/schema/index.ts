@@ -9,3 +9,4 @@ export * from './extensions.js';
 export * from './reports.js';
 export * from './notifications.js';
 export * from './unit-aliases.js';
+export * from './task-reach.js';

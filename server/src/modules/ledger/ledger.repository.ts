@@ -2,8 +2,12 @@
  * SQL of the 督查工作台账. One query per page (a CTE takes the page by keyset, then names and cooperating units are
  * joined to those rows only) and one grouped count per colour — never a query per row.
  *
- * Scope is the same as the item page's (tasks.repository `visibleIn`): the supervising government, the lead unit or
- * a cooperating unit lies under the reader's scope path.
+ * Scope is the same as the item page's (tasks.visibility.ts): the supervising government, the lead unit or a
+ * cooperating unit lies in the reader's subtree. Below the province a page walks the reader's own `task_reach` rows in
+ * the requested order (one index range per sort segment), so a county reads its own items and never tests the
+ * province's against its scope; the province's whole tree walks the items' own indexes with no scope test at all.
+ * Colour counts come from the tallies kept by the writes whenever the filter is one they keep (source, status, top
+ * level); other filters count the reader's reach rows.
  */
 import type { Scope } from '../../platform/scope.js';
 import { and, asc, eq, inArray, like, or, sql, type SQL } from 'drizzle-orm';
@@ -16,6 +20,11 @@ import { indexOrder, segmentsOf } from './ledger.segments.js';
 /** Filters after the service resolved them (paths, levels, period bounds). */
 export interface LedgerConditions {
   scope: Scope;
+  /**
+   * The unit whose reach rows hold the reader's items (tasks `reachUnitOf`): the scope's own unit, or null for the
+   * system's whole-tree scope. Pages below the province read through it.
+   */
+  reachUnitId: string | null;
   /**
    * Every unit lies in the reader's scope (the province's whole tree), so every item does: the scope test is left
    * out, which makes a page cheaper to plan and run and lets a count read the items alone.
@@ -51,13 +60,7 @@ export interface LedgerConditions {
 
 /** The filter as SQL; `withKeyword` false leaves the keyword to the caller (a count applies it first, see below). */
 function whereOf(c: LedgerConditions, withWarning: boolean, withKeyword = true): SQL {
-  const pattern = `${c.scope.path}%`;
-  const parts: SQL[] = c.scopeIsEverything
-    ? [sql`true`]
-    : [
-        sql`(su.path like ${pattern} or lu.path like ${pattern} or exists (
-      select 1 from task_cooperations c join units cu on cu.id = c.unit_id where c.task_id = t.id and cu.path like ${pattern}))`,
-      ];
+  const parts: SQL[] = [readsReach(c) ? sql`r.unit_id = ${c.reachUnitId}::uuid` : sql`true`];
   const list = (values: readonly (string | number)[]) =>
     sql.join(
       values.map((v) => sql`${v}`),
@@ -100,6 +103,20 @@ function keywordMatch(q: string, table: string, indexable = true): SQL {
 
 const joinUnits = sql`join units su on su.id = t.supervising_unit_id join units lu on lu.id = t.lead_unit_id`;
 const fromTasks = sql`from tasks t ${joinUnits}`;
+const joinLead = sql`join units lu on lu.id = t.lead_unit_id`;
+
+/**
+ * Whether the reader's items are read through their reach rows: every scope but the whole tree (whose every item is in
+ * scope, so its pages walk the items' own indexes with no test). A scope that holds nothing reads no reach rows.
+ */
+function readsReach(c: LedgerConditions): c is LedgerConditions & { reachUnitId: string } {
+  return !c.scopeIsEverything && c.reachUnitId !== null;
+}
+
+/** FROM of a page: the reader's reach rows joined to their items, or the items alone over the whole tree. */
+function pageSource(c: LedgerConditions): SQL {
+  return readsReach(c) ? sql`from task_reach r join tasks t on t.id = r.task_id ${joinLead}` : sql`from tasks t ${joinLead}`;
+}
 
 /**
  * The items a count reads: with a keyword, the matching items first — found through the trigram indexes, in a
@@ -110,8 +127,9 @@ const fromTasks = sql`from tasks t ${joinUnits}`;
  */
 function countSource(c: LedgerConditions): SQL {
   // Over the whole tree with no unit filter the count needs no unit at all: the items alone, grouped.
-  const joins = c.scopeIsEverything && !c.leadUnitPath ? sql`` : joinUnits;
-  return c.q ? sql`from (select * from tasks k where ${keywordMatch(c.q, 'k')} offset 0) t ${joins}` : sql`from tasks t ${joins}`;
+  const joins = !readsReach(c) && !c.leadUnitPath ? sql`` : joinLead;
+  const items = c.q ? sql`(select * from tasks k where ${keywordMatch(c.q, 'k')} offset 0) t` : sql`tasks t`;
+  return readsReach(c) ? sql`from ${items} join task_reach r on r.task_id = t.id ${joins}` : sql`from ${items} ${joins}`;
 }
 
 export interface LedgerDbRow {
@@ -158,12 +176,12 @@ export async function listLedgerRows(
   limit: number,
 ): Promise<LedgerDbRow[]> {
   const where = whereOf(conditions, true);
-  const segments = segmentsOf(keys, cursorValues).map(
+  const segments = segmentsOf(keys, cursorValues, readsReach(conditions) ? 'r' : 't').map(
     (segment, i) => sql`(select ${i}::int as seg, t.id, t.serial_number, t.serial_year, t.serial_seq, t.title, t.source, t.status,
         t.urgency, t.deadline, t.deadline_working_days,
         t.original_deadline, t.lead_unit_id, lu.name as lead_unit_name, t.responsible_leader_id, t.handler_id, t.progress_percent,
         t.warning_level, t.warning_reasons, t.depth, t.parent_id, t.urge_count, t.send_back_count, t.last_report_at, t.created_at
-      ${fromTasks}
+      ${pageSource(conditions)}
       where ${where} and ${segment.where}
       order by ${segment.order}
       limit ${limit})`,
@@ -189,14 +207,48 @@ export async function listLedgerRows(
   );
 }
 
+/**
+ * The unit whose tallies answer the count, when they can: the filter is only source, status and 只看一级事项 (what
+ * the tallies are kept by) and the reader's scope is one unit (the whole tree's is its root, in whose reach every
+ * item is).
+ */
+function tallyUnitOf(c: LedgerConditions): string | null {
+  const unit = c.scope.unitId || null;
+  if (!unit || (!c.scopeIsEverything && c.reachUnitId === null)) return null;
+  const other = [c.leadUnitPath, c.responsibleLeaderId, c.deadlineFrom, c.deadlineTo, c.createdFrom, c.createdBefore, c.assignedFrom];
+  const more = [c.assignedBefore, c.completedFrom, c.completedBefore, c.parentId, c.q];
+  return [...other, ...more].some((v) => v !== undefined && v !== '') ? null : unit;
+}
+
 /** Items per warning level for the filter, ignoring its warning part. */
 export async function countByWarning(db: Db, conditions: LedgerConditions): Promise<Map<number, number>> {
-  const rows = await executeRows<{ level: number; n: number | string }>(
-    db,
-    sql`select t.warning_level as level, count(*)::int as n ${countSource(conditions)} where ${whereOf(conditions, false, false)}
+  const unit = tallyUnitOf(conditions);
+  const rows = unit
+    ? await countFromTallies(db, unit, conditions)
+    : await executeRows<{ level: number; n: number | string }>(
+        db,
+        sql`select t.warning_level as level, count(*)::int as n ${countSource(conditions)} where ${whereOf(conditions, false, false)}
         group by t.warning_level`,
+      );
+  return new Map(rows.filter((r) => Number(r.n) !== 0).map((r) => [Number(r.level), Number(r.n)]));
+}
+
+/** The counts kept by the writes (db/schema/task-reach.ts): a few rows of the unit, whatever its size. */
+async function countFromTallies(db: Db, unit: string, c: LedgerConditions): Promise<{ level: number; n: number | string }[]> {
+  const list = (values: readonly string[]) =>
+    sql.join(
+      values.map((v) => sql`${v}`),
+      sql`, `,
+    );
+  const parts = [sql`k.unit_id = ${unit}::uuid`, sql`k.kind = 'reach'`];
+  if (c.sources?.length) parts.push(sql`k.source in (${list(c.sources)})`);
+  if (c.statuses?.length) parts.push(sql`k.status in (${list(c.statuses)})`);
+  if (c.topLevelOnly) parts.push(sql`k.top_level`);
+  return executeRows(
+    db,
+    sql`select k.warning_level as level, sum(k.n)::int as n from task_tallies k where ${sql.join(parts, sql` and `)}
+        group by k.warning_level`,
   );
-  return new Map(rows.map((r) => [Number(r.level), Number(r.n)]));
 }
 
 /**

@@ -21,12 +21,24 @@ export interface Segment {
   order: SQL;
 }
 
-const column = (key: SortKey) => sql.raw(`t.${key.column}`);
+/**
+ * Where the sort keys are read: the items themselves (`t`, the province's whole tree) or the reader's reach rows
+ * (`r` = task_reach, whose copy of the keys is indexed after the reader's unit, and whose item id is `task_id`).
+ */
+export type SortTable = 't' | 'r';
+
+/** A sort key as a column of the table the segment reads. */
+type ColumnOf = (key: SortKey) => SQL;
+
+const columnsOf =
+  (table: SortTable): ColumnOf =>
+  (key) =>
+    sql.raw(`${table}.${table === 'r' && key.column === 'id' ? 'task_id' : key.column}`);
 const op = (dir: 'asc' | 'desc') => sql.raw(dir === 'asc' ? '>' : '<');
 const typed = (value: CursorValue, key: SortKey) => sql`${value}::${sql.raw(key.type)}`;
 
 /** A row comparison `(a, b, …) > (x, y, …)` over keys that share one direction and have no nulls. */
-function rowAfter(keys: readonly SortKey[], values: readonly CursorValue[]): SQL {
+function rowAfter(column: ColumnOf, keys: readonly SortKey[], values: readonly CursorValue[]): SQL {
   const dir = keys[0]?.dir ?? 'asc';
   const left = sql.join(keys.map(column), sql`, `);
   const right = sql.join(
@@ -47,35 +59,40 @@ export function indexOrder(keys: readonly SortKey[], table = 't'): SQL {
   );
 }
 
-const orderOf = (keys: readonly SortKey[]) => indexOrder(keys);
+const orderOf = (column: ColumnOf, keys: readonly SortKey[]) =>
+  sql.join(
+    keys.map((key) => sql`${column(key)} ${sql.raw(`${key.dir} nulls ${key.dir === 'asc' ? 'last' : 'first'}`)}`),
+    sql`, `,
+  );
 
 /**
  * A nullable key then the id (same direction): the dated rows by their index range (for a descending sort written
  * NULLS FIRST, which is the backward scan and equal here since the segment has no nulls), then the undated by id.
  */
-function nullableThenId(key: SortKey, id: SortKey, cursor: readonly CursorValue[] | null, scope: SQL): Segment[] {
+function nullableThenId(column: ColumnOf, key: SortKey, id: SortKey, cursor: readonly CursorValue[] | null, scope: SQL): Segment[] {
   const value = cursor?.[0];
   const idValue = cursor?.[1];
   const undated: Segment = {
     where:
       cursor && value === null
-        ? sql`${scope} and ${column(key)} is null and t.id ${op(id.dir)} ${idValue}::uuid`
+        ? sql`${scope} and ${column(key)} is null and ${column(id)} ${op(id.dir)} ${idValue}::uuid`
         : sql`${scope} and ${column(key)} is null`,
     // Ordered by the key too (always null here): that is the (key, id) index's order, so its null range is read as is.
-    order: orderOf([key, id]),
+    order: orderOf(column, [key, id]),
   };
   if (cursor && value === null) return [undated];
   const dated: Segment = {
     where: cursor
-      ? sql`${scope} and ${rowAfter([key, id], [value ?? null, idValue ?? null])}`
+      ? sql`${scope} and ${rowAfter(column, [key, id], [value ?? null, idValue ?? null])}`
       : sql`${scope} and ${column(key)} is not null`,
-    order: orderOf([key, id]),
+    order: orderOf(column, [key, id]),
   };
   return [dated, undated];
 }
 
 /** The segments of a sort, reading after `cursor` (the key values of the last row shown) when given. */
-export function segmentsOf(keys: readonly SortKey[], cursor: readonly CursorValue[] | null): Segment[] {
+export function segmentsOf(keys: readonly SortKey[], cursor: readonly CursorValue[] | null, table: SortTable = 't'): Segment[] {
+  const column = columnsOf(table);
   const [first, ...rest] = keys;
   if (!first) throw new Error('empty sort');
   if (first.column === 'warning_level') {
@@ -84,15 +101,15 @@ export function segmentsOf(keys: readonly SortKey[], cursor: readonly CursorValu
     const [deadline, id] = rest;
     if (!deadline || !id) throw new Error('warning sort needs deadline and id');
     return levels.flatMap((level) => {
-      const scope = sql`t.warning_level = ${level}`;
-      if (current === null) return nullableThenId(deadline, id, null, scope);
-      if (level === current) return nullableThenId(deadline, id, cursor?.slice(1) ?? null, scope);
+      const scope = sql`${column(first)} = ${level}`;
+      if (current === null) return nullableThenId(column, deadline, id, null, scope);
+      if (level === current) return nullableThenId(column, deadline, id, cursor?.slice(1) ?? null, scope);
       const later = first.dir === 'asc' ? level > current : level < current;
-      return later ? nullableThenId(deadline, id, null, scope) : [];
+      return later ? nullableThenId(column, deadline, id, null, scope) : [];
     });
   }
   const [id] = rest;
-  if (first.nullable && rest.length === 1 && id) return nullableThenId(first, id, cursor, sql`true`);
+  if (first.nullable && rest.length === 1 && id) return nullableThenId(column, first, id, cursor, sql`true`);
   if (keys.some((key) => key.nullable || key.dir !== first.dir)) throw new Error('unsupported sort');
-  return [{ where: cursor ? rowAfter(keys, cursor) : sql`true`, order: orderOf(keys) }];
+  return [{ where: cursor ? rowAfter(column, keys, cursor) : sql`true`, order: orderOf(column, keys) }];
 }

@@ -18,6 +18,7 @@ import type { Db } from '../../platform/db.js';
 import { fieldError, notFound, refuseDuplicate } from '../../platform/errors.js';
 import { figuresCache } from '../../platform/figures-cache.js';
 import { pageCache } from '../../platform/page-cache.js';
+import { reachUnitOf } from '../tasks/index.js';
 import { presentLedgerRow, presentView } from './ledger.presenter.js';
 import * as repo from './ledger.repository.js';
 import {
@@ -44,6 +45,7 @@ export async function resolveConditions(db: Db, actor: Actor, filter: LedgerFilt
   return {
     scope: actor.scope,
     scopeIsEverything: await repo.scopeCoversAllUnits(db, actor.scope),
+    reachUnitId: reachUnitOf(actor.scope),
     sources: filter.source,
     statuses: filter.status,
     leadUnitPath,

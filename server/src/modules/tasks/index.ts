@@ -24,7 +24,7 @@ export {
   type SourceRecord,
 } from './tasks.engine.js';
 export type { InScope, TaskInScope } from './tasks.repository.js';
-export { taskVisibleIn } from './tasks.visibility.js';
+export { isSystemScope, reachUnitOf, taskVisibleIn } from './tasks.visibility.js';
 export { canRegisterTasks, factsOf, standingOf } from './tasks.policy.js';
 export { openStatuses, type ActorStanding } from './tasks.rules.js';
 export { allowedActions, inboxStatuses } from './tasks.rules.js';

@@ -8,6 +8,7 @@ import { alias } from 'drizzle-orm/pg-core';
 import { attachments, persons, taskCooperations, taskEvents, taskSerialCounters, tasks, units } from '../../db/schema/index.js';
 import { executeRows, preparedOnce, type Db } from '../../platform/db.js';
 import { likeEscape } from '../../platform/sql.js';
+import { isSystemScope, reachUnitOf, taskVisibleIn } from './tasks.visibility.js';
 
 export type TaskRecord = typeof tasks.$inferSelect;
 
@@ -44,13 +45,7 @@ const leader = alias(persons, 'leader');
 const handler = alias(persons, 'handler');
 
 function visibleIn(scope: Scope): SQL {
-  return visibleToPattern(`${scope.path}%`);
-}
-
-/** `visibleIn` for a LIKE pattern given as a value or as a prepared statement's placeholder. */
-function visibleToPattern(pattern: string | ReturnType<typeof sql.placeholder>): SQL {
-  return sql`(${supervising.path} like ${pattern} or ${lead.path} like ${pattern} or exists (
-    select 1 from task_cooperations c join units cu on cu.id = c.unit_id where c.task_id = ${tasks.id} and cu.path like ${pattern}))`;
+  return taskVisibleIn(scope, tasks.id);
 }
 
 function selectTasks(db: Db) {
@@ -101,15 +96,25 @@ export async function findVisibleTask(db: Db, scope: Scope, id: string, forUpdat
       .where(and(eq(tasks.id, id), visibleIn(scope)))
       .limit(1)
       .for('update', { of: tasks });
+  } else if (isSystemScope(scope) || !reachUnitOf(scope)) {
+    rows = await selectTasks(db)
+      .where(and(eq(tasks.id, id), visibleIn(scope)))
+      .limit(1);
   } else {
-    // Every call of the item page starts here: prepared once (platform/db.ts preparedOnce).
+    // Every call of the item page starts here: prepared once (platform/db.ts preparedOnce). Scope is one probe of
+    // task_reach's primary key (tasks.visibility.ts).
     const lookup = preparedOnce(db, 'luoshi_find_visible_task', (d) =>
       selectTasks(d)
-        .where(and(eq(tasks.id, sql.placeholder('id')), visibleToPattern(sql.placeholder('pattern'))))
+        .where(
+          and(
+            eq(tasks.id, sql.placeholder('id')),
+            sql`exists (select 1 from task_reach vr where vr.task_id = ${tasks.id} and vr.unit_id = ${sql.placeholder('unit')}::uuid)`,
+          ),
+        )
         .limit(1)
         .prepare('luoshi_find_visible_task'),
     );
-    rows = await lookup.execute({ id, pattern: `${scope.path}%` });
+    rows = await lookup.execute({ id, unit: reachUnitOf(scope) });
   }
   const first = rows[0];
   return first ? (flatten(first) as TaskInScope) : null;

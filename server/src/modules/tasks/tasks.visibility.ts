@@ -1,17 +1,31 @@
 /**
- * Scope for records that hang off an item (进展反馈, 附件, 延期申请, 协调请求, 时间节点). A request names such a record by
- * its own id; its repository adds `taskVisibleIn(scope, <its task_id column>)` to the lookup, so a record of an item
- * outside the caller's scope is not found at all — the same rule as the item's (supervising government, lead unit or
- * a cooperating unit in scope), written once here.
+ * Who can see an item, written once. An item is in a reader's scope when its supervising government, its lead unit
+ * or one of its cooperating units lies in the reader's subtree. The database keeps that answer as rows: `task_reach`
+ * holds (unit, item) for every unit whose subtree can see the item (db/schema/task-reach.ts, kept by triggers), so
+ * "is this item in my scope" is one primary-key probe `(task_id, my scope's unit)` — never a walk up unit paths — and
+ * "my items in deadline order" is one index range.
+ *
+ * Records that hang off an item (进展反馈, 附件, 延期申请, 协调请求, 时间节点) are named by their own id; their
+ * repositories add `taskVisibleIn(scope, <their task_id column>)`, so a record of an item outside the caller's scope
+ * is not found at all.
  */
 import { sql, type SQL, type SQLWrapper } from 'drizzle-orm';
 import type { Scope } from '../../platform/scope.js';
 
+/** The system's own work (sweeps, CLI, seeding) reads the whole tree: `systemScope()` has the path '/'. */
+export function isSystemScope(scope: Scope): boolean {
+  return scope.path === '/';
+}
+
+/** The unit whose reach rows a scope reads, or null for the system (everything) and for a sign-in (nothing). */
+export function reachUnitOf(scope: Scope): string | null {
+  return scope.unitId === '' ? null : scope.unitId;
+}
+
+/** The item whose id is `taskId` is in `scope`. */
 export function taskVisibleIn(scope: Scope, taskId: SQLWrapper): SQL {
-  const pattern = `${scope.path}%`;
-  return sql`exists (select 1 from tasks vt
-    join units vsu on vsu.id = vt.supervising_unit_id
-    join units vlu on vlu.id = vt.lead_unit_id
-    where vt.id = ${taskId} and (vsu.path like ${pattern} or vlu.path like ${pattern} or exists (
-      select 1 from task_cooperations vc join units vcu on vcu.id = vc.unit_id where vc.task_id = vt.id and vcu.path like ${pattern})))`;
+  if (isSystemScope(scope)) return sql`true`;
+  const unit = reachUnitOf(scope);
+  if (!unit) return sql`false`;
+  return sql`exists (select 1 from task_reach vr where vr.task_id = ${taskId} and vr.unit_id = ${unit}::uuid)`;
 }
