@@ -18,6 +18,11 @@ export interface RuntimeOptions {
   /** In-memory PGlite (tests); ignores DATA_DIR. */
   inMemory?: boolean;
   skipMigrations?: boolean;
+  /**
+   * With `skipMigrations` in a server process forked by `serve --workers` (cli/cluster.ts): the migration the primary
+   * applied just before, so that /api/health still names it.
+   */
+  migration?: string | null;
 }
 
 export async function openRuntime(env: Env, options: RuntimeOptions = {}): Promise<Deps> {
@@ -29,7 +34,7 @@ export async function openRuntime(env: Env, options: RuntimeOptions = {}): Promi
     parallelWorkersPerQuery: env.DB_PARALLEL_WORKERS_PER_QUERY,
   });
   const clock = options.clock ?? systemClock;
-  const deps: Deps = { database, env, clock };
+  const deps: Deps = { database: options.migration ? { ...database, migration: options.migration } : database, env, clock };
   return deps;
 }
 

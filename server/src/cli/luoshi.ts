@@ -9,7 +9,6 @@ import { fileURLToPath } from 'node:url';
 import { Command } from 'commander';
 import { generate } from 'otplib';
 import { eq } from 'drizzle-orm';
-import { buildApp } from '../app.js';
 import { users } from '../db/schema/index.js';
 import { demoAccounts } from '../demo/seed-demo.js';
 import { scheduleAuditCheckpoints } from '../jobs/audit-checkpoints.js';
@@ -18,6 +17,7 @@ import { startJobs } from '../jobs/jobs.js';
 import { scheduleDelivery } from '../modules/notifications/index.js';
 import { createAccount } from '../modules/users/index.js';
 import { openRuntime, prepareData } from '../runtime.js';
+import { serve } from './serve.js';
 import { auditCheckpointConfig, writeAuditCheckpoint } from '../platform/audit-checkpoint.js';
 import { recordAudit, verifyAuditChain } from '../platform/audit-log.js';
 import { backupDatabase, restoreDatabase } from '../platform/backup.js';
@@ -52,40 +52,10 @@ program
   .description('start the web server (and, on the embedded database, the background jobs)')
   .option('--demo', 'demo mode: load demo people and accounts on first start')
   .option('--port <port>', 'port (default PORT or 3000)')
-  .action(async (options: { demo?: boolean; port?: string }) => {
+  .option('--workers <n>', 'server processes sharing the port, PostgreSQL only (default LUOSHI_WORKERS or 1)')
+  .action(async (options: { demo?: boolean; port?: string; workers?: string }) => {
     const config = env({ ...(options.demo ? { LUOSHI_MODE: 'demo' } : {}), ...(options.port ? { PORT: options.port } : {}) });
-    const deps = await openRuntime(config);
-    try {
-      await prepareData(deps, config.LUOSHI_MODE === 'demo');
-    } catch (error) {
-      await deps.database.close();
-      fail(error instanceof Error ? error.message : String(error));
-    }
-    const app = await buildApp(deps, { webDistDir: config.WEB_DIST_DIR ?? defaultWebDist, logger: true });
-    const embedded = deps.database.kind === 'pglite';
-    const stopMaintenance = embedded ? scheduleMaintenance(deps, (m, e) => app.log.info({ err: e }, m)) : () => undefined;
-    const stopCheckpoints = embedded ? scheduleAuditCheckpoints(deps, (m, e) => app.log.warn({ err: e }, m)) : () => undefined;
-    // On PostgreSQL, `luoshi worker` delivers notifications; the embedded database has no other process to do it.
-    const stopDelivery = embedded ? scheduleDelivery(deps, (m, e) => app.log.warn({ err: e }, m)) : () => undefined;
-    const jobs = embedded ? await startJobs(deps, (m, e) => app.log.info({ err: e }, m)) : null;
-    let closing = false;
-    const shutdown = async (signal: string) => {
-      if (closing) return;
-      closing = true;
-      app.log.info(`${signal}: no new connections; draining requests`);
-      stopMaintenance();
-      stopCheckpoints();
-      stopDelivery();
-      await jobs?.stop();
-      await app.close();
-      await deps.database.close();
-      process.exit(0);
-    };
-    process.on('SIGTERM', () => void shutdown('SIGTERM'));
-    process.on('SIGINT', () => void shutdown('SIGINT'));
-    await app.listen({ port: config.PORT, host: config.HOST });
-    const where = deps.database.kind === 'pglite' ? `embedded database in ${resolve(config.DATA_DIR)}` : 'PostgreSQL';
-    console.log(`\n  落实 Luoshi is running at http://localhost:${config.PORT}  (${where}, ${config.LUOSHI_MODE} mode)\n`);
+    await serve(config, { webDistDir: defaultWebDist, workers: options.workers });
   });
 
 program
