@@ -19,9 +19,10 @@
  * waits for it) runs at once with the foreground handle.
  *
  * Figures cheaper than `keepFromMs` — every figure of a county, a department, a small deployment — are computed on
- * every read, so they are always exact, and so is every figure on the embedded database (PGlite). One cache per process and database. FIGURES_KEEP_FROM_MS and
- * FIGURES_MIN_REFRESH_SECONDS set the two limits; FIGURES_KEEP_FROM_MS=0 turns the cache off
- * (every read computes its own figure: the tests, and the benchmark's API-versus-SQL comparison).
+ * every read, so they are always exact, and so is every figure on the embedded database (PGlite). One cache per
+ * process and database (with `serve --workers N`, one per server process, each marked stale by the same notification).
+ * FIGURES_KEEP_FROM_MS and FIGURES_MIN_REFRESH_SECONDS set the two limits; FIGURES_KEEP_FROM_MS=0 turns the cache
+ * off (every read computes its own figure: the tests, and the benchmark's API-versus-SQL comparison).
  */
 import { sql } from 'drizzle-orm';
 import type { Deps } from './context.js';

@@ -14,7 +14,9 @@
  * millisecond on one machine): a reader whose request arrives inside it gets the answer from just before the change,
  * and the live refresh brings the new one.
  *
- * Per process and database; PAGE_CACHE_ENTRIES sets the size, 0 turns it off (the tests, except its own).
+ * Per process and database — with `serve --workers N` each server process keeps its own, and the one notification of a
+ * commit drops the scope's answers in all of them (server/test/two-servers.pg.test.ts). PAGE_CACHE_ENTRIES sets the
+ * size, 0 turns it off (the tests, except its own).
  */
 import type { Deps } from './context.js';
 import type { Database } from './db.js';
