@@ -190,6 +190,10 @@ export async function runTraffic(options: BenchOptions, log: (line: string) => v
     const supervisor = users.find((u) => u.roles.includes('supervisor')) ?? users[0];
     if (!supervisor) throw new Error('no users to sign in');
     sources = (await getJson<{ code: string; active: boolean }[]>(server.baseUrl, supervisor.session, '/api/sources')).map((s) => s.code);
+    await mapLimit(users, 4, async (u) => {
+      const children = await getJson<{ id: string }[]>(server.baseUrl, u.session, `/api/units?parentId=${u.scopeUnitId}`);
+      u.scopeUnits.push(...children.map((c) => c.id));
+    });
     await mapLimit(
       users.filter((u) => WRITER_STRATA.has(u.stratum)),
       4,

@@ -26,7 +26,8 @@ const SEEN_ITEMS_KEPT = 200;
 export interface UserState extends TrafficUser {
   session: BenchSession;
   seenItems: string[];
-  seenUnits: Set<string>;
+  /** The user's scope unit and its child units (GET /api/units?parentId=…): what the ledger's unit filter offers. */
+  scopeUnits: string[];
   /** Open items led by the user's own unit (writers only). */
   reportable: string[];
   walk: { kind: 'ledger' | 'keyword'; walk: LedgerWalk; page: number; cursor: string | null; busy: boolean } | null;
@@ -44,21 +45,18 @@ export interface TrafficWorld {
 }
 
 export function newUserState(user: TrafficUser, session: BenchSession): UserState {
-  return { ...user, session, seenItems: [], seenUnits: new Set([user.scopeUnitId]), reportable: [], walk: null };
+  return { ...user, session, seenItems: [], scopeUnits: [user.scopeUnitId], reportable: [], walk: null };
 }
 
 const isLeader = (u: UserState) => u.roles.includes('government_leader');
 const isSupervisor = (u: UserState) => u.roles.includes('supervisor');
 const isHandler = (u: UserState) => u.roles.includes('unit_handler') || u.roles.includes('unit_leader');
 
-/** Remembers the items and lead units of a ledger (or item list) answer. */
+/** Remembers the items of a ledger answer; returns its cursor. */
 export function rememberRows(user: UserState, body: string): string | null {
   try {
-    const page = JSON.parse(body) as { items?: { id: string; leadUnitId?: string }[]; nextCursor?: string | null };
-    for (const row of page.items ?? []) {
-      user.seenItems.push(row.id);
-      if (row.leadUnitId) user.seenUnits.add(row.leadUnitId);
-    }
+    const page = JSON.parse(body) as { items?: { id: string }[]; nextCursor?: string | null };
+    for (const row of page.items ?? []) user.seenItems.push(row.id);
     if (user.seenItems.length > SEEN_ITEMS_KEPT) user.seenItems.splice(0, user.seenItems.length - SEEN_ITEMS_KEPT);
     return page.nextCursor ?? null;
   } catch {
@@ -87,11 +85,7 @@ function ledgerAction(world: TrafficWorld, kind: 'ledger' | 'keyword'): Action {
     ? current
     : {
         kind,
-        walk: sampleLedgerWalk(
-          world.random,
-          { sources: world.sources, unitIds: [...user.seenUnits], today: world.today },
-          kind === 'keyword',
-        ),
+        walk: sampleLedgerWalk(world.random, { sources: world.sources, unitIds: user.scopeUnits, today: world.today }, kind === 'keyword'),
         page: 0,
         cursor: null,
         busy: false,
@@ -108,7 +102,7 @@ function ledgerAction(world: TrafficWorld, kind: 'ledger' | 'keyword'): Action {
     async run(call: Call) {
       state.busy = true;
       try {
-        const answer = await call(get(user.session, kind === 'keyword' ? 'ledger.keyword' : 'ledger', path), true);
+        const answer = await call(get(user.session, kind === 'keyword' ? 'ledger.keyword' : 'ledger', path), { keepBody: true });
         state.page++;
         state.cursor = answer.status === 200 ? rememberRows(user, answer.body) : null;
       } finally {
@@ -132,9 +126,11 @@ function itemAction(world: TrafficWorld): Action {
   return {
     kind: 'item',
     async run(call: Call) {
-      const item = await call(get(s, 'item', `/api/tasks/${tid}`), true);
+      const item = await call(get(s, 'item', `/api/tasks/${tid}`), { keepBody: true });
       if (item.status !== 200) return;
       const detail = JSON.parse(item.body) as { childCount?: number; parentId?: string | null };
+      // A county reading its part of a province item may not see the parent: the page then shows a plain label.
+      const parent = detail.parentId ? get(s, 'item.parent', `/api/tasks/${encodeURIComponent(detail.parentId)}`) : null;
       const sections = [
         get(s, 'item.milestones', `/api/tasks/${tid}/milestones`),
         get(s, 'item.roadmap', `/api/roadmap?parentId=${tid}`),
@@ -143,9 +139,8 @@ function itemAction(world: TrafficWorld): Action {
         get(s, 'item.cooperation', `/api/tasks/${tid}/cooperation`),
         get(s, 'item.reports', `/api/tasks/${tid}/reports`),
         ...(detail.childCount ? [get(s, 'item.subtasks', `/api/tasks?parentId=${tid}&limit=50`)] : []),
-        ...(detail.parentId ? [get(s, 'item.parent', `/api/tasks/${encodeURIComponent(detail.parentId)}`)] : []),
       ];
-      await Promise.all(sections.map((spec) => call(spec)));
+      await Promise.all([...sections.map((spec) => call(spec)), ...(parent ? [call(parent, { notFoundIsAnswer: true })] : [])]);
     },
   };
 }
@@ -157,7 +152,7 @@ function deskAction(world: TrafficWorld): Action {
     kind: 'desk',
     async run(call: Call) {
       const calls = [call(get(user.session, 'desk', '/api/desk'))];
-      if (isHandler(user)) calls.push(call(get(user.session, 'desk.mine', '/api/tasks?mine=true&limit=50'), true));
+      if (isHandler(user)) calls.push(call(get(user.session, 'desk.mine', '/api/tasks?mine=true&limit=50')));
       await Promise.all(calls);
     },
   };

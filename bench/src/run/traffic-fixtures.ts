@@ -8,7 +8,7 @@
  *   json_populate_recordset) and with the bench password's hash copied from a generated account. It is idempotent:
  *   accounts that exist are left alone. (Better in the generator itself: a `unit_handler` slot per government in
  *   `phase-users.ts`.)
- * - The candidates of the user sample: every generated account (`b00001` …, `bgov_…`) with its roles and the kind
+ * - The candidates of the user sample: every generated account (`b00001` …, the named `bench_…`, `bgov_…`) with its roles and the kind
  *   and level of its scope unit.
  */
 import { randomUUID } from 'node:crypto';
@@ -104,7 +104,8 @@ export async function loadCandidates(databaseUrl: string): Promise<CandidateRow[
     const rows = await client.query<{ username: string; roles: string[]; scope_unit_id: string; kind: string; level: string }>(
       `select u.username, u.roles, u.scope_unit_id, su.kind, d.level
        from users u join units su on su.id = u.scope_unit_id join divisions d on d.code = su.division_code
-       where u.disabled_at is null and (u.username ~ '^b[0-9]{5}$' or u.username like 'bgov\\_%')
+       where u.disabled_at is null
+         and (u.username ~ '^b[0-9]{5}$' or u.username like 'bgov\\_%' or u.username in ('bench_ducha', 'bench_km_ducha', 'bench_leader', 'bench_handler'))
        order by u.username`,
     );
     return rows.rows.map((r) => ({

@@ -101,7 +101,7 @@ export function pickKeyword(random: () => number): string {
 export interface LedgerContext {
   /** Source codes of the registry (GET /api/sources). */
   sources: readonly string[];
-  /** Lead units the user has seen in their own ledger answers (in their scope by construction). */
+  /** Units the ledger's unit filter offers the user: their scope unit and its children. */
   unitIds: readonly string[];
   /** Today in Asia/Shanghai, 'YYYY-MM-DD'. */
   today: string;

@@ -96,7 +96,9 @@ export function scaleQuotas(total: number, quotas: Readonly<Record<Stratum, numb
 /**
  * Picks each stratum's quota, spread over units: the candidates are shuffled, grouped by scope unit, and taken one
  * unit after another (every unit gets its first user before any unit gets a second), so that a sample of 80 乡镇
- * users is 80 乡镇, not 80 people of the biggest one. A stratum with fewer candidates gives all it has.
+ * users is 80 乡镇, not 80 people of the biggest one. A stratum with fewer candidates gives all it has, and the
+ * shortfall is taken from the strata that have more (one at a time, in turn), so that the sample keeps its size —
+ * the county-scale dataset has a single provincial leader, for instance.
  */
 export function stratifiedSample(
   rows: readonly CandidateRow[],
@@ -112,18 +114,29 @@ export function stratifiedSample(
     units.set(row.scopeUnitId, [...(units.get(row.scopeUnitId) ?? []), row]);
     byStratum.set(stratum, units);
   }
-  const sample: TrafficUser[] = [];
+  // Each stratum's candidates in taking order: round by round over its units.
+  const order = new Map<Stratum, CandidateRow[]>();
   for (const stratum of STRATA) {
     const queues = [...(byStratum.get(stratum)?.values() ?? [])];
-    let taken = 0;
-    for (let round = 0; taken < quotas[stratum] && queues.some((q) => q.length > round); round++) {
-      for (const queue of queues) {
-        const row = queue[round];
-        if (!row || taken >= quotas[stratum]) continue;
-        sample.push({ ...row, stratum });
-        taken++;
-      }
-    }
+    const list: CandidateRow[] = [];
+    for (let round = 0; queues.some((q) => q.length > round); round++)
+      for (const q of queues) if (q[round]) list.push(q[round] as CandidateRow);
+    order.set(stratum, list);
+  }
+  const taken = Object.fromEntries(STRATA.map((s) => [s, 0])) as Record<Stratum, number>;
+  const sample: TrafficUser[] = [];
+  const take = (stratum: Stratum): boolean => {
+    const row = order.get(stratum)?.[taken[stratum]];
+    if (!row) return false;
+    sample.push({ ...row, stratum });
+    taken[stratum]++;
+    return true;
+  };
+  for (const stratum of STRATA) while (taken[stratum] < quotas[stratum] && take(stratum));
+  const size = STRATA.reduce((n, s) => n + quotas[s], 0);
+  for (let progress = true; sample.length < size && progress;) {
+    progress = false;
+    for (const stratum of STRATA) if (sample.length < size && take(stratum)) progress = true;
   }
   return sample;
 }
