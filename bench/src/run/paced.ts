@@ -19,6 +19,8 @@ export interface Exchange {
   body: string;
   retryAfter?: string;
   error?: string;
+  /** Which server process answered (`x-luoshi-worker`, with `serve --workers N`). */
+  worker?: string;
   /** When the response ended (performance.now()). */
   endedAt: number;
 }
@@ -28,11 +30,12 @@ export function exchange(agent: http.Agent, base: URL, spec: RequestSpec, timeou
   return new Promise((resolve) => {
     let settled = false;
     const chunks: Buffer[] = [];
-    const finish = (status: number, retryAfter?: string, error?: string) => {
+    const finish = (status: number, retryAfter?: string, error?: string, worker?: string) => {
       if (settled) return;
       settled = true;
       resolve({
         status,
+        ...(worker ? { worker } : {}),
         body: keepBody ? Buffer.concat(chunks).toString('utf8') : '',
         endedAt: performance.now(),
         ...(retryAfter ? { retryAfter } : {}),
@@ -56,7 +59,13 @@ export function exchange(agent: http.Agent, base: URL, spec: RequestSpec, timeou
         });
         response.on('end', () => {
           const retryAfter = response.headers['retry-after'];
-          finish(response.statusCode ?? 0, typeof retryAfter === 'string' ? retryAfter : undefined);
+          const worker = response.headers['x-luoshi-worker'];
+          finish(
+            response.statusCode ?? 0,
+            typeof retryAfter === 'string' ? retryAfter : undefined,
+            undefined,
+            typeof worker === 'string' ? worker : undefined,
+          );
         });
         response.on('error', (error) => finish(0, undefined, error.message));
       },
@@ -77,6 +86,11 @@ export type Call = (spec: RequestSpec, options?: { keepBody?: boolean; notFoundI
 export interface Action {
   kind: string;
   run(call: Call): Promise<void>;
+  /**
+   * The connections to send on — a user's own, as each browser has its own (with `serve --workers N` the kernel
+   * spreads connections, not requests, over the processes); the run's shared pool when absent.
+   */
+  agent?: http.Agent;
 }
 
 export interface ActionRunOptions {
@@ -95,6 +109,8 @@ export interface ActionRun {
   calls: Sample[];
   /** Wall time from the first due action to the last answer, s. */
   wallSeconds: number;
+  /** Answers per server process (`x-luoshi-worker`); empty when the server does not say. */
+  byWorker: Record<string, number>;
 }
 
 /** The worst of an action's call statuses: no answer, then shed, then any other failure, else the first success. */
@@ -114,6 +130,7 @@ export async function runActions(options: ActionRunOptions): Promise<ActionRun> 
   const timeoutMs = (options.timeoutSeconds ?? 30) * 1000;
   const actions: Sample[] = [];
   const calls: Sample[] = [];
+  const byWorker: Record<string, number> = {};
   const pending: Promise<void>[] = [];
   const started = performance.now();
   let reported = 0;
@@ -134,7 +151,8 @@ export async function runActions(options: ActionRunOptions): Promise<ActionRun> 
     let retryAfter: string | undefined;
     const call: Call = async (spec, callOptions = {}) => {
       const sentAt = performance.now();
-      const answer = await exchange(agent, base, spec, timeoutMs, callOptions.keepBody ?? false);
+      const answer = await exchange(action.agent ?? agent, base, spec, timeoutMs, callOptions.keepBody ?? false);
+      if (answer.worker) byWorker[answer.worker] = (byWorker[answer.worker] ?? 0) + 1;
       statuses.push(answer.status === 404 && callOptions.notFoundIsAnswer ? 200 : answer.status);
       if (answer.error) errors.push(answer.error);
       if (answer.retryAfter && (answer.status === 503 || answer.status === 429)) retryAfter ??= answer.retryAfter;
@@ -175,7 +193,7 @@ export async function runActions(options: ActionRunOptions): Promise<ActionRun> 
   await Promise.all(pending);
   report();
   agent.destroy();
-  return { actions, calls, wallSeconds: (performance.now() - started) / 1000 };
+  return { actions, calls, wallSeconds: (performance.now() - started) / 1000, byWorker };
 }
 
 export interface PacedOptions {

@@ -14,7 +14,7 @@ import { resultOf, type LoadResult } from './request.js';
 import { startServer, type RunningServer } from './server.js';
 import { getJson, signIn } from './session.js';
 import { settleDatabase } from './settle.js';
-import { newUserState, rememberRows, actionStream, type TrafficWorld, type UserState } from './traffic-actions.js';
+import { browserAgent, newUserState, rememberRows, actionStream, type TrafficWorld, type UserState } from './traffic-actions.js';
 import { runActions } from './paced.js';
 import { ensureGovernmentHandlers, loadCandidates } from './traffic-fixtures.js';
 import { ACTIONS_PER_SECOND_AT_100, FILTER_SHARES, PAGE_DEPTHS, SORTS, STATUS_FILTERS, LIGHT_FILTERS } from './traffic-model.js';
@@ -34,7 +34,10 @@ export interface TrafficRun {
   /** Ledger requests that repeated a (scope, query, page) already asked in the run: the most the page cache can serve. */
   ledgerRepeatShare: Record<'ledger' | 'keyword', number>;
   wallSeconds: number;
+  /** Server processes and their worker processes together. */
   serverPeakRssMiB: number;
+  /** Answers per server process (x-luoshi-worker), with --servers N. */
+  byWorker: Record<string, number>;
 }
 
 export interface TrafficScenarioResult {
@@ -101,7 +104,11 @@ async function measure(
   options: BenchOptions,
   log: (line: string) => void,
 ): Promise<TrafficRun> {
-  for (const u of users) u.walk = null;
+  for (const u of users) {
+    u.walk = null;
+    u.agent.destroy();
+    u.agent = browserAgent();
+  }
   const world: TrafficWorld = {
     ...base,
     users,
@@ -145,7 +152,9 @@ async function measure(
     ledgerRepeatShare: { ledger: share(world.ledgerRequests.ledger), keyword: share(world.ledgerRequests.keyword) },
     wallSeconds: Math.round(run.wallSeconds * 10) / 10,
     serverPeakRssMiB: server.memory().peakMiB,
+    byWorker: run.byWorker,
   };
+  for (const u of users) u.agent.destroy();
   for (const [kind, k] of Object.entries(actions.byKind))
     log(
       `    ${kind.padEnd(8)} p50 ${k.latency.p50} · p95 ${k.latency.p95} · p99 ${k.latency.p99} ms · ${k.latency.count} ok · shed ${k.statuses.shed} · failed ${k.statuses.failed} · errors ${k.statuses.errors}`,

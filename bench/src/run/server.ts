@@ -26,12 +26,36 @@ export interface ServerOptions {
 export interface RunningServer {
   baseUrl: string;
   pid: number;
-  /** Resident memory now and the peak since start (or since `resetPeak`), in MiB. */
+  /**
+   * Resident memory now and the peak since start (or since `resetPeak`), in MiB: of the server process and, with
+   * `--workers N`, of its worker processes too (each one's own peak, summed).
+   */
   memory(): { rssMiB: number; peakMiB: number };
   /** Sets the peak (VmHWM) back to the current RSS, so the next peak belongs to what runs next. */
   resetPeak(): boolean;
   alive(): boolean;
   stop(): Promise<void>;
+}
+
+/** The process and its direct children (the cluster's workers), from /proc. */
+function processTree(pid: number): number[] {
+  try {
+    const children = readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8').trim().split(/\s+/).filter(Boolean).map(Number);
+    return [pid, ...children];
+  } catch {
+    return [pid];
+  }
+}
+
+function treeField(pid: number, field: string): number {
+  const of = (p: number) => {
+    try {
+      return statusField(p, field);
+    } catch {
+      return 0; // a worker that has just exited
+    }
+  };
+  return Math.round(processTree(pid).reduce((sum, p) => sum + of(p), 0) * 10) / 10;
 }
 
 function statusField(pid: number, field: string): number {
@@ -87,11 +111,11 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   return {
     baseUrl,
     pid,
-    memory: () => ({ rssMiB: statusField(pid, 'VmRSS'), peakMiB: statusField(pid, 'VmHWM') }),
+    memory: () => ({ rssMiB: treeField(pid, 'VmRSS'), peakMiB: treeField(pid, 'VmHWM') }),
     resetPeak() {
       try {
         // Linux: writing 5 to clear_refs resets the peak resident set size to the current one.
-        writeFileSync(`/proc/${pid}/clear_refs`, '5');
+        for (const p of processTree(pid)) writeFileSync(`/proc/${p}/clear_refs`, '5');
         return true;
       } catch {
         return false;

@@ -4,6 +4,7 @@
  * the user met in their own ledger answers, the work desk, the cockpit of their own scope, a leader's reports, and
  * progress reports (with an Idempotency-Key) on items their own unit leads.
  */
+import http from 'node:http';
 import type { Action, Call } from './paced.js';
 import {
   ledgerPath,
@@ -25,6 +26,8 @@ const SEEN_ITEMS_KEPT = 200;
 
 export interface UserState extends TrafficUser {
   session: BenchSession;
+  /** The user's own keep-alive connections (at most 6, as a browser), made anew for each run. */
+  agent: http.Agent;
   seenItems: string[];
   /** The user's scope unit and its child units (GET /api/units?parentId=…): what the ledger's unit filter offers. */
   scopeUnits: string[];
@@ -44,8 +47,13 @@ export interface TrafficWorld {
   seenLedgerKeys: Set<string>;
 }
 
+/** A browser's connections to one origin: keep-alive, at most six at a time. */
+export function browserAgent(): http.Agent {
+  return new http.Agent({ keepAlive: true, maxSockets: 6 });
+}
+
 export function newUserState(user: TrafficUser, session: BenchSession): UserState {
-  return { ...user, session, seenItems: [], scopeUnits: [user.scopeUnitId], reportable: [], walk: null };
+  return { ...user, session, agent: browserAgent(), seenItems: [], scopeUnits: [user.scopeUnitId], reportable: [], walk: null };
 }
 
 const isLeader = (u: UserState) => u.roles.includes('government_leader');
@@ -99,6 +107,7 @@ function ledgerAction(world: TrafficWorld, kind: 'ledger' | 'keyword'): Action {
   else world.seenLedgerKeys.add(key);
   return {
     kind,
+    agent: user.agent,
     async run(call: Call) {
       state.busy = true;
       try {
@@ -125,6 +134,7 @@ function itemAction(world: TrafficWorld): Action {
   const tid = encodeURIComponent(id);
   return {
     kind: 'item',
+    agent: user.agent,
     async run(call: Call) {
       const item = await call(get(s, 'item', `/api/tasks/${tid}`), { keepBody: true });
       if (item.status !== 200) return;
@@ -150,6 +160,7 @@ function deskAction(world: TrafficWorld): Action {
   const user = pickOne(world.random, world.users);
   return {
     kind: 'desk',
+    agent: user.agent,
     async run(call: Call) {
       const calls = [call(get(user.session, 'desk', '/api/desk'))];
       if (isHandler(user)) calls.push(call(get(user.session, 'desk.mine', '/api/tasks?mine=true&limit=50')));
@@ -164,20 +175,20 @@ function cockpitAction(world: TrafficWorld): Action {
     world.random,
     world.users.map((u) => [u, isLeader(u) ? 3 : isSupervisor(u) ? 2 : 1] as const),
   );
-  return { kind: 'cockpit', run: async (call) => void (await call(get(user.session, 'cockpit', '/api/cockpit'))) };
+  return { kind: 'cockpit', agent: user.agent, run: async (call) => void (await call(get(user.session, 'cockpit', '/api/cockpit'))) };
 }
 
 function reportAction(world: TrafficWorld): Action {
   const readers = world.users.filter((u) => isLeader(u) || isSupervisor(u));
   const user = pickOne(world.random, readers);
   const { kind, path } = sampleReportPath(world.random, world.sources, isLeader(user));
-  return { kind: 'report', run: async (call) => void (await call(get(user.session, kind, path))) };
+  return { kind: 'report', agent: user.agent, run: async (call) => void (await call(get(user.session, kind, path))) };
 }
 
 function writeAction(world: TrafficWorld): Action {
   const user = pickWriter(world.random, world.writers);
   const spec = { ...reportRequest(user.session, pickOne(world.random, user.reportable)), kind: `write.${user.stratum}` };
-  return { kind: 'write', run: async (call) => void (await call(spec)) };
+  return { kind: 'write', agent: user.agent, run: async (call) => void (await call(spec)) };
 }
 
 /** The stream of actions at `ratePerSecond` requests/s: the per-second mix of traffic-model.ts, over and over. */

@@ -87,7 +87,11 @@ export function trafficMarkdown(result: TrafficScenarioResult, header: string[])
     '',
     `Page-cache reach: ${cached.ledgerRepeatShare.ledger} % of ledger pages and ${cached.ledgerRepeatShare.keyword} % of keyword pages repeated a (scope, query, page) already asked in the run — the most the page cache could have served (it also drops a scope's pages on every write in it). The server reports no hits itself; the uncached column is the run with \`PAGE_CACHE_ENTRIES=0 FIGURES_KEEP_FROM_MS=0\`.`,
     '',
-    `Server peak RSS: cached ${cached.serverPeakRssMiB} MiB${uncached ? `, uncached ${uncached.serverPeakRssMiB} MiB` : ''}.`,
+    `Server peak RSS (all its processes): cached ${cached.serverPeakRssMiB} MiB${uncached ? `, uncached ${uncached.serverPeakRssMiB} MiB` : ''}.${
+      Object.keys(cached.byWorker).length > 1
+        ? ` Answers per server process (x-luoshi-worker), cached run: ${JSON.stringify(cached.byWorker)}.`
+        : ''
+    }`,
     '',
     '### Calls (each HTTP request, timed from when it was sent)',
     '',
