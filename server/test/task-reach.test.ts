@@ -61,13 +61,15 @@ async function drift(): Promise<Record<string, number>> {
   );
   const leadTallies = await diff(
     `select unit_id, status, warning_level, sum(n)::int from task_tallies where kind = 'lead' group by 1, 2, 3 having sum(n) <> 0`,
-    `select lead_unit_id, status, warning_level, count(*)::int from tasks group by 1, 2, 3`,
+    `select a.u, status, warning_level, count(*)::int from tasks cross join lateral luoshi_unit_and_ancestors(lead_unit_id) a(u) group by 1, 2, 3`,
   );
   const monthTallies = await diff(
     `select kind, unit_id, month, sum(n)::int from task_tallies where kind in ('assigned', 'completed') group by 1, 2, 3 having sum(n) <> 0`,
-    `select 'assigned', lead_unit_id, luoshi_shanghai_month(assigned_at), count(*)::int from tasks where assigned_at is not null group by 1, 2, 3
+    `select 'assigned', a.u, luoshi_shanghai_month(assigned_at), count(*)::int from tasks cross join lateral luoshi_unit_and_ancestors(lead_unit_id) a(u)
+       where assigned_at is not null group by 1, 2, 3
      union all
-     select 'completed', lead_unit_id, luoshi_shanghai_month(completed_at), count(*)::int from tasks where completed_at is not null group by 1, 2, 3`,
+     select 'completed', a.u, luoshi_shanghai_month(completed_at), count(*)::int from tasks cross join lateral luoshi_unit_and_ancestors(lead_unit_id) a(u)
+       where completed_at is not null group by 1, 2, 3`,
   );
   return { reach, copied, reachTallies, leadTallies, monthTallies };
 }

@@ -34,6 +34,11 @@ CREATE FUNCTION luoshi_shanghai_month(p_at timestamptz) RETURNS varchar LANGUAGE
   SELECT to_char((p_at AT TIME ZONE 'UTC') + interval '8 hours', 'YYYY-MM')
 $$;
 --> statement-breakpoint
+-- A lead unit and every unit above it: the cockpit's tallies are kept under each, so any scope reads its own rows.
+CREATE FUNCTION luoshi_unit_and_ancestors(p_unit uuid) RETURNS SETOF uuid LANGUAGE sql STABLE AS $$
+  SELECT unnest(luoshi_path_units(path)) FROM units WHERE id = p_unit
+$$;
+--> statement-breakpoint
 -- The (unit, item) pairs of a set of items: every ancestor-or-self of the supervising, lead and cooperating units.
 CREATE FUNCTION luoshi_reach_of(p_ids uuid[]) RETURNS TABLE (unit_id uuid, task_id uuid) LANGUAGE sql STABLE AS $$
   SELECT unnest(luoshi_path_units(u.path)), t.id FROM tasks t JOIN units u ON u.id = t.supervising_unit_id WHERE t.id = ANY (p_ids)
@@ -75,11 +80,13 @@ BEGIN
   INSERT INTO task_tallies (kind, unit_id, source, status, warning_level, top_level, n)
     SELECT 'reach', unit_id, source, status, warning_level, top_level, count(*) FROM task_reach GROUP BY 2, 3, 4, 5, 6;
   INSERT INTO task_tallies (kind, unit_id, status, warning_level, n)
-    SELECT 'lead', lead_unit_id, status, warning_level, count(*) FROM tasks GROUP BY 2, 3, 4;
+    SELECT 'lead', a.u, status, warning_level, count(*) FROM tasks CROSS JOIN LATERAL luoshi_unit_and_ancestors(lead_unit_id) a(u) GROUP BY 2, 3, 4;
   INSERT INTO task_tallies (kind, unit_id, month, n)
-    SELECT 'assigned', lead_unit_id, luoshi_shanghai_month(assigned_at), count(*) FROM tasks WHERE assigned_at IS NOT NULL GROUP BY 2, 3;
+    SELECT 'assigned', a.u, luoshi_shanghai_month(assigned_at), count(*) FROM tasks CROSS JOIN LATERAL luoshi_unit_and_ancestors(lead_unit_id) a(u)
+      WHERE assigned_at IS NOT NULL GROUP BY 2, 3;
   INSERT INTO task_tallies (kind, unit_id, month, n)
-    SELECT 'completed', lead_unit_id, luoshi_shanghai_month(completed_at), count(*) FROM tasks WHERE completed_at IS NOT NULL GROUP BY 2, 3;
+    SELECT 'completed', a.u, luoshi_shanghai_month(completed_at), count(*) FROM tasks CROSS JOIN LATERAL luoshi_unit_and_ancestors(lead_unit_id) a(u)
+      WHERE completed_at IS NOT NULL GROUP BY 2, 3;
 END $$;
 --> statement-breakpoint
 -- Folds the deltas into one row per key. Concurrent writers only insert, and rows they have not committed yet are
@@ -92,6 +99,7 @@ BEGIN
     INSERT INTO task_tallies (kind, unit_id, source, status, warning_level, top_level, month, n)
     SELECT kind, unit_id, source, status, warning_level, top_level, month, sum(n) FROM gone
     GROUP BY kind, unit_id, source, status, warning_level, top_level, month HAVING sum(n) <> 0
+    ORDER BY unit_id, kind -- a unit's rows end up side by side, so reading them touches few pages
     RETURNING 1
   )
   SELECT (SELECT count(*) FROM gone) - (SELECT count(*) FROM kept) INTO folded;
@@ -110,11 +118,13 @@ BEGIN
       ) x
       ON CONFLICT (task_id, unit_id) DO NOTHING;
     INSERT INTO task_tallies (kind, unit_id, status, warning_level, n)
-      SELECT 'lead', lead_unit_id, status, warning_level, count(*) FROM new_rows GROUP BY 2, 3, 4;
+      SELECT 'lead', a.u, status, warning_level, count(*) FROM new_rows CROSS JOIN LATERAL luoshi_unit_and_ancestors(lead_unit_id) a(u) GROUP BY 2, 3, 4;
     INSERT INTO task_tallies (kind, unit_id, month, n)
-      SELECT 'assigned', lead_unit_id, luoshi_shanghai_month(assigned_at), count(*) FROM new_rows WHERE assigned_at IS NOT NULL GROUP BY 2, 3;
+      SELECT 'assigned', a.u, luoshi_shanghai_month(assigned_at), count(*) FROM new_rows CROSS JOIN LATERAL luoshi_unit_and_ancestors(lead_unit_id) a(u)
+      WHERE assigned_at IS NOT NULL GROUP BY 2, 3;
     INSERT INTO task_tallies (kind, unit_id, month, n)
-      SELECT 'completed', lead_unit_id, luoshi_shanghai_month(completed_at), count(*) FROM new_rows WHERE completed_at IS NOT NULL GROUP BY 2, 3;
+      SELECT 'completed', a.u, luoshi_shanghai_month(completed_at), count(*) FROM new_rows CROSS JOIN LATERAL luoshi_unit_and_ancestors(lead_unit_id) a(u)
+      WHERE completed_at IS NOT NULL GROUP BY 2, 3;
   ELSIF TG_OP = 'UPDATE' THEN
     UPDATE task_reach r SET source = n.source, status = n.status, warning_level = n.warning_level, top_level = n.parent_id IS NULL,
         deadline = n.deadline, created_at = n.created_at, serial_year = n.serial_year, serial_seq = n.serial_seq
@@ -126,15 +136,15 @@ BEGIN
       SELECT n.id FROM new_rows n JOIN old_rows o ON o.id = n.id
       WHERE (o.supervising_unit_id, o.lead_unit_id) IS DISTINCT FROM (n.supervising_unit_id, n.lead_unit_id)));
     INSERT INTO task_tallies (kind, unit_id, status, warning_level, n)
-      SELECT 'lead', d.unit_id, d.status, d.warning_level, sum(d.n) FROM (
+      SELECT 'lead', a.u, d.status, d.warning_level, sum(d.n) FROM (
         SELECT o.lead_unit_id AS unit_id, o.status, o.warning_level, -1 AS n FROM old_rows o JOIN new_rows n ON n.id = o.id
           WHERE (o.lead_unit_id, o.status, o.warning_level) IS DISTINCT FROM (n.lead_unit_id, n.status, n.warning_level)
         UNION ALL
         SELECT n.lead_unit_id, n.status, n.warning_level, 1 FROM old_rows o JOIN new_rows n ON n.id = o.id
           WHERE (o.lead_unit_id, o.status, o.warning_level) IS DISTINCT FROM (n.lead_unit_id, n.status, n.warning_level)
-      ) d GROUP BY 2, 3, 4 HAVING sum(d.n) <> 0;
+      ) d CROSS JOIN LATERAL luoshi_unit_and_ancestors(d.unit_id) a(u) GROUP BY 2, 3, 4 HAVING sum(d.n) <> 0;
     INSERT INTO task_tallies (kind, unit_id, month, n)
-      SELECT d.kind, d.unit_id, d.month, sum(d.n) FROM (
+      SELECT d.kind, a.u, d.month, sum(d.n) FROM (
         SELECT 'assigned' AS kind, o.lead_unit_id AS unit_id, luoshi_shanghai_month(o.assigned_at) AS month, -1 AS n
           FROM old_rows o JOIN new_rows n ON n.id = o.id
           WHERE o.assigned_at IS NOT NULL AND (o.lead_unit_id, luoshi_shanghai_month(o.assigned_at)) IS DISTINCT FROM (n.lead_unit_id, luoshi_shanghai_month(n.assigned_at))
@@ -150,14 +160,16 @@ BEGIN
         SELECT 'completed', n.lead_unit_id, luoshi_shanghai_month(n.completed_at), 1
           FROM old_rows o JOIN new_rows n ON n.id = o.id
           WHERE n.completed_at IS NOT NULL AND (o.lead_unit_id, luoshi_shanghai_month(o.completed_at)) IS DISTINCT FROM (n.lead_unit_id, luoshi_shanghai_month(n.completed_at))
-      ) d GROUP BY 1, 2, 3 HAVING sum(d.n) <> 0;
+      ) d CROSS JOIN LATERAL luoshi_unit_and_ancestors(d.unit_id) a(u) GROUP BY 1, 2, 3 HAVING sum(d.n) <> 0;
   ELSE
     INSERT INTO task_tallies (kind, unit_id, status, warning_level, n)
-      SELECT 'lead', lead_unit_id, status, warning_level, -count(*) FROM old_rows GROUP BY 2, 3, 4;
+      SELECT 'lead', a.u, status, warning_level, -count(*) FROM old_rows CROSS JOIN LATERAL luoshi_unit_and_ancestors(lead_unit_id) a(u) GROUP BY 2, 3, 4;
     INSERT INTO task_tallies (kind, unit_id, month, n)
-      SELECT 'assigned', lead_unit_id, luoshi_shanghai_month(assigned_at), -count(*) FROM old_rows WHERE assigned_at IS NOT NULL GROUP BY 2, 3;
+      SELECT 'assigned', a.u, luoshi_shanghai_month(assigned_at), -count(*) FROM old_rows CROSS JOIN LATERAL luoshi_unit_and_ancestors(lead_unit_id) a(u)
+      WHERE assigned_at IS NOT NULL GROUP BY 2, 3;
     INSERT INTO task_tallies (kind, unit_id, month, n)
-      SELECT 'completed', lead_unit_id, luoshi_shanghai_month(completed_at), -count(*) FROM old_rows WHERE completed_at IS NOT NULL GROUP BY 2, 3;
+      SELECT 'completed', a.u, luoshi_shanghai_month(completed_at), -count(*) FROM old_rows CROSS JOIN LATERAL luoshi_unit_and_ancestors(lead_unit_id) a(u)
+      WHERE completed_at IS NOT NULL GROUP BY 2, 3;
   END IF;
   RETURN NULL;
 END $$;
