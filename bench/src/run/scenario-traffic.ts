@@ -9,6 +9,8 @@
  */
 import { join } from 'node:path';
 import { seededRandom } from '../bulk.js';
+import os from 'node:os';
+import { cpuBetween, cpuSnapshot } from './machine.js';
 import type { BenchOptions } from './options.js';
 import { resultOf, type LoadResult } from './request.js';
 import { startServer, type RunningServer } from './server.js';
@@ -38,6 +40,9 @@ export interface TrafficRun {
   serverPeakRssMiB: number;
   /** Answers per server process (x-luoshi-worker), with --servers N. */
   byWorker: Record<string, number>;
+  /** The machine during the measured run: a shared machine's other work shows up as `otherSeconds`. */
+  cpu: ReturnType<typeof cpuBetween>;
+  loadAverage: { start: number; end: number };
 }
 
 export interface TrafficScenarioResult {
@@ -91,6 +96,10 @@ async function findReportable(baseUrl: string, user: UserState): Promise<void> {
   }
 }
 
+function databaseName(url: string): string {
+  return decodeURIComponent(new URL(url).pathname.replace(/^\//, ''));
+}
+
 function shanghaiToday(): string {
   return new Intl.DateTimeFormat('sv-SE', { timeZone: 'Asia/Shanghai' }).format(new Date());
 }
@@ -124,6 +133,8 @@ async function measure(
   await runActions({ baseUrl: server.baseUrl, ratePerSecond: actionsPerSecond, durationSeconds: options.trafficWarmupSeconds, next });
   world.ledgerRequests = { ledger: { total: 0, repeats: 0 }, keyword: { total: 0, repeats: 0 } };
   server.resetPeak();
+  const loadAtStart = os.loadavg()[0] ?? 0;
+  const cpuAtStart = cpuSnapshot(server.pids(), databaseName(options.databaseUrl));
   let lastLog = 0;
   const run = await runActions({
     baseUrl: server.baseUrl,
@@ -138,6 +149,7 @@ async function measure(
       log(`    t=${second}s ${samples.length} actions, max ${(latencies.at(-1) ?? 0).toFixed(0)} ms, shed ${shed}`);
     },
   });
+  const cpu = cpuBetween(cpuAtStart, cpuSnapshot(server.pids(), databaseName(options.databaseUrl)));
   const actions = resultOf(run.actions, options.trafficSeconds);
   const calls = resultOf(run.calls, options.trafficSeconds);
   const share = (c: { total: number; repeats: number }) => (c.total ? Math.round((c.repeats / c.total) * 1000) / 10 : 0);
@@ -153,7 +165,12 @@ async function measure(
     wallSeconds: Math.round(run.wallSeconds * 10) / 10,
     serverPeakRssMiB: server.memory().peakMiB,
     byWorker: run.byWorker,
+    cpu,
+    loadAverage: { start: Math.round(loadAtStart * 100) / 100, end: Math.round((os.loadavg()[0] ?? 0) * 100) / 100 },
   };
+  log(
+    `    machine: ${cpu.busyPercent} % busy; CPU s: server ${cpu.serverSeconds}, load generator ${cpu.clientSeconds}, its PostgreSQL backends ${cpu.databaseSeconds}, everything else on the machine ${cpu.otherSeconds}; load ${result.loadAverage.start} → ${result.loadAverage.end}`,
+  );
   for (const u of users) u.agent.destroy();
   for (const [kind, k] of Object.entries(actions.byKind))
     log(

@@ -33,6 +33,8 @@ export interface RunningServer {
   memory(): { rssMiB: number; peakMiB: number };
   /** Sets the peak (VmHWM) back to the current RSS, so the next peak belongs to what runs next. */
   resetPeak(): boolean;
+  /** The server process and its worker processes. */
+  pids(): number[];
   alive(): boolean;
   stop(): Promise<void>;
 }
@@ -121,6 +123,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
         return false;
       }
     },
+    pids: () => processTree(pid),
     alive: () => child.exitCode === null && child.signalCode === null,
     async stop() {
       if (child.exitCode !== null || child.signalCode !== null) return;

@@ -87,6 +87,14 @@ export function trafficMarkdown(result: TrafficScenarioResult, header: string[])
     '',
     `Page-cache reach: ${cached.ledgerRepeatShare.ledger} % of ledger pages and ${cached.ledgerRepeatShare.keyword} % of keyword pages repeated a (scope, query, page) already asked in the run — the most the page cache could have served (it also drops a scope's pages on every write in it). The server reports no hits itself; the uncached column is the run with \`PAGE_CACHE_ENTRIES=0 FIGURES_KEEP_FROM_MS=0\`.`,
     '',
+    ...[cached, uncached].flatMap((run) =>
+      run
+        ? [
+            `Machine during the ${run.label} run: ${run.cpu.busyPercent} % of the cores busy; CPU seconds — server ${run.cpu.serverSeconds}, load generator ${run.cpu.clientSeconds}, the bench database's PostgreSQL backends ${run.cpu.databaseSeconds}, everything else on the machine (other people's work on a shared one) ${run.cpu.otherSeconds}; load average ${run.loadAverage.start} → ${run.loadAverage.end}.`,
+            '',
+          ]
+        : [],
+    ),
     `Server peak RSS (all its processes): cached ${cached.serverPeakRssMiB} MiB${uncached ? `, uncached ${uncached.serverPeakRssMiB} MiB` : ''}.${
       Object.keys(cached.byWorker).length > 1
         ? ` Answers per server process (x-luoshi-worker), cached run: ${JSON.stringify(cached.byWorker)}.`
