@@ -66,6 +66,16 @@ describe('sign-in', () => {
     expect((await signInRaw(user.username, TEST_PASSWORD)).statusCode).toBe(200);
   });
 
+  it('counts wrong passwords sent at the same moment one by one: twenty at once lock the account', async () => {
+    const tree = await createTree(env.deps);
+    const user = await createUser(env.deps, tree.countyA1, ['unit_handler']);
+    const codes = await Promise.all(Array.from({ length: 20 }, () => signInRaw(user.username, 'Wrong#Pass123').then((r) => r.statusCode)));
+    // Five failures lock; the rest are refused as locked. Before, each read the count alone and wrote back 1.
+    expect(codes.filter((c) => c === 401).length).toBeLessThanOrEqual(4);
+    expect((await signInRaw(user.username, TEST_PASSWORD)).statusCode).toBe(423);
+    env.clock.advanceMinutes(16);
+  });
+
   it('issues a new session id at every sign-in and ends the session presented with it', async () => {
     const tree = await createTree(env.deps);
     const user = await createUser(env.deps, tree.countyA1, ['unit_handler']);

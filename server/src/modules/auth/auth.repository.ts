@@ -74,6 +74,21 @@ export async function findThrottle(db: Db, key: string): Promise<ThrottleRow | n
   return rows[0] ?? null;
 }
 
+/**
+ * The account's throttle row, locked until the transaction ends (made first, with no failures, if there is none), so
+ * that failures counted at the same time are counted one after the other.
+ */
+export async function lockThrottle(tx: Db, key: string, now: Date): Promise<ThrottleRow> {
+  await tx
+    .insert(signInThrottles)
+    .values({ usernameKey: key, failureCount: 0, lastFailureAt: now, lockedUntil: null })
+    .onConflictDoNothing();
+  const rows = await tx.select().from(signInThrottles).where(eq(signInThrottles.usernameKey, key)).for('update');
+  const row = rows[0];
+  if (!row) throw new Error('sign-in throttle row vanished inside its transaction');
+  return row;
+}
+
 export async function saveThrottle(db: Db, row: ThrottleRow): Promise<void> {
   await db
     .insert(signInThrottles)

@@ -87,15 +87,20 @@ export async function signIn(
   const user = await repo.findUserByKey(db, key);
   const isPasswordRight = await verifyPassword(user?.passwordHash ?? null, input.password);
   if (!user || !isPasswordRight || user.disabledAt) {
-    const next = afterFailure(throttle, now, deps.env.LOCKOUT_THRESHOLD, deps.env.LOCKOUT_MINUTES);
-    await db.transaction(async (tx) => {
-      await repo.saveThrottle(tx, { usernameKey: key, ...next });
+    // Counted on the locked row: concurrent wrong passwords for one account queue here, so each one counts (read
+    // outside the transaction, twenty at once all wrote "1" and none locked).
+    const next = await db.transaction(async (tx) => {
+      const current = await repo.lockThrottle(tx, key, now);
+      // Locked by a failure that was counted while this one waited: it stays locked (counting on would restart it).
+      const counted = isLocked(current, now) ? current : afterFailure(current, now, deps.env.LOCKOUT_THRESHOLD, deps.env.LOCKOUT_MINUTES);
+      await repo.saveThrottle(tx, { usernameKey: key, ...counted });
       await audit(deps, tx, ctx, {
-        eventType: next.lockedUntil ? 'auth.sign_in_locked' : 'auth.sign_in_failed',
+        eventType: counted.lockedUntil ? 'auth.sign_in_locked' : 'auth.sign_in_failed',
         outcome: 'failure',
         actorUsername: input.username,
-        after: { failureCount: next.failureCount },
+        after: { failureCount: counted.failureCount },
       });
+      return counted;
     });
     if (next.lockedUntil) throw new AppError('AUTH_LOCKED', { minutes: minutesUntil(next.lockedUntil, now) });
     throw new AppError('AUTH_INVALID_CREDENTIALS');
