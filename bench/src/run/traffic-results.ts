@@ -59,6 +59,17 @@ export function trafficTargetRows(result: TrafficScenarioResult): TargetRow[] {
   return rows;
 }
 
+/**
+ * CPU milliseconds per HTTP request of the server and of the bench database's backends: what the traffic costs,
+ * which — unlike latency — holds on a machine that others are using too.
+ */
+function cpuPerRequest(run: TrafficRun): string {
+  const requests = run.calls.latency.count + run.calls.statuses.shed + run.calls.statuses.failed + run.calls.statuses.errors;
+  if (requests === 0) return 'no requests';
+  const ms = (seconds: number) => Math.round((seconds * 10_000) / requests) / 10;
+  return `server ${ms(run.cpu.serverSeconds)} ms + PostgreSQL ${ms(run.cpu.databaseSeconds)} ms of CPU`;
+}
+
 function runColumns(run: TrafficRun | undefined, kind: string): string[] {
   const k = run?.actions.byKind[kind];
   if (!run || !k) return ['–', '–', '–', '–', '–'];
@@ -90,7 +101,7 @@ export function trafficMarkdown(result: TrafficScenarioResult, header: string[])
     ...[cached, uncached].flatMap((run) =>
       run
         ? [
-            `Machine during the ${run.label} run: ${run.cpu.busyPercent} % of the cores busy; CPU seconds — server ${run.cpu.serverSeconds}, load generator ${run.cpu.clientSeconds}, the bench database's PostgreSQL backends ${run.cpu.databaseSeconds}, everything else on the machine (other people's work on a shared one) ${run.cpu.otherSeconds}; load average ${run.loadAverage.start} → ${run.loadAverage.end}.`,
+            `Machine during the ${run.label} run: ${run.cpu.busyPercent} % of the cores busy; per HTTP request ${cpuPerRequest(run)}; CPU seconds — server ${run.cpu.serverSeconds}, load generator ${run.cpu.clientSeconds}, the bench database's PostgreSQL backends ${run.cpu.databaseSeconds}, everything else on the machine (other people's work on a shared one) ${run.cpu.otherSeconds}; load average ${run.loadAverage.start} → ${run.loadAverage.end}.`,
             '',
           ]
         : [],
