@@ -1,4 +1,4 @@
-/** Entry point: i18n first (so the first paint is already in the chosen language), then the router. */
+/** Entry point: i18n first (so the first paint is already in the chosen language: its texts load first), then the router. */
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { RouterProvider } from 'react-router/dom';
@@ -6,16 +6,17 @@ import { initI18n } from './app/i18n/i18n';
 import { AppProviders } from './app/providers';
 import { router } from './app/router';
 
-initI18n();
-
 const container = document.getElementById('root');
 if (!container) {
   throw new Error('index.html lacks #root');
 }
-createRoot(container).render(
-  <StrictMode>
-    <AppProviders>
-      <RouterProvider router={router} />
-    </AppProviders>
-  </StrictMode>,
+const root = createRoot(container);
+void initI18n().then(() =>
+  root.render(
+    <StrictMode>
+      <AppProviders>
+        <RouterProvider router={router} />
+      </AppProviders>
+    </StrictMode>,
+  ),
 );

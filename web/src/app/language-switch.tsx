@@ -12,7 +12,12 @@ export function LanguageSwitch() {
   const { t } = useTranslation();
   const locale = useAppLocale();
   return (
-    <Button type="text" icon={<GlobalOutlined />} title={t('app.language')} onClick={() => setAppLocale(locale === 'en' ? 'zh-CN' : 'en')}>
+    <Button
+      type="text"
+      icon={<GlobalOutlined />}
+      title={t('app.language')}
+      onClick={() => void setAppLocale(locale === 'en' ? 'zh-CN' : 'en')}
+    >
       {t('app.switchLanguage')}
     </Button>
   );

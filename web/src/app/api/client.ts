@@ -16,11 +16,11 @@ export type ResponseSchema<T> = {
 };
 
 /**
- * The contracts (and zod, ~30 kB gzip) load as their own chunk, started at once but off the critical path of the
+ * The contracts the frame needs (and zod) load as their own chunk, started at once but off the critical path of the
  * first paint. Modules in the initial bundle pass route definitions (or schemas) through this promise, e.g.
- * `call(contractsModule.then((c) => c.authRoutes.session))`; lazy pages import them directly.
+ * `call(contractsModule.then((c) => c.authRoutes.session))`; lazy pages import what they use directly.
  */
-export const contractsModule = import('@luoshi/contracts');
+export const contractsModule = import('./initial-contracts');
 
 type Method = RouteDef['method'];
 

@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { useAppLocale } from '../i18n/i18n';
 import { ApiError } from './api-error';
 import { errorText } from './errors';
-import { formFieldErrors, type CodeFields } from './form-errors';
+import type { CodeFields } from './form-errors';
 
 /** What the caller can add to the default reaction. */
 export type ApiErrorOptions = {
@@ -37,9 +37,13 @@ export function useApiErrorHandler(): (error: unknown, options?: ApiErrorOptions
       if (error instanceof ApiError && (error.code === 'UNAUTHENTICATED' || error.code === 'SESSION_EXPIRED')) {
         return; // the session was dropped; the guard is already on its way to /login
       }
-      const fields = options?.form ? formFieldErrors(error, locale, options.passwordField, options.codeFields) : [];
-      if (options?.form && fields.length > 0) {
-        options.form.setFields(fields);
+      const form = options?.form;
+      if (form && error instanceof ApiError) {
+        // The field mapping carries the whole error catalogue; it loads with the first failed form, not the page.
+        void import('./form-errors').then(({ formFieldErrors }) => {
+          const fields = formFieldErrors(error, locale, options.passwordField, options.codeFields);
+          if (fields.length > 0) form.setFields(fields);
+        });
       }
       void message.error(errorText(error, locale));
     },

@@ -13,6 +13,7 @@ export const en: ResourceShape<typeof zhCN> = {
     signOut: 'Sign out',
     signedOut: 'Signed out',
     footer: 'General Office of the Yunnan Provincial People’s Government',
+    openMenu: 'Open menu',
   },
   menu: {
     home: 'Home',
@@ -47,6 +48,7 @@ export const en: ResourceShape<typeof zhCN> = {
     retry: 'Retry',
     reload: 'Reload page',
     backHome: 'Back to home',
+    back: 'Back',
     loadMore: 'Load more',
     noMore: 'All loaded',
     saved: 'Saved',

@@ -100,6 +100,7 @@ export const zhCN = {
     signOut: '退出登录',
     signedOut: '已退出登录',
     footer: '云南省人民政府办公厅',
+    openMenu: '打开菜单',
   },
   menu: {
     home: '首页',
@@ -134,6 +135,7 @@ export const zhCN = {
     retry: '重试',
     reload: '刷新页面',
     backHome: '返回首页',
+    back: '返回',
     loadMore: '加载更多',
     noMore: '已全部加载',
     saved: '保存成功',

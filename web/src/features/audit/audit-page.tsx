@@ -1,5 +1,5 @@
 /** /admin/audit 审计日志 (audit_admin): filtered, keyset-paged event list with before/after and an integrity check. */
-import { PageContainer } from '@ant-design/pro-components';
+import { PageContainer } from '../../app/page-container';
 import type { AuditEvent } from '@luoshi/contracts';
 import { useInfiniteQuery } from '@tanstack/react-query';
 import { Alert, Button, Descriptions, Table, Tag, Typography, type TableColumnsType } from 'antd';

@@ -1,5 +1,5 @@
 /** /settings 个人设置: change one's own password and, if not done yet, bind an authenticator app. */
-import { PageContainer } from '@ant-design/pro-components';
+import { PageContainer } from '../../app/page-container';
 import { Alert, Card, Col, Descriptions, Row } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useCurrentUser } from '../../app/session';

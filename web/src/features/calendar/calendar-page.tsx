@@ -1,6 +1,6 @@
 /** /calendar 工作日历: the year's holidays and 调休上班 days (edited by system_admin) and a working-day calculator. */
 import { PlusOutlined } from '@ant-design/icons';
-import { PageContainer } from '@ant-design/pro-components';
+import { PageContainer } from '../../app/page-container';
 import type { CalendarDay } from '@luoshi/contracts';
 import { useQuery } from '@tanstack/react-query';
 import { Alert, App, Button, Card, Col, Popconfirm, Row, Select, Space, Table, Tag, Typography, type TableColumnsType } from 'antd';

@@ -5,7 +5,7 @@
  * charts (ECharts and the map shapes) load after the figures, as their own chunk. The figures refresh by themselves
  * when an item in scope changes (server-sent events).
  */
-import { PageContainer } from '@ant-design/pro-components';
+import { PageContainer } from '../../app/page-container';
 import { taskStatusValues, type CockpitArea, type CockpitSummary, type TaskStatus } from '@luoshi/contracts';
 import { useQuery } from '@tanstack/react-query';
 import { Alert, Button, Card, Col, Empty, Flex, Grid, Row, Segmented, Skeleton, Table, Tag, Typography, type TableColumnsType } from 'antd';

@@ -13,9 +13,15 @@ import { useAppLocale } from '../../app/i18n/i18n';
 import type { TaskDetail } from '../tasks/tasks.api';
 import { formatBeijingTime } from '../tasks/task-format';
 import { taskCooperationQuery, type Cooperation, type Coordination } from './cooperation.api';
-import { ContributionModal, DutyModal } from './cooperation-unit-modals';
-import { AttemptList } from './coordination-attempts';
-import { DecideModal, EscalateModal, RaiseModal } from './coordination-modals';
+import { AttemptList } from './coordination-attempt-list';
+import { lazyDialog } from '../../app/lazy-dialog';
+
+/** Its dialogs load on first open (`lazyDialog`), not with the page. */
+const ContributionModal = lazyDialog(() => import('./cooperation-unit-modals').then((m) => m.ContributionModal));
+const DutyModal = lazyDialog(() => import('./cooperation-unit-modals').then((m) => m.DutyModal));
+const DecideModal = lazyDialog(() => import('./coordination-modals').then((m) => m.DecideModal));
+const EscalateModal = lazyDialog(() => import('./coordination-modals').then((m) => m.EscalateModal));
+const RaiseModal = lazyDialog(() => import('./coordination-modals').then((m) => m.RaiseModal));
 
 /** Statuses in which the lead unit's work is over: no more 配合情况 then (the server refuses it). */
 const closedStatuses: readonly TaskStatus[] = ['completed', 'evaluated', 'archived', 'withdrawn', 'terminated'];

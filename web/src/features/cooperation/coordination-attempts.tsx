@@ -4,7 +4,7 @@
  */
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import { coordinationAttemptKindLabels, coordinationAttemptKindSchema } from '@luoshi/contracts';
-import { Button, DatePicker, Flex, Form, Input, Select, Tag, Typography } from 'antd';
+import { Button, DatePicker, Flex, Form, Input, Select } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { useAppLocale } from '../../app/i18n/i18n';
@@ -95,27 +95,5 @@ export function AttemptsField({ minimum = 0, label, extra }: { minimum?: number;
         </Form.Item>
       )}
     </Form.List>
-  );
-}
-
-/** Recorded attempts, read-only. */
-export function AttemptList({ attempts }: { attempts: readonly CoordinationAttempt[] }) {
-  const { t } = useTranslation();
-  const locale = useAppLocale();
-  if (attempts.length === 0) {
-    return <Typography.Text type="secondary">{t('cooperation.noAttempts')}</Typography.Text>;
-  }
-  return (
-    <Flex vertical gap={4}>
-      {attempts.map((attempt, index) => (
-        <Flex key={index} gap={8} align="baseline" wrap>
-          <Tag style={{ marginInlineEnd: 0 }}>{coordinationAttemptKindLabels[attempt.kind][locale]}</Tag>
-          <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-            {attempt.date}
-          </Typography.Text>
-          <Typography.Text>{attempt.note}</Typography.Text>
-        </Flex>
-      ))}
-    </Flex>
   );
 }

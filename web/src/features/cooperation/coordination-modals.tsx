@@ -5,7 +5,8 @@
 import { Alert, Form, Input, Modal, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { Coordination } from './cooperation.api';
-import { AttemptList, AttemptsField, toAttempts, type AttemptValues } from './coordination-attempts';
+import { AttemptList } from './coordination-attempt-list';
+import { AttemptsField, toAttempts, type AttemptValues } from './coordination-attempts';
 import { useSectionWrite } from './use-section-write';
 
 type RaiseValues = { subject: string; detail: string; attempts?: AttemptValues[] };

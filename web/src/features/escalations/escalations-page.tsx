@@ -3,7 +3,7 @@
  * 督查通报 candidate list, or for which it recommends a 约谈 of the lead unit's leaders — what the 督查室 takes into the
  * next bulletin and what the 分管领导 decides on. The system fills both lists; nobody types them.
  */
-import { PageContainer } from '@ant-design/pro-components';
+import { PageContainer } from '../../app/page-container';
 import { escalationRungLabels, type EscalationCandidate } from '@luoshi/contracts';
 import { useInfiniteQuery } from '@tanstack/react-query';
 import { Alert, Button, Flex, Segmented, Table, Tag, Typography, type TableColumnsType } from 'antd';

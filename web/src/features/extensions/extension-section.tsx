@@ -13,10 +13,13 @@ import { useAppLocale } from '../../app/i18n/i18n';
 import type { TaskDetail } from '../tasks/tasks.api';
 import { formatBeijingTime } from '../tasks/task-format';
 import { TaskDeadline } from '../tasks/task-tags';
-import { ExtensionDecisionModal } from './extension-decision-modal';
-import { ExtensionRequestModal } from './extension-request-modal';
 import { isPendingStep } from './extension-steps';
 import { taskExtensionsQuery } from './extensions.api';
+import { lazyDialog } from '../../app/lazy-dialog';
+
+/** Its dialogs load on first open (`lazyDialog`), not with the page. */
+const ExtensionDecisionModal = lazyDialog(() => import('./extension-decision-modal').then((m) => m.ExtensionDecisionModal));
+const ExtensionRequestModal = lazyDialog(() => import('./extension-request-modal').then((m) => m.ExtensionRequestModal));
 
 const statusColours: Record<ExtensionStatus, string> = {
   pending_unit_leader: 'processing',

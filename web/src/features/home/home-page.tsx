@@ -3,7 +3,7 @@
  * the units — 我承办的 (the items I handle, or stand in for as B角), then links to what my roles allow and the
  * account's details (there is no separate account page yet, so they stay here, last).
  */
-import { PageContainer } from '@ant-design/pro-components';
+import { PageContainer } from '../../app/page-container';
 import { Card, Col, Descriptions, Row, Tag, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';

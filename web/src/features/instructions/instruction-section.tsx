@@ -14,8 +14,11 @@ import { hasAnyRole, useCurrentUser } from '../../app/session';
 import type { TaskDetail } from '../tasks/tasks.api';
 import { formatBeijingTime } from '../tasks/task-format';
 import { TaskStatusTag } from '../tasks/task-tags';
-import { InstructionModal } from './instruction-modal';
 import { taskInstructionsQuery } from './instructions.api';
+import { lazyDialog } from '../../app/lazy-dialog';
+
+/** Its dialogs load on first open (`lazyDialog`), not with the page. */
+const InstructionModal = lazyDialog(() => import('./instruction-modal').then((m) => m.InstructionModal));
 
 /** The item a 批示 spawned: its 督办编号 as a link and its status; nothing for a plain requirement. */
 export function SpawnedItem({ instruction }: { instruction: Pick<Instruction, 'childTaskId' | 'childSerialNumber' | 'childStatus'> }) {

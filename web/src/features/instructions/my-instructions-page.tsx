@@ -2,7 +2,7 @@
  * /instructions 我的批示: everything the signed-in government leader instructed, newest first, with the live status
  * and 办结时限 of each item and of the item a 批示 spawned. A table on wide screens, cards on phones.
  */
-import { PageContainer } from '@ant-design/pro-components';
+import { PageContainer } from '../../app/page-container';
 import type { Instruction } from '@luoshi/contracts';
 import { useQuery } from '@tanstack/react-query';
 import { Alert, Button, Card, Empty, Flex, Grid, Spin, Table, Typography, type TableColumnsType } from 'antd';

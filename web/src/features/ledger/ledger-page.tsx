@@ -5,7 +5,7 @@
  * filtered set; saved views remember filter and columns.
  */
 import { DownloadOutlined, SettingOutlined, UploadOutlined } from '@ant-design/icons';
-import { PageContainer } from '@ant-design/pro-components';
+import { PageContainer } from '../../app/page-container';
 import { ledgerColumnValues, ledgerWarningValues, type LedgerColumn, type LedgerWarning } from '@luoshi/contracts';
 import { useInfiniteQuery } from '@tanstack/react-query';
 import { Alert, Button, Checkbox, Flex, Popover, Tag, Tooltip, Typography } from 'antd';
@@ -17,11 +17,14 @@ import { useAppLocale } from '../../app/i18n/i18n';
 import { hasAnyRole, useCurrentUser } from '../../app/session';
 import { defaultColumns, filterFromParams, paramsFromFilter, type LedgerFilterValue } from './ledger-filter';
 import { LedgerFilters } from './ledger-filters';
-import { LedgerImportModal } from './ledger-import-modal';
 import { LedgerTable, useLedgerColumns } from './ledger-table';
 import { LedgerViews } from './ledger-views';
 import { exportHref, ledgerQuery } from './ledger.api';
 import { useLiveRefresh } from '../../app/live';
+import { lazyDialog } from '../../app/lazy-dialog';
+
+/** Its dialogs load on first open (`lazyDialog`), not with the page. */
+const LedgerImportModal = lazyDialog(() => import('./ledger-import-modal').then((m) => m.LedgerImportModal));
 
 const columnsKey = 'luoshi.ledger.columns';
 const tagColours = { green: 'success', yellow: 'warning', red: 'error' } as const;
@@ -161,7 +164,7 @@ export function LedgerPage() {
           </div>
         )}
       </div>
-      <LedgerImportModal open={importing} onClose={() => setImporting(false)} />
+      {importing && <LedgerImportModal open onClose={() => setImporting(false)} />}
     </PageContainer>
   );
 }

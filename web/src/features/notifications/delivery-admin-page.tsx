@@ -3,7 +3,7 @@
  * for the system administrator and unit leaders, the group bots (钉钉/企业微信/飞书) of a unit. Bot URLs and
  * secrets are write-only: the list shows the URL with its token masked.
  */
-import { PageContainer } from '@ant-design/pro-components';
+import { PageContainer } from '../../app/page-container';
 import {
   deliveryStatusSchema,
   webhookPlatformLabels,

@@ -2,7 +2,7 @@
  * /notifications 消息通知: all of one's notifications, newest first, filtered by unread and kind, with "加载更多"
  * (keyset pages) and "全部已读"; beside them the user's own notification settings.
  */
-import { PageContainer } from '@ant-design/pro-components';
+import { PageContainer } from '../../app/page-container';
 import { notificationKindLabels, notificationKindValues, type NotificationKind } from '@luoshi/contracts';
 import { useInfiniteQuery } from '@tanstack/react-query';
 import { Alert, Button, Card, Col, Flex, List, Row, Segmented, Select } from 'antd';

@@ -3,7 +3,7 @@
  * by a button above the panel. The chosen unit is kept in `?unit=` so a reload or a shared link shows the same one.
  */
 import { ApartmentOutlined } from '@ant-design/icons';
-import { PageContainer } from '@ant-design/pro-components';
+import { PageContainer } from '../../app/page-container';
 import type { Unit } from '@luoshi/contracts';
 import { useQuery } from '@tanstack/react-query';
 import { Alert, Button, Card, Col, Drawer, Grid, Row } from 'antd';

@@ -14,8 +14,11 @@ import { useApiErrorHandler } from '../../app/api/use-api-error';
 import { useAppLocale } from '../../app/i18n/i18n';
 import type { ReportTask } from './report-form-drawer';
 import { ReportCard } from './report-card';
-import { ReportReturnModal } from './report-return-modal';
 import { reportsQuery, useReviewReport } from './reports.api';
+import { lazyDialog } from '../../app/lazy-dialog';
+
+/** Its dialogs load on first open (`lazyDialog`), not with the page. */
+const ReportReturnModal = lazyDialog(() => import('./report-return-modal').then((m) => m.ReportReturnModal));
 
 const ReportFormDrawer = lazy(() => import('./report-form-drawer').then((m) => ({ default: m.ReportFormDrawer })));
 

@@ -4,7 +4,7 @@
  * (`?source=`), so a view can be bookmarked or sent on. Progress and lights move on the chart as reports and roll-ups come
  * in (server-sent events), like the ledger and the cockpit.
  */
-import { PageContainer } from '@ant-design/pro-components';
+import { PageContainer } from '../../app/page-container';
 import { taskSourceSchema, type TaskSource } from '@luoshi/contracts';
 import { useQuery } from '@tanstack/react-query';
 import { Alert, Button, Card, Flex, Select, Skeleton, Typography } from 'antd';

@@ -12,9 +12,12 @@ import { useAppLocale } from '../../app/i18n/i18n';
 import type { TaskDetail } from '../tasks/tasks.api';
 import { GanttChart } from './gantt-chart';
 import { isBehindPlan } from './gantt-geometry';
-import { MilestoneModal } from './milestone-modal';
 import { MilestoneTable } from './milestone-table';
 import { itemRoadmapQuery, milestonesQuery, type Milestone, type MilestoneList } from './roadmap.api';
+import { lazyDialog } from '../../app/lazy-dialog';
+
+/** Its dialogs load on first open (`lazyDialog`), not with the page. */
+const MilestoneModal = lazyDialog(() => import('./milestone-modal').then((m) => m.MilestoneModal));
 
 /** 实际进度 as a bar with a marker at today's 序时进度, and the figure beside it (red when behind). */
 function PlanAgainstActual({ list }: { list: MilestoneList }) {

@@ -4,7 +4,7 @@
  * and the escalation ladder (提醒 → 催办 → 督办通知 → 通报候选 → 约谈建议) — and each government's 督办编号格式.
  * The system administrator adds and edits sources and patterns in dialogs; the 督查室 reads the sources.
  */
-import { PageContainer } from '@ant-design/pro-components';
+import { PageContainer } from '../../app/page-container';
 import { escalationRungLabels, escalationRungValues, type CreateSourceBody, type Source } from '@luoshi/contracts';
 import { useQuery } from '@tanstack/react-query';
 import { Alert, App, Button, Card, Table, Tag, type TableColumnsType } from 'antd';

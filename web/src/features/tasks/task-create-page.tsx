@@ -3,7 +3,7 @@
  * The submission carries an Idempotency-Key that stays the same for a retry of the same content, so a double click
  * or a lost answer never registers the item twice. On success the new item's page opens.
  */
-import { PageContainer } from '@ant-design/pro-components';
+import { PageContainer } from '../../app/page-container';
 import { Alert, App, Button, Card, Col, Form, Grid, Input, Row } from 'antd';
 import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';

@@ -2,7 +2,7 @@
  * /tasks/:id the item page: the light, progress and any pending 暂停/中止/撤销 at the top, facts, 督办内容 / 办理要求 /
  * 来源信息, 子事项 and 路线图, the actions this reader may take now, and the 时间线. An action's answer is the whole item, which replaces the page's data at once.
  */
-import { PageContainer } from '@ant-design/pro-components';
+import { PageContainer } from '../../app/page-container';
 import { taskRoutes, type TaskAction } from '@luoshi/contracts';
 import { useQuery } from '@tanstack/react-query';
 import { FileWordOutlined } from '@ant-design/icons';
@@ -22,7 +22,6 @@ import { TaskRoadmapSection } from '../roadmap/task-roadmap-section';
 import { TaskReportsSection } from '../reports/task-reports-section';
 import { taskQuery, type TaskDetail } from './tasks.api';
 import { TaskActionBar } from './task-action-bar';
-import { TaskActionModal } from './task-action-modal';
 import { refFieldsOf } from './task-form';
 import { PendingChangeBanner, TaskStatusLine } from './task-status-panel';
 import { TaskSubtasksSection } from './task-subtasks-section';
@@ -30,6 +29,10 @@ import { TaskStatusTag } from './task-tags';
 import { TaskSummary } from './task-summary';
 import { TaskTimeline } from './task-timeline';
 import { useLiveRefresh } from '../../app/live';
+import { lazyDialog } from '../../app/lazy-dialog';
+
+/** Its dialogs load on first open (`lazyDialog`), not with the page. */
+const TaskActionModal = lazyDialog(() => import('./task-action-modal').then((m) => m.TaskActionModal));
 
 function TextSection({ title, text }: { title: string; text: string }) {
   return (

@@ -1,4 +1,7 @@
-import { describe, expect, it } from 'vitest';
+import i18next from 'i18next';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { en } from '../../app/i18n/en';
+import { zhCN } from '../../app/i18n/zh-CN';
 import { actionLabelFor, beijingToday, eventTypeLabel, formatBeijingTime, isOverdue } from './task-format';
 
 describe('Beijing time', () => {
@@ -21,6 +24,10 @@ describe('isOverdue', () => {
 });
 
 describe('eventTypeLabel', () => {
+  // The audit event labels come from the loaded UI texts, as in the app after `initI18n`.
+  beforeAll(async () => {
+    await i18next.init({ resources: { 'zh-CN': { translation: zhCN }, en: { translation: en } }, lng: 'zh-CN', initAsync: false });
+  });
   it('uses the glossary words', () => {
     expect(eventTypeLabel('created', 'zh-CN')).toBe('登记');
     expect(eventTypeLabel('updated', 'zh-CN')).toBe('修改');

@@ -14,9 +14,8 @@ import {
   type TaskAction,
   type TaskStatus,
 } from '@luoshi/contracts';
-import { en } from '../../app/i18n/en';
+import i18next from 'i18next';
 import type { AppLocale } from '../../app/i18n/types';
-import { zhCN } from '../../app/i18n/zh-CN';
 
 const zone = 'Asia/Shanghai';
 
@@ -130,10 +129,14 @@ export function actionLabelFor(action: TaskAction, change: PendingChange | null,
   return locale === 'zh-CN' ? `${label}${what}` : `${label} ${what}`;
 }
 
-const auditLabels: Record<AppLocale, Record<string, Partial<Record<string, string>> | undefined>> = {
-  'zh-CN': zhCN.auditEventTypes,
-  en: en.auditEventTypes,
-};
+/**
+ * The audit event type's label (`auditEventTypes.extension.requested`) from the loaded UI texts. Read through
+ * i18next rather than imported, so a page carries only the active language's texts, not both.
+ */
+function auditLabel(group: string, name: string, locale: AppLocale): string | undefined {
+  const label: unknown = i18next.getResource(locale, 'translation', `auditEventTypes.${group}.${name}`);
+  return typeof label === 'string' ? label : undefined;
+}
 
 /**
  * What a timeline event was: the action's label for transitions, 登记/修改, and for events of other modules
@@ -153,7 +156,7 @@ export function eventTypeLabel(type: string, locale: AppLocale, data?: unknown):
     return own;
   }
   const separator = type.indexOf('_');
-  const audit = separator > 0 ? auditLabels[locale][type.slice(0, separator)]?.[type.slice(separator + 1)] : undefined;
+  const audit = separator > 0 ? auditLabel(type.slice(0, separator), type.slice(separator + 1), locale) : undefined;
   return audit ?? type;
 }
 

@@ -15,10 +15,13 @@ import { useAppLocale } from '../../app/i18n/i18n';
 import { hasAnyRole, useCurrentUser } from '../../app/session';
 import { subtasksQuery, type TaskDetail } from './tasks.api';
 import { canBreakDown } from './task-breakdown';
-import { TaskBreakdownModal } from './task-breakdown-modal';
 import { carriesLight } from './task-format';
 import { TaskDeadline, TaskStatusTag } from './task-tags';
 import { WarningLight } from './task-warning';
+import { lazyDialog } from '../../app/lazy-dialog';
+
+/** Its dialogs load on first open (`lazyDialog`), not with the page. */
+const TaskBreakdownModal = lazyDialog(() => import('./task-breakdown-modal').then((m) => m.TaskBreakdownModal));
 
 function useColumns(parent: TaskDetail): TableColumnsType<Task> {
   const { t } = useTranslation();

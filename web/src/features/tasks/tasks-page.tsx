@@ -3,7 +3,7 @@
  * "加载更多". The filter lives in the URL, so returning from an item shows the same list. Phones get cards.
  */
 import { PlusOutlined } from '@ant-design/icons';
-import { PageContainer } from '@ant-design/pro-components';
+import { PageContainer } from '../../app/page-container';
 import { useInfiniteQuery } from '@tanstack/react-query';
 import { Alert, Button, Empty, Grid, Spin, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';

@@ -1,6 +1,6 @@
 /** /admin/users 账户管理 (security_admin): search, create, edit, 停用/启用, 重置密码, 解锁. */
 import { PlusOutlined } from '@ant-design/icons';
-import { PageContainer } from '@ant-design/pro-components';
+import { PageContainer } from '../../app/page-container';
 import type { UserAccount } from '@luoshi/contracts';
 import { useQuery } from '@tanstack/react-query';
 import { App, Button, Input, Popconfirm, Space, Table, Tag, type TableColumnsType } from 'antd';
