@@ -10,6 +10,9 @@ import { prepareData } from '../../server/src/runtime.js';
 import { generateBenchData, type GenerateResult } from './generate.js';
 import { BENCH_ACCOUNTS, BENCH_PASSWORD } from './phase-users.js';
 import { scales } from './scale.js';
+import { refreshDerived, refreshStaleWarnings } from '../../server/src/modules/warnings/index.js';
+import { loadCalendar } from '../../server/src/platform/calendar/calendar.service.js';
+import { ManualClock } from '../../server/src/platform/clock.js';
 
 let env: TestEnv;
 let result: GenerateResult;
@@ -118,5 +121,46 @@ describe('bench data, county scale', () => {
     expect(event?.prev_hash).toBe(before?.hash);
     const [after] = await env.ownerQuery('select seq, hash from audit_chain_heads where shard = $1', [event?.chain_shard]);
     expect(after).toEqual({ seq: event?.chain_seq, hash: event?.hash });
+  });
+
+  it('refreshes the lights of a new day in batches exactly as item by item would, and keeps the kept counts exact', async () => {
+    const [day] = await env.ownerQuery(`select (max(warning_on) + 7)::text as day from tasks`);
+    const clock = new ManualClock(`${String(day?.day)}T06:00:00+08:00`);
+    const lights = async () =>
+      (await env.ownerQuery(`select id, warning_level, warning_reasons, progress_percent, warning_on::text from tasks order by id`)).map(
+        (r) => JSON.stringify(r),
+      );
+    await env.ownerQuery(
+      `create temp table lights_before as select id, warning_level, warning_reasons, progress_percent, warning_on from tasks`,
+    );
+    const refreshed = await refreshStaleWarnings(env.deps.database.db, clock, 50);
+    expect(refreshed).toBeGreaterThan(1_000);
+    const batched = await lights();
+    const [moved] = await env.ownerQuery(
+      `select count(*)::int as n from tasks t join lights_before b using (id) where t.warning_level <> b.warning_level`,
+    );
+    expect(Number(moved?.n), 'a week later some lights must have changed').toBeGreaterThan(0);
+    // The same day again, item by item through the per-write path (refreshDerived), from the same starting lights.
+    await env.ownerQuery(`update tasks t set warning_level = b.warning_level, warning_reasons = b.warning_reasons,
+      progress_percent = b.progress_percent, warning_on = b.warning_on from lights_before b where b.id = t.id`);
+    const calendar = await loadCalendar(env.deps.database.db);
+    const stale = await env.ownerQuery(
+      `select id from tasks where (status in ('assigned', 'accepted', 'in_progress') or warning_level > 0) and warning_on < $1::date
+       order by depth desc, id desc`,
+      [String(day?.day)],
+    );
+    for (const { id } of stale) {
+      await env.deps.database.db.transaction((tx) => refreshDerived(tx, clock, String(id), calendar, false));
+    }
+    const itemByItem = await lights();
+    expect(batched.flatMap((row, i) => (row === itemByItem[i] ? [] : [`${row}\n${itemByItem[i]}`])).slice(0, 3)).toEqual([]);
+    // The light changes went through the triggers: the kept colour counts still equal the items.
+    const [drift] = await env.ownerQuery(`select count(*)::int as n from (
+      (select unit_id, warning_level, sum(n)::int from task_tallies where kind = 'reach' group by 1, 2 having sum(n) <> 0
+       except select unit_id, warning_level, count(*)::int from task_reach group by 1, 2)
+      union all
+      (select unit_id, warning_level, count(*)::int from task_reach group by 1, 2
+       except select unit_id, warning_level, sum(n)::int from task_tallies where kind = 'reach' group by 1, 2 having sum(n) <> 0)) d`);
+    expect(Number(drift?.n)).toBe(0);
   });
 });

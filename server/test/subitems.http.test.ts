@@ -139,6 +139,25 @@ describe('breaking an item down, level by level', () => {
     expect((await get(c.handlers.countyA1, `/api/roadmap?parentId=${a.id}`)).statusCode).toBe(404);
   });
 
+  it('shows a cooperating unit the 推进图 of the item it may open (one rule of scope for the item and its roadmap)', async () => {
+    const c = await cast();
+    const created = await post(c.province, '/api/tasks', {
+      title: '推进校园安全设施建设',
+      source: 'work_report',
+      content: '全省完成校园安全设施改造。',
+      leadUnitId: c.tree.department,
+      cooperatingUnitIds: [c.tree.countyA1],
+      deadline: '2026-06-30',
+    });
+    expect(created.statusCode, created.body).toBe(201);
+    const item = created.json<Task>();
+    expect((await get(c.handlers.countyA1, `/api/tasks/${item.id}`)).statusCode).toBe(200);
+    const roadmap = await get(c.handlers.countyA1, `/api/roadmap?parentId=${item.id}`);
+    expect(roadmap.statusCode, roadmap.body).toBe(200);
+    expect(roadmap.json<Roadmap>().items.map((r) => r.id)).toEqual([item.id]);
+    expect((await get(c.handlers.countyA2, `/api/roadmap?parentId=${item.id}`)).statusCode).toBe(404);
+  });
+
   it('rolls progress up by average, weight or status, and the worst light up to the top', async () => {
     const c = await cast();
     const { parent, a, b } = await programme(c);

@@ -65,9 +65,11 @@ const ganttColumns = sql`t.id, t.parent_id as "parentId", t.depth, t.serial_numb
   lu.name as "leadUnitName", t.assigned_at as "assignedAt", t.created_at as "createdAt", t.deadline::text as deadline,
   t.original_deadline::text as "originalDeadline", t.progress_percent as "progressPercent", t.warning_level as "warningLevel"`;
 
-/** The item and every sub-item below it, parents before children (siblings in numbering order), each visible in `scope.path`. */
+/**
+ * The item and every sub-item below it, parents before children (siblings in numbering order), each in the reader's
+ * scope by the one rule (tasks.visibility.ts) — a cooperating unit that may open the item sees its 推进图 too.
+ */
 export async function listSubtree(db: Db, scope: Scope, rootId: string, limit: number): Promise<GanttTaskRow[]> {
-  const pattern = `${scope.path}%`;
   const rows = await executeRows<GanttTaskRow>(
     db,
     sql`with recursive tree as (
@@ -79,8 +81,7 @@ export async function listSubtree(db: Db, scope: Scope, rootId: string, limit: n
         select ${ganttColumns}
         from tree join tasks t on t.id = tree.id
         join units lu on lu.id = t.lead_unit_id
-        join units su on su.id = t.supervising_unit_id
-        where (su.path like ${pattern} or lu.path like ${pattern})
+        where ${taskVisibleIn(scope, sql`t.id`)}
         order by tree.sort_key
         limit ${limit}`,
   );
@@ -89,15 +90,13 @@ export async function listSubtree(db: Db, scope: Scope, rootId: string, limit: n
 
 /** A programme: the top-level items of one source in scope, by deadline. */
 export async function listProgramme(db: Db, scope: Scope, source: string, limit: number): Promise<GanttTaskRow[]> {
-  const pattern = `${scope.path}%`;
   const rows = await executeRows<GanttTaskRow>(
     db,
     sql`select ${ganttColumns}
         from tasks t
         join units lu on lu.id = t.lead_unit_id
-        join units su on su.id = t.supervising_unit_id
         where t.source = ${source} and t.parent_id is null and t.status not in ('withdrawn')
-          and (su.path like ${pattern} or lu.path like ${pattern})
+          and ${taskVisibleIn(scope, sql`t.id`)}
         order by t.deadline nulls last, t.id
         limit ${limit}`,
   );

@@ -1,5 +1,5 @@
 /** 预警 lights and 序时进度: the module's public surface; other code imports only this file. */
-export { refreshStaleWarnings } from './warnings.service.js';
+export { refreshStaleWarnings } from './warnings.daily.js';
 export { announceTaskChange, noteReport, refreshDerived } from './warnings.service.js';
 export { plannedPercentOn } from './warnings.rules.js';
 export { allThresholds } from './warnings.repository.js';

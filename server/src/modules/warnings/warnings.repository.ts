@@ -1,5 +1,5 @@
 /** SQL for warnings and roll-up: the facts an item's light depends on, and writing the computed light back. */
-import { and, asc, desc, eq, inArray, isNull, lt, or, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import { taskDeadlineDefaults, taskMilestones, tasks } from '../../db/schema/index.js';
 import { executeRows, type Db } from '../../platform/db.js';
 import { defaultThresholds, type WarningThresholds } from './warnings.rules.js';
@@ -36,6 +36,93 @@ export async function findWarningFacts(db: Db, id: string): Promise<WarningFacts
     .from(tasks)
     .where(eq(tasks.id, id));
   return rows[0] ?? null;
+}
+
+const factColumns = {
+  id: tasks.id,
+  status: tasks.status,
+  source: tasks.source,
+  assignedAt: tasks.assignedAt,
+  deadline: tasks.deadline,
+  reportingFrequency: tasks.reportingFrequency,
+  lastReportAt: tasks.lastReportAt,
+  progressPercent: tasks.progressPercent,
+  parentId: tasks.parentId,
+  rollupMode: tasks.rollupMode,
+  warningLevel: tasks.warningLevel,
+};
+
+/** The facts of many items at once (the daily refresh's batch). */
+export async function findWarningFactsOf(db: Db, ids: readonly string[]): Promise<WarningFactsRow[]> {
+  return db
+    .select(factColumns)
+    .from(tasks)
+    .where(inArray(tasks.id, [...ids]));
+}
+
+/** The sub-items of many parents at once, by parent. */
+export async function listChildrenOf(db: Db, parentIds: readonly string[]): Promise<Map<string, (ChildRow & { id: string })[]>> {
+  const rows = await db
+    .select({
+      id: tasks.id,
+      parentId: tasks.parentId,
+      status: tasks.status,
+      warningLevel: tasks.warningLevel,
+      progressPercent: tasks.progressPercent,
+      weight: tasks.weight,
+    })
+    .from(tasks)
+    .where(inArray(tasks.parentId, [...parentIds]));
+  const byParent = new Map<string, (ChildRow & { id: string })[]>();
+  for (const { parentId, ...child } of rows) if (parentId) byParent.set(parentId, [...(byParent.get(parentId) ?? []), child]);
+  return byParent;
+}
+
+/** The milestones of many items at once, by item, each item's in date order. */
+export async function listMilestoneFactsOf(db: Db, taskIds: readonly string[]) {
+  const rows = await db
+    .select({
+      taskId: taskMilestones.taskId,
+      title: taskMilestones.title,
+      plannedDate: taskMilestones.plannedDate,
+      plannedPercent: taskMilestones.plannedPercent,
+      reachedAt: taskMilestones.reachedAt,
+    })
+    .from(taskMilestones)
+    .where(inArray(taskMilestones.taskId, [...taskIds]))
+    .orderBy(asc(taskMilestones.plannedDate));
+  const byTask = new Map<string, Omit<(typeof rows)[number], 'taskId'>[]>();
+  for (const { taskId, ...milestone } of rows) byTask.set(taskId, [...(byTask.get(taskId) ?? []), milestone]);
+  return byTask;
+}
+
+export interface DerivedWrite {
+  id: string;
+  warningLevel: number;
+  warningReasons: unknown;
+  /** A parent's progress is the roll-up of its sub-items; an item without sub-items keeps its reported progress. */
+  hasChildren: boolean;
+  progressPercent: number | null;
+}
+
+/** The daily refresh's batch in one statement (the item's version is not touched, as in `writeDerived`). */
+export async function writeDerivedMany(db: Db, rows: readonly DerivedWrite[], warningOn: string): Promise<void> {
+  if (rows.length === 0) return;
+  await executeRows(
+    db,
+    sql`update tasks t set warning_level = v.level, warning_reasons = v.reasons, warning_on = ${warningOn}::date,
+          progress_percent = case when v.has_children then v.progress else t.progress_percent end
+        from jsonb_to_recordset(${JSON.stringify(
+          rows.map((r) => ({
+            id: r.id,
+            level: r.warningLevel,
+            reasons: r.warningReasons,
+            has_children: r.hasChildren,
+            progress: r.progressPercent,
+          })),
+        )}::jsonb) as v(id uuid, level smallint, reasons jsonb, has_children boolean, progress smallint)
+        where t.id = v.id`,
+  );
 }
 
 export interface ChildRow {
@@ -106,31 +193,41 @@ export async function recordReport(db: Db, taskId: string, report: { at: Date; p
   }
 }
 
-/** Where a pass over stale lights has got to: the last item handled, in (depth desc, id desc) order. */
-export interface StaleCursor {
-  depth: number;
-  id: string;
+/** The predicate of `tasks_light_due_idx`: the items that can have a light (written as the index has it). */
+const lightDue = sql`(status in ('assigned', 'accepted', 'in_progress') or warning_level > 0)`;
+
+/** The deepest level holding an item that can have a light (the end of `tasks_light_due_idx`). */
+export async function deepestLightDepth(db: Db): Promise<number> {
+  const rows = await executeRows<{ depth: number | null }>(db, sql`select max(depth) as depth from tasks where ${lightDue}`);
+  return Number(rows[0]?.depth ?? -1);
+}
+
+/** Items at one depth that can have a light and were last assessed before `today`, by id (descending) after `after`. */
+export async function listStaleAtDepth(db: Db, today: string, depth: number, limit: number, after: string | null): Promise<string[]> {
+  const rows = await executeRows<{ id: string }>(
+    db,
+    sql`select id from tasks
+        where ${lightDue} and depth = ${depth} and (warning_on is null or warning_on < ${today}::date)
+          ${after ? sql`and id < ${after}::uuid` : sql``}
+        order by depth desc, id desc
+        limit ${limit}`,
+  );
+  return rows.map((r) => r.id);
 }
 
 /**
- * Items whose light was last computed before `today`, deepest first (sub-items are fresh when parents roll up), after
- * `after`. Walks `tasks_light_due_idx` (the items that can have a light) in (depth, id) order, so each batch starts
- * where the previous one ended instead of sorting every candidate again — at a million items the sort was a second
- * per batch of 200.
+ * Parents at `depth` not yet assessed today with a sub-item that was (the sub-items are one level deeper and were all
+ * assessed before this is asked). Reached from the children through `tasks_parent_idx`.
  */
-export async function listStale(db: Db, today: string, limit: number, after: StaleCursor | null = null): Promise<StaleCursor[]> {
-  return db
-    .select({ id: tasks.id, depth: tasks.depth })
-    .from(tasks)
-    .where(
-      and(
-        or(inArray(tasks.status, ['assigned', 'accepted', 'in_progress']), sql`${tasks.warningLevel} > 0`),
-        or(isNull(tasks.warningOn), lt(tasks.warningOn, today)),
-        after ? sql`(${tasks.depth}, ${tasks.id}) < (${after.depth}, ${after.id}::uuid)` : undefined,
-      ),
-    )
-    .orderBy(desc(tasks.depth), desc(tasks.id))
-    .limit(limit);
+export async function listParentsBehind(db: Db, today: string, depth: number): Promise<string[]> {
+  const rows = await executeRows<{ id: string }>(
+    db,
+    sql`select distinct p.id from tasks c join tasks p on p.id = c.parent_id
+        where c.depth = ${depth + 1} and c.warning_on = ${today}::date and p.depth = ${depth}
+          and (p.warning_on is null or p.warning_on < ${today}::date)
+        order by p.id desc`,
+  );
+  return rows.map((r) => r.id);
 }
 
 /** The unit paths that decide who may hear about a change to the item (live updates respect scope). */

@@ -76,18 +76,3 @@ export async function noteReport(
 ): Promise<void> {
   await repo.recordReport(tx, taskId, report);
 }
-
-/** Recomputes every light last computed before today, in small transactions. Returns how many items it refreshed. */
-export async function refreshStaleWarnings(db: Db, clock: Clock, batch = 200): Promise<number> {
-  const today = todayInShanghai(clock);
-  const calendar = await loadCalendar(db);
-  let refreshed = 0;
-  let after: repo.StaleCursor | null = null;
-  for (;;) {
-    const stale = await repo.listStale(db, today, batch, after);
-    for (const { id } of stale) await db.transaction((tx) => refreshDerived(tx, clock, id, calendar, false));
-    refreshed += stale.length;
-    after = stale.at(-1) ?? null;
-    if (stale.length < batch || !after) return refreshed;
-  }
-}
