@@ -7,7 +7,7 @@ import { grantScope } from '../src/platform/scope.js';
 import { ledgerSortValues, type LedgerSort } from '@luoshi/contracts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cursorValuesOf, sortKeys } from '../src/modules/ledger/ledger.rules.js';
-import { listLedgerRows, type LedgerConditions } from '../src/modules/ledger/ledger.repository.js';
+import { bigramQuery, countByWarning, listLedgerRows, type LedgerConditions } from '../src/modules/ledger/ledger.repository.js';
 import { authHeaders, createTree, createUser, signIn, startTestEnv, type TestEnv } from './harness.js';
 
 let env: TestEnv;
@@ -93,6 +93,27 @@ describe('ledger keyword pages', () => {
       );
       expect(byIndex, q).toHaveLength(1);
       expect(byWalk, q).toEqual(byIndex);
+    }
+  });
+
+  it('find two-character keywords (no trigram) through the character-pair index, the same rows either way', async () => {
+    expect(bigramQuery('农田')).toBe("'农田'");
+    expect(bigramQuery("a'")).toBe("'a'''");
+    expect(bigramQuery('高标准')).toBeNull();
+    for (const [q, n] of [
+      ['农田', 8],
+      ['Er', 1],
+      ['无关', 1],
+    ] as const) {
+      const conditions: LedgerConditions = { scope: grantScope(scopeUnit, scopePath), reachUnitId: scopeUnit, q };
+      const byIndex = await allPages(conditions, 'deadline', 'asc');
+      expect(byIndex, q).toHaveLength(n);
+      expect(await allPages({ ...conditions, keywordByWalk: true }, 'deadline', 'asc'), q).toEqual(byIndex);
+      const counted = await countByWarning(env.deps.database.db, conditions);
+      expect(
+        [...counted.values()].reduce((a, b) => a + b, 0),
+        q,
+      ).toBe(n);
     }
   });
 });

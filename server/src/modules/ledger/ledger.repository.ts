@@ -98,7 +98,29 @@ function keywordMatch(q: string, table: string, indexable = true): SQL {
   const [title, serial, content] = ['title', 'serial_number', 'content'].map((column) =>
     sql.raw(indexable ? `${table}.${column}` : `(${table}.${column} || '')`),
   );
-  return sql`(${title} ${op} ${p} or ${serial} ${op} ${p} or ${content} ${op} ${p})`;
+  const match = sql`(${title} ${op} ${p} or ${serial} ${op} ${p} or ${content} ${op} ${p})`;
+  const pairs = indexable ? bigramQuery(q) : null;
+  if (!pairs) return match;
+  // Too short for a trigram: the character-pair index (migration 0019) finds the candidates, LIKE keeps the matches.
+  const text = sql.raw(`luoshi_bigrams(${table}.title || ' ' || ${table}.serial_number || ' ' || ${table}.content)`);
+  return sql`(${text} @@ ${pairs}::tsquery and ${match})`;
+}
+
+/**
+ * The text-search query of a keyword without a trigram (one or two characters besides white space): its character
+ * pairs, all required, as `luoshi_bigrams` indexes them (lower case, no white space). Null when the keyword has a
+ * trigram (the trigram indexes serve it better) or no pair at all.
+ */
+export function bigramQuery(q: string): string | null {
+  const chars = [...q.toLowerCase()];
+  if (chars.length >= 3) return null;
+  const pairs = new Set<string>();
+  for (let i = 0; i + 1 < chars.length; i++) {
+    const pair = `${chars[i]}${chars[i + 1]}`;
+    if (!/\s/u.test(pair)) pairs.add(pair);
+  }
+  if (pairs.size === 0) return null;
+  return [...pairs].map((pair) => `'${pair.replace(/\\/g, '\\\\').replace(/'/g, "''")}'`).join(' & ');
 }
 
 const joinUnits = sql`join units su on su.id = t.supervising_unit_id join units lu on lu.id = t.lead_unit_id`;
