@@ -18,26 +18,6 @@ export interface WarningFactsRow {
   warningLevel: number;
 }
 
-export async function findWarningFacts(db: Db, id: string): Promise<WarningFactsRow | null> {
-  const rows = await db
-    .select({
-      id: tasks.id,
-      status: tasks.status,
-      source: tasks.source,
-      assignedAt: tasks.assignedAt,
-      deadline: tasks.deadline,
-      reportingFrequency: tasks.reportingFrequency,
-      lastReportAt: tasks.lastReportAt,
-      progressPercent: tasks.progressPercent,
-      parentId: tasks.parentId,
-      rollupMode: tasks.rollupMode,
-      warningLevel: tasks.warningLevel,
-    })
-    .from(tasks)
-    .where(eq(tasks.id, id));
-  return rows[0] ?? null;
-}
-
 const factColumns = {
   id: tasks.id,
   status: tasks.status,
@@ -51,6 +31,11 @@ const factColumns = {
   rollupMode: tasks.rollupMode,
   warningLevel: tasks.warningLevel,
 };
+
+export async function findWarningFacts(db: Db, id: string): Promise<WarningFactsRow | null> {
+  const rows = await db.select(factColumns).from(tasks).where(eq(tasks.id, id));
+  return rows[0] ?? null;
+}
 
 /** The facts of many items at once (the daily refresh's batch). */
 export async function findWarningFactsOf(db: Db, ids: readonly string[]): Promise<WarningFactsRow[]> {
