@@ -242,6 +242,15 @@ function tallyUnitOf(c: LedgerConditions): string | null {
   return [...other, ...more].some((v) => v !== undefined && v !== '') ? null : unit;
 }
 
+/** How many items a unit's readers have in scope (its kept reach tallies: a few rows). */
+export async function countItemsInReach(db: Db, unitId: string): Promise<number> {
+  const rows = await executeRows<{ n: number | string | null }>(
+    db,
+    sql`select sum(n)::int as n from task_tallies where unit_id = ${unitId}::uuid and kind = 'reach'`,
+  );
+  return Number(rows[0]?.n ?? 0);
+}
+
 /** Items per warning level for the filter, ignoring its warning part. */
 export async function countByWarning(db: Db, conditions: LedgerConditions): Promise<Map<number, number>> {
   const unit = tallyUnitOf(conditions);
