@@ -37,6 +37,11 @@ export const errorMessages = {
   INTERNAL: { status: 500, 'zh-CN': '服务器内部错误，请联系管理员（请求编号 {requestId}）', en: 'Internal error (request {requestId})' },
   UNAVAILABLE: { status: 503, 'zh-CN': '服务暂不可用', en: 'Service unavailable' },
   OVERLOADED: { status: 503, 'zh-CN': '系统繁忙，请 {retryAfter} 秒后重试', en: 'The system is busy; please retry in {retryAfter} s' },
+  QUERY_TIMEOUT: {
+    status: 503,
+    'zh-CN': '查询用时过长已中止，请缩小筛选范围后重试',
+    en: 'The query took too long and was stopped; narrow the filter and retry',
+  },
 
   AUTH_INVALID_CREDENTIALS: { status: 401, 'zh-CN': '用户名或密码错误', en: 'Wrong username or password' },
   AUTH_LOCKED: {

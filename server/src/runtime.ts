@@ -23,6 +23,8 @@ export interface RuntimeOptions {
    * applied just before, so that /api/health still names it.
    */
   migration?: string | null;
+  /** A server process: its statements are stopped after DB_STATEMENT_TIMEOUT_MS (PostgreSQL). */
+  serving?: boolean;
 }
 
 export async function openRuntime(env: Env, options: RuntimeOptions = {}): Promise<Deps> {
@@ -32,6 +34,8 @@ export async function openRuntime(env: Env, options: RuntimeOptions = {}): Promi
     appRole: env.DB_APP_ROLE,
     skipMigrations: options.skipMigrations,
     parallelWorkersPerQuery: env.DB_PARALLEL_WORKERS_PER_QUERY,
+    statementTimeoutMs: options.serving ? env.DB_STATEMENT_TIMEOUT_MS : undefined,
+    workMemMb: env.DB_WORK_MEM_MB,
   });
   const clock = options.clock ?? systemClock;
   const deps: Deps = { database: options.migration ? { ...database, migration: options.migration } : database, env, clock };

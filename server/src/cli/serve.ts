@@ -36,7 +36,7 @@ function banner(config: Env, where: string): void {
 
 /** Migrations (openRuntime), base data, demo data or the production guard — once, before anything serves. */
 async function openPrepared(config: Env): Promise<Deps> {
-  const deps = await openRuntime(config);
+  const deps = await openRuntime(config, { serving: true });
   try {
     await prepareData(deps, config.LUOSHI_MODE === 'demo');
   } catch (error) {
@@ -56,7 +56,11 @@ export async function serve(config: Env, options: ServeOptions): Promise<void> {
   }
   if (cluster.isWorker) {
     // The primary migrated and seeded already; a worker only serves.
-    const deps = await openRuntime(workerShare(config, workers), { skipMigrations: true, migration: process.env[MIGRATION_ENV] || null });
+    const deps = await openRuntime(workerShare(config, workers), {
+      skipMigrations: true,
+      migration: process.env[MIGRATION_ENV] || null,
+      serving: true,
+    });
     await runServer(deps, options.webDistDir, { nameWorker: true });
     return;
   }

@@ -74,6 +74,19 @@ export interface OpenOptions {
   parallelWorkersPerQuery?: number;
   /** Name repeated read statements on PostgreSQL (platform/statement-names.ts). Default true. */
   nameStatements?: boolean;
+  /**
+   * PostgreSQL statement_timeout (ms) on every pooled connection: a server's statements are stopped after this long,
+   * so one expensive request cannot hold a connection that cheap ones queue for (DB_STATEMENT_TIMEOUT_MS). Undefined =
+   * none (the CLI's backups, restores and audit checks, the job worker).
+   */
+  statementTimeoutMs?: number;
+  /**
+   * PostgreSQL work_mem (MB) on every pooled connection. Why not the server's 4 MB: a keyword's bitmap of matching
+   * items over a province then turns lossy, and every row of a lossy page is tested again — through the character-
+   * pair function for a two-character keyword (migration 0019), seconds to minutes. 16 MB keeps it exact up to
+   * every page of a million items. Undefined = the server's setting.
+   */
+  workMemMb?: number;
 }
 
 /** Tag of the newest migration shipped with this build. */
@@ -242,6 +255,8 @@ async function openPostgres(options: OpenOptions, url: string): Promise<Database
   const settings = [
     ...(role ? [`-c role=${role}`] : []),
     ...(options.parallelWorkersPerQuery !== undefined ? [`-c max_parallel_workers_per_gather=${options.parallelWorkersPerQuery}`] : []),
+    ...(options.statementTimeoutMs ? [`-c statement_timeout=${Math.round(options.statementTimeoutMs)}`] : []),
+    ...(options.workMemMb ? [`-c work_mem=${Math.round(options.workMemMb)}MB`] : []),
   ];
   const pool = new pg.Pool({
     connectionString: url,

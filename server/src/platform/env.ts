@@ -93,6 +93,13 @@ export const envSchema = z.object({
    * Retry-After instead of waiting in a queue that only grows (platform/http/load-shedding.ts). 0 = no limit.
    */
   MAX_IN_FLIGHT_REQUESTS: z.coerce.number().int().min(0).max(100_000).default(64),
+  /**
+   * PostgreSQL only: a server's statements are stopped after this many milliseconds and the request answered 503
+   * QUERY_TIMEOUT, so one expensive request cannot hold a pooled connection for long. 0 = no limit.
+   */
+  DB_STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(0).max(3_600_000).default(15_000),
+  /** PostgreSQL only: work_mem (MB) of each pooled connection (see platform/db.ts). 0 = the server's own setting. */
+  DB_WORK_MEM_MB: z.coerce.number().int().min(0).max(4096).default(16),
   /** The Retry-After (seconds) of a shed request. */
   OVERLOAD_RETRY_AFTER_SECONDS: z.coerce.number().int().min(1).max(600).default(2),
   /**

@@ -105,6 +105,11 @@ export function handleError(error: FastifyError | AppError | Error, request: Fas
     if (byStatus) return send(reply, request, byStatus);
     return reply.code(status).send(errorBody(request, 'VALIDATION_FAILED'));
   }
+  // PostgreSQL's query_canceled: the statement ran past DB_STATEMENT_TIMEOUT_MS.
+  if (isStatementTimeout(error)) {
+    request.log.warn({ err: error }, 'statement timeout');
+    return send(reply, request, 'QUERY_TIMEOUT');
+  }
   request.log.error({ err: error }, 'unhandled error');
   return send(reply, request, 'INTERNAL', { requestId: String(request.id) });
 }
@@ -134,4 +139,10 @@ export function answerClientError(error: NodeJS.ErrnoException, socket: Socket):
     );
   }
   socket.destroy(error);
+}
+
+/** PostgreSQL's query_canceled (57014), on the error or on the query error drizzle wraps it in (`cause`). */
+function isStatementTimeout(error: unknown): boolean {
+  const codeOf = (e: unknown) => (e && typeof e === 'object' && 'code' in e ? e.code : undefined);
+  return codeOf(error) === '57014' || codeOf((error as { cause?: unknown } | null)?.cause) === '57014';
 }
