@@ -5,13 +5,26 @@
  */
 import { lazy, Suspense, type ComponentType, type JSX } from 'react';
 
-/** A component that loads its module the first time it is rendered; `load` picks the export. */
-export function lazyDialog<P extends object>(load: () => Promise<ComponentType<P>>): ComponentType<P> {
-  const Lazy = lazy(() => load().then((component) => ({ default: component })));
+/** A lazily loaded dialog; `preload` fetches its chunk ahead of the first open. */
+export type LazyDialog<P> = ComponentType<P> & { preload: () => void };
+
+/**
+ * A component that loads its module the first time it is rendered (or `preload`ed); `load` picks the export. A page
+ * whose dialog is the usual next step preloads it once its first view is up, so the dialog then opens at once.
+ */
+export function lazyDialog<P extends object>(load: () => Promise<ComponentType<P>>): LazyDialog<P> {
+  let loading: Promise<{ default: ComponentType<P> }> | undefined;
+  const start = () => (loading ??= load().then((component) => ({ default: component })));
+  const Lazy = lazy(start);
   const Dialog = (props: P) => (
     <Suspense fallback={null}>
       <Lazy {...(props as P & JSX.IntrinsicAttributes)} />
     </Suspense>
   );
-  return Dialog;
+  return Object.assign(Dialog, {
+    preload: () => {
+      // A failed preload is retried by the first open, which shows the error then.
+      start().catch(() => (loading = undefined));
+    },
+  });
 }

@@ -5,12 +5,13 @@
  * 90 kB gzip more on every signed-in landing page.
  */
 import { LogoutOutlined, MenuOutlined, SettingOutlined, UserOutlined } from '@ant-design/icons';
-import { Avatar, Button, Drawer, Dropdown, Flex, Grid, Layout, Menu, theme, type MenuProps } from 'antd';
+import { Avatar, Button, Dropdown, Flex, Grid, Layout, Menu, theme, type MenuProps } from 'antd';
 import { Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Outlet, useLocation, useNavigate } from 'react-router';
 import { NotificationBell } from '../features/notifications/notification-bell';
 import { LanguageSwitch } from './language-switch';
+import { lazyDialog } from './lazy-dialog';
 import { menuEntriesFor } from './menu';
 import { selectedMenuPath } from './navigation';
 import { PageLoading } from './page-states';
@@ -18,7 +19,10 @@ import { useCurrentUser, useSignOut } from './session';
 
 const siderWidth = 224;
 
-function Logo({ withName }: { withName: boolean }) {
+/** The phone's menu drawer loads only on phones, so a desktop's first view does not carry it. */
+const PhoneMenuDrawer = lazyDialog(() => import('./phone-menu-drawer').then((m) => m.PhoneMenuDrawer));
+
+export function Logo({ withName }: { withName: boolean }) {
   const { t } = useTranslation();
   return (
     <Link to="/" style={{ display: 'inline-flex', alignItems: 'center', gap: 8, color: 'inherit', minWidth: 0 }}>
@@ -45,7 +49,7 @@ function Logo({ withName }: { withName: boolean }) {
 }
 
 /** The side menu; `onNavigate` closes the phone drawer after a choice. */
-function SideMenu({ onNavigate }: { onNavigate?: () => void }) {
+export function SideMenu({ onNavigate }: { onNavigate?: () => void }) {
   const { t } = useTranslation();
   const user = useCurrentUser();
   const location = useLocation();
@@ -160,18 +164,7 @@ export function AppShell() {
           </Suspense>
         </Layout.Content>
       </Layout>
-      {isPhone && (
-        <Drawer
-          placement="left"
-          open={drawerOpen}
-          onClose={() => setDrawerOpen(false)}
-          size={siderWidth}
-          title={<Logo withName />}
-          styles={{ body: { padding: 0 } }}
-        >
-          <SideMenu onNavigate={() => setDrawerOpen(false)} />
-        </Drawer>
-      )}
+      {isPhone && <PhoneMenuDrawer open={drawerOpen} width={siderWidth} onClose={() => setDrawerOpen(false)} />}
     </Layout>
   );
 }

@@ -7,7 +7,7 @@ import { taskRoutes, type TaskAction } from '@luoshi/contracts';
 import { useQuery } from '@tanstack/react-query';
 import { FileWordOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, Col, Empty, Flex, Row, Typography } from 'antd';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useNavigate, useParams } from 'react-router';
 import { ApiError } from '../../app/api/api-error';
@@ -74,6 +74,11 @@ export function TaskDetailPage() {
   // Another clerk's step, a report at a county or a roll-up shows here without reloading.
   useLiveRefresh(['tasks']);
   const [acting, setActing] = useState<{ action: TaskAction; opening: number } | null>(null);
+  const canAct = (detail.data?.allowedActions.length ?? 0) > 0;
+  // Acting is the usual next step here: its dialog is fetched once the page is up, so it opens at once.
+  useEffect(() => {
+    if (canAct) TaskActionModal.preload();
+  }, [canAct]);
   // The first page of a fresh tab has no in-app history to go back to.
   const back = () => void (location.key === 'default' ? navigate('/tasks') : navigate(-1));
 
