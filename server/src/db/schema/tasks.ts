@@ -104,10 +104,7 @@ export const tasks = pgTable(
      * above cannot serve them: every character pair of 事项名称, 编号 and 事项内容 as a text-search lexeme (issue 12;
      * `luoshi_bigrams` in migration 0019). The ledger keeps the LIKE test on the few rows the index finds.
      */
-    index('tasks_search_bigrams_idx').using(
-      'gin',
-      sql`luoshi_bigrams(${t.title} || ' ' || ${t.serialNumber} || ' ' || ${t.content})`,
-    ),
+    index('tasks_search_bigrams_idx').using('gin', sql`luoshi_bigrams(${t.title} || ' ' || ${t.serialNumber} || ' ' || ${t.content})`),
     /** The daily light refresh walks the items that can have a light in (depth, id) order: 1.2 s → ms per batch at 1M. */
     index('tasks_light_due_idx')
       .on(t.depth, t.id)
