@@ -103,8 +103,9 @@ describe('bench data, county scale', () => {
       [BENCH_ACCOUNTS.departmentHandler],
     );
     expect(item).toBeDefined();
-    const heads = new Map((await env.ownerQuery('select shard, seq, hash from audit_chain_heads')).map((h) => [Number(h.shard), h]));
+    // Signed in first: the sign-in's own audit event may land on the report's shard.
     const handler = await session(BENCH_ACCOUNTS.departmentHandler);
+    const heads = new Map((await env.ownerQuery('select shard, seq, hash from audit_chain_heads')).map((h) => [Number(h.shard), h]));
     const res = await env.app.inject({
       method: 'POST',
       url: `/api/tasks/${String(item?.id)}/reports`,
