@@ -1,8 +1,13 @@
 import type { Role } from '@luoshi/contracts';
 import type { TFunction } from 'i18next';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
+import { contractsModule } from './api/client';
 import { menuEntriesFor } from './menu';
 import { loginPathFor, safeNextPath, selectedMenuPath } from './navigation';
+
+// The menu's imports start loading the contracts in the background (api/client.ts); the test ends only once they have
+// loaded, or vitest tears the environment down under the import and reports an unhandled error.
+afterAll(() => contractsModule);
 
 describe('safeNextPath', () => {
   it('keeps same-site paths with their query', () => {
