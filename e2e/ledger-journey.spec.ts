@@ -295,8 +295,16 @@ test.describe.serial('督查工作台账 journey: 导入分工方案 → 一级�
     await dialog.getByLabel('显示名').fill(panlong.displayName);
     await searchAndPick(page, dialog.getByLabel('数据范围'), '盘龙', '盘龙区人民政府');
     await dialog.getByLabel('初始密码').fill(panlong.initial);
-    await dialog.getByLabel('角色').click();
-    await option(page, '承办人').click();
+    // The chosen role must show in the field before 保存: a click on an option still opening (or on the closing unit
+    // list's) is lost now and then, and the form then says 请选择角色 (seen in CI).
+    const chosenRole = dialog.getByText('承办人', { exact: true });
+    await expect(async () => {
+      if ((await chosenRole.count()) === 0) {
+        await dialog.getByLabel('角色').click();
+        await option(page, '承办人').click();
+      }
+      await expect(chosenRole).toBeVisible({ timeout: 1_000 });
+    }).toPass({ timeout: 15_000 });
     await dialog.getByText('新增账户', { exact: true }).click(); // closes the role list
     await dialog.getByRole('button', { name: buttonName('保存') }).click();
     await expect(dialog).toBeHidden();
