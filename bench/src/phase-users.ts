@@ -106,44 +106,21 @@ export async function generateUsers(exec: OwnerQuery, model: UnitModel, scale: S
       if (k === 0 && slot.role === 'government_leader' && slot.scope.id === model.province.id) username = BENCH_ACCOUNTS.provinceLeader;
       if (k === 1 && slot.role === 'unit_handler' && slot.unit.id === heaviest?.id) username = BENCH_ACCOUNTS.departmentHandler;
       named.set(username, userId);
-      personRows.push({
-        id: personId,
-        unit_id: slot.unit.id,
-        name,
-        title,
-        phone: null,
-        email: null,
-        is_leader: slot.role === 'government_leader',
-        oversight_areas: null,
-        absent_from: null,
-        absent_until: null,
-        absence_reason: null,
-        version: 1,
-        created_at: now,
-        updated_at: now,
-        disabled_at: null,
-      });
-      userRows.push({
-        id: userId,
-        username,
-        username_key: username,
-        display_name: name,
-        person_id: personId,
-        scope_unit_id: slot.scope.id,
-        roles: [isFirstLeader ? 'unit_leader' : slot.role],
-        password_hash: passwordHash,
-        password_changed_at: now,
-        must_change_password: false,
-        totp_secret: null,
-        totp_enabled_at: null,
-        totp_last_step: null,
-        is_demo: false,
-        disabled_at: null,
-        last_sign_in_at: null,
-        version: 1,
-        created_at: now,
-        updated_at: now,
-      });
+      personRows.push(
+        benchPersonRow({ id: personId, unitId: slot.unit.id, name, title, isLeader: slot.role === 'government_leader', now }),
+      );
+      userRows.push(
+        benchUserRow({
+          id: userId,
+          username,
+          displayName: name,
+          personId,
+          scopeUnitId: slot.scope.id,
+          roles: [isFirstLeader ? 'unit_leader' : slot.role],
+          passwordHash,
+          now,
+        }),
+      );
       if (slot.role === 'government_leader') push(staff.leadersOf, slot.scope.id, personId);
       if (slot.role === 'supervisor') {
         push(staff.supervisorsOf, slot.scope.id, userId);
@@ -192,4 +169,59 @@ export function rankedDepartments(model: UnitModel): UnitNode[] {
     .map((d) => ({ d, key: random() }))
     .sort((a, b) => a.key - b.key)
     .map((x) => x.d);
+}
+
+/** A generated person row (bulk insert shape): present, no contact data, version 1. */
+export function benchPersonRow(p: { id: string; unitId: string; name: string; title: string; isLeader: boolean; now: string }): object {
+  return {
+    id: p.id,
+    unit_id: p.unitId,
+    name: p.name,
+    title: p.title,
+    phone: null,
+    email: null,
+    is_leader: p.isLeader,
+    oversight_areas: null,
+    absent_from: null,
+    absent_until: null,
+    absence_reason: null,
+    version: 1,
+    created_at: p.now,
+    updated_at: p.now,
+    disabled_at: null,
+  };
+}
+
+/** A generated account row: the bench password, no forced change, no TOTP. */
+export function benchUserRow(u: {
+  id: string;
+  username: string;
+  displayName: string;
+  personId: string;
+  scopeUnitId: string;
+  roles: string[];
+  passwordHash: string;
+  now: string;
+}): object {
+  return {
+    id: u.id,
+    username: u.username,
+    username_key: u.username,
+    display_name: u.displayName,
+    person_id: u.personId,
+    scope_unit_id: u.scopeUnitId,
+    roles: u.roles,
+    password_hash: u.passwordHash,
+    password_changed_at: u.now,
+    must_change_password: false,
+    totp_secret: null,
+    totp_enabled_at: null,
+    totp_last_step: null,
+    is_demo: false,
+    disabled_at: null,
+    last_sign_in_at: null,
+    version: 1,
+    created_at: u.now,
+    updated_at: u.now,
+  };
 }

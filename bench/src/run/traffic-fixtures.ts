@@ -14,6 +14,7 @@
 import { randomUUID } from 'node:crypto';
 import pg from 'pg';
 import { insertJsonRows } from '../bulk.js';
+import { benchPersonRow, benchUserRow } from '../phase-users.js';
 import type { CandidateRow } from './traffic-users.js';
 
 async function withClient<T>(databaseUrl: string, work: (client: pg.Client) => Promise<T>): Promise<T> {
@@ -45,44 +46,28 @@ export async function ensureGovernmentHandlers(databaseUrl: string): Promise<{ a
     for (const unit of missing) {
       const personId = randomUUID();
       const username = `bgov_${String(unit.division_code)}`;
-      persons.push({
-        id: personId,
-        unit_id: unit.id,
-        name: `政府办${String(unit.division_code).slice(-4)}`,
-        title: '政府办公室科员',
-        phone: null,
-        email: null,
-        is_leader: false,
-        oversight_areas: null,
-        absent_from: null,
-        absent_until: null,
-        absence_reason: null,
-        version: 1,
-        created_at: now,
-        updated_at: now,
-        disabled_at: null,
-      });
-      users.push({
-        id: randomUUID(),
-        username,
-        username_key: username,
-        display_name: `政府办${String(unit.division_code).slice(-4)}`,
-        person_id: personId,
-        scope_unit_id: unit.id,
-        roles: ['unit_handler'],
-        password_hash: passwordHash,
-        password_changed_at: now,
-        must_change_password: false,
-        totp_secret: null,
-        totp_enabled_at: null,
-        totp_last_step: null,
-        is_demo: false,
-        disabled_at: null,
-        last_sign_in_at: null,
-        version: 1,
-        created_at: now,
-        updated_at: now,
-      });
+      persons.push(
+        benchPersonRow({
+          id: personId,
+          unitId: String(unit.id),
+          name: `政府办${String(unit.division_code).slice(-4)}`,
+          title: '政府办公室科员',
+          isLeader: false,
+          now,
+        }),
+      );
+      users.push(
+        benchUserRow({
+          id: randomUUID(),
+          username,
+          displayName: `政府办${String(unit.division_code).slice(-4)}`,
+          personId,
+          scopeUnitId: String(unit.id),
+          roles: ['unit_handler'],
+          passwordHash,
+          now,
+        }),
+      );
     }
     await exec('begin');
     try {
