@@ -1,7 +1,7 @@
 /** SQL for 时间节点 and the Gantt rows of an item's subtree or of a programme. */
 import { taskVisibleIn } from '../tasks/index.js';
 import type { Scope } from '../../platform/scope.js';
-import { and, asc, eq, inArray, sql } from 'drizzle-orm';
+import { and, asc, eq, sql } from 'drizzle-orm';
 import { persons, taskMilestones, units } from '../../db/schema/index.js';
 import { executeRows, type Db } from '../../platform/db.js';
 
@@ -101,19 +101,4 @@ export async function listProgramme(db: Db, scope: Scope, source: string, limit:
         limit ${limit}`,
   );
   return rows.map((r) => ({ ...r, assignedAt: r.assignedAt ? new Date(r.assignedAt) : null, createdAt: new Date(r.createdAt) }));
-}
-
-export async function milestonesOf(db: Db, taskIds: string[]) {
-  if (taskIds.length === 0) return [];
-  return db
-    .select({
-      taskId: taskMilestones.taskId,
-      title: taskMilestones.title,
-      plannedDate: taskMilestones.plannedDate,
-      plannedPercent: taskMilestones.plannedPercent,
-      reachedAt: taskMilestones.reachedAt,
-    })
-    .from(taskMilestones)
-    .where(inArray(taskMilestones.taskId, taskIds))
-    .orderBy(asc(taskMilestones.plannedDate));
 }

@@ -11,7 +11,7 @@ import { requireActor, type Actor, type Deps, type RequestContext } from '../../
 import type { Db } from '../../platform/db.js';
 import { AppError, fieldError, notFound } from '../../platform/errors.js';
 import { findTaskInScope, findUnitPathsInScope, isPersonInUnitTree, recordTaskStep, standingOf, type TaskInScope } from '../tasks/index.js';
-import { plannedPercentOn } from '../warnings/index.js';
+import { milestoneFactsOf, plannedPercentOn } from '../warnings/index.js';
 import * as repo from './roadmap.repository.js';
 
 /** Statuses in which the plan may still change. */
@@ -187,7 +187,7 @@ export async function roadmapOf(
     : await repo.listProgramme(db, actor.scope, query.source ?? '', limit + 1);
   if (query.parentId && rows[0]?.id !== query.parentId) throw notFound();
   const page = rows.slice(0, limit);
-  const milestones = await repo.milestonesOf(
+  const milestones = await milestoneFactsOf(
     db,
     page.map((r) => r.id),
   );

@@ -2,5 +2,5 @@
 export { refreshStaleWarnings } from './warnings.daily.js';
 export { announceTaskChange, noteReport, refreshDerived } from './warnings.service.js';
 export { plannedPercentOn } from './warnings.rules.js';
-export { allThresholds } from './warnings.repository.js';
+export { allThresholds, milestoneFactsOf } from './warnings.repository.js';
 export { defaultThresholds, nextReportDue, signForDueOf, type WarningThresholds } from './warnings.rules.js';

@@ -63,9 +63,10 @@ export async function listChildrenOf(db: Db, parentIds: readonly string[]): Prom
   return byParent;
 }
 
-/** The milestones of many items at once, by item, each item's in date order. */
-export async function listMilestoneFactsOf(db: Db, taskIds: readonly string[]) {
-  const rows = await db
+/** The milestones of many items at once, each item's in date order (the daily refresh, the 推进图). */
+export async function milestoneFactsOf(db: Db, taskIds: readonly string[]) {
+  if (taskIds.length === 0) return [];
+  return db
     .select({
       taskId: taskMilestones.taskId,
       title: taskMilestones.title,
@@ -76,8 +77,13 @@ export async function listMilestoneFactsOf(db: Db, taskIds: readonly string[]) {
     .from(taskMilestones)
     .where(inArray(taskMilestones.taskId, [...taskIds]))
     .orderBy(asc(taskMilestones.plannedDate));
-  const byTask = new Map<string, Omit<(typeof rows)[number], 'taskId'>[]>();
-  for (const { taskId, ...milestone } of rows) byTask.set(taskId, [...(byTask.get(taskId) ?? []), milestone]);
+}
+
+/** The same, by item. */
+export async function listMilestoneFactsOf(db: Db, taskIds: readonly string[]) {
+  const byTask = new Map<string, Omit<Awaited<ReturnType<typeof milestoneFactsOf>>[number], 'taskId'>[]>();
+  for (const { taskId, ...milestone } of await milestoneFactsOf(db, taskIds))
+    byTask.set(taskId, [...(byTask.get(taskId) ?? []), milestone]);
   return byTask;
 }
 
