@@ -8,7 +8,7 @@ import { alias } from 'drizzle-orm/pg-core';
 import { attachments, persons, taskCooperations, taskEvents, taskSerialCounters, tasks, units } from '../../db/schema/index.js';
 import { executeRows, preparedOnce, type Db } from '../../platform/db.js';
 import { likeEscape } from '../../platform/sql.js';
-import { isSystemScope, reachUnitOf, taskVisibleIn } from './tasks.visibility.js';
+import { isSystemScope, reachUnitOf, taskReaches, taskVisibleIn } from './tasks.visibility.js';
 
 export type TaskRecord = typeof tasks.$inferSelect;
 
@@ -105,12 +105,7 @@ export async function findVisibleTask(db: Db, scope: Scope, id: string, forUpdat
     // task_reach's primary key (tasks.visibility.ts).
     const lookup = preparedOnce(db, 'luoshi_find_visible_task', (d) =>
       selectTasks(d)
-        .where(
-          and(
-            eq(tasks.id, sql.placeholder('id')),
-            sql`exists (select 1 from task_reach vr where vr.task_id = ${tasks.id} and vr.unit_id = ${sql.placeholder('unit')}::uuid)`,
-          ),
-        )
+        .where(and(eq(tasks.id, sql.placeholder('id')), taskReaches(tasks.id, sql.placeholder('unit'))))
         .limit(1)
         .prepare('luoshi_find_visible_task'),
     );

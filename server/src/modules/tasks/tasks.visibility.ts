@@ -27,5 +27,10 @@ export function taskVisibleIn(scope: Scope, taskId: SQLWrapper): SQL {
   if (isSystemScope(scope)) return sql`true`;
   const unit = reachUnitOf(scope);
   if (!unit) return sql`false`;
+  return taskReaches(taskId, unit);
+}
+
+/** The probe itself, for a unit given as a value or as a prepared statement's placeholder (the item page's look-up). */
+export function taskReaches(taskId: SQLWrapper, unit: string | SQLWrapper): SQL {
   return sql`exists (select 1 from task_reach vr where vr.task_id = ${taskId} and vr.unit_id = ${unit}::uuid)`;
 }
