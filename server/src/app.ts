@@ -37,6 +37,7 @@ import type { Deps } from './platform/context.js';
 import { AppError } from './platform/errors.js';
 import type { Access } from './platform/http/access.js';
 import { answerClientError, errorBody, handleError } from './platform/http/error-body.js';
+import { registerCacheOutcomeHeader } from './platform/cache-outcome.js';
 import { registerInputGuard } from './platform/http/input-guard.js';
 import { registerJsonParser } from './platform/http/json-parser.js';
 import { registerLoadShedding } from './platform/http/load-shedding.js';
@@ -81,6 +82,8 @@ export async function buildApp(deps: Deps, options: BuildOptions = {}): Promise<
   app.setSerializerCompiler(serializerCompiler);
   app.setErrorHandler(handleError);
   registerJsonParser(app);
+  // First of the request hooks, so every later hook and the handler run with the request's cache notes.
+  registerCacheOutcomeHeader(app);
   registerSecurityHeaders(app, deps.env.COOKIE_SECURE);
   // Before the session look-up: malformed text (NUL, lone surrogates, bad %-escapes) never reaches the database.
   registerInputGuard(app);

@@ -19,11 +19,12 @@ afterAll(async () => {
   await env.close();
 });
 
-async function ledger(query: string): Promise<{ page: LedgerPage; body: string }> {
+async function ledger(query: string): Promise<{ page: LedgerPage; body: string; cache: string | undefined }> {
   const res = await env.app.inject({ method: 'GET', url: `/api/ledger?${query}`, headers: authHeaders(supervisor) });
   expect(res.statusCode, res.body).toBe(200);
   expect(res.headers['content-type']).toMatch(/^application\/json/);
-  return { page: res.json<LedgerPage>(), body: res.body };
+  const cache = res.headers['x-luoshi-cache'];
+  return { page: res.json<LedgerPage>(), body: res.body, cache: typeof cache === 'string' ? cache : undefined };
 }
 
 async function register(title: string): Promise<Task> {
@@ -61,12 +62,16 @@ describe('ledger page cache', () => {
     await env.ownerQuery('update tasks set title = $2 where id = $1', [first.id, `${tag}改名`]);
     const again = await ledger(query);
     expect(again.body).toBe(kept.body);
+    // The answer says where it came from, so the benchmark can report the share really served from memory.
+    expect(again.cache).toBe('page-hit');
 
     // A change through the product is announced when it commits, and the next pages show it.
     await register(`${tag}第二项`);
     const fresh = await ledgerUntil(query, (p) => p.items.length === 2);
     expect(titles(fresh)).toEqual([`${tag}第二项`, `${tag}改名`].sort());
     expect(fresh.counts.total).toBe(2);
+    // Page 1 after the change was computed again: a reader right after a change is not served from memory.
+    expect((await ledger(`${query}&sort=createdAt`)).cache).toMatch(/^page-miss\b/);
   });
 
   it('keeps readers of other scopes apart: a county reader never gets the province page', async () => {

@@ -21,6 +21,8 @@ export interface Exchange {
   error?: string;
   /** Which server process answered (`x-luoshi-worker`, with `serve --workers N`). */
   worker?: string;
+  /** What the server's caches did for the answer (`x-luoshi-cache`, e.g. `page-hit`); absent when none was consulted. */
+  cache?: string;
   /** When the response ended (performance.now()). */
   endedAt: number;
 }
@@ -30,12 +32,13 @@ export function exchange(agent: http.Agent, base: URL, spec: RequestSpec, timeou
   return new Promise((resolve) => {
     let settled = false;
     const chunks: Buffer[] = [];
-    const finish = (status: number, retryAfter?: string, error?: string, worker?: string) => {
+    const finish = (status: number, retryAfter?: string, error?: string, worker?: string, cache?: string) => {
       if (settled) return;
       settled = true;
       resolve({
         status,
         ...(worker ? { worker } : {}),
+        ...(cache ? { cache } : {}),
         body: keepBody ? Buffer.concat(chunks).toString('utf8') : '',
         endedAt: performance.now(),
         ...(retryAfter ? { retryAfter } : {}),
@@ -60,11 +63,13 @@ export function exchange(agent: http.Agent, base: URL, spec: RequestSpec, timeou
         response.on('end', () => {
           const retryAfter = response.headers['retry-after'];
           const worker = response.headers['x-luoshi-worker'];
+          const cache = response.headers['x-luoshi-cache'];
           finish(
             response.statusCode ?? 0,
             typeof retryAfter === 'string' ? retryAfter : undefined,
             undefined,
             typeof worker === 'string' ? worker : undefined,
+            typeof cache === 'string' ? cache : undefined,
           );
         });
         response.on('error', (error) => finish(0, undefined, error.message));
@@ -111,6 +116,22 @@ export interface ActionRun {
   wallSeconds: number;
   /** Answers per server process (`x-luoshi-worker`); empty when the server does not say. */
   byWorker: Record<string, number>;
+  /** Per call kind, successful answers by what the caches did (`x-luoshi-cache`; `none` = no cache consulted). */
+  cacheByKind: CacheTally;
+}
+
+/** call kind → cache outcome (`page-hit`, `figures-stale`, …, or `none`) → count; `answers` counts the answers. */
+export type CacheTally = Record<string, Record<string, number>>;
+
+/**
+ * Counts one answer's cache outcomes. An answer that consulted several figures counts once per outcome it names,
+ * so the page-cache share is answers served whole from memory, and the figures share is figures served from memory.
+ */
+export function tallyCache(tally: CacheTally, kind: string, header: string | undefined): void {
+  const byOutcome = (tally[kind] ??= {});
+  byOutcome.answers = (byOutcome.answers ?? 0) + 1;
+  const outcomes = header ? header.split(',').map((o) => o.trim()) : ['none'];
+  for (const outcome of outcomes) byOutcome[outcome] = (byOutcome[outcome] ?? 0) + 1;
 }
 
 /** The worst of an action's call statuses: no answer, then shed, then any other failure, else the first success. */
@@ -131,6 +152,7 @@ export async function runActions(options: ActionRunOptions): Promise<ActionRun> 
   const actions: Sample[] = [];
   const calls: Sample[] = [];
   const byWorker: Record<string, number> = {};
+  const cacheByKind: CacheTally = {};
   const pending: Promise<void>[] = [];
   const started = performance.now();
   let reported = 0;
@@ -153,6 +175,7 @@ export async function runActions(options: ActionRunOptions): Promise<ActionRun> 
       const sentAt = performance.now();
       const answer = await exchange(action.agent ?? agent, base, spec, timeoutMs, callOptions.keepBody ?? false);
       if (answer.worker) byWorker[answer.worker] = (byWorker[answer.worker] ?? 0) + 1;
+      if (answer.status > 0 && answer.status < 400) tallyCache(cacheByKind, spec.kind, answer.cache);
       statuses.push(answer.status === 404 && callOptions.notFoundIsAnswer ? 200 : answer.status);
       if (answer.error) errors.push(answer.error);
       if (answer.retryAfter && (answer.status === 503 || answer.status === 429)) retryAfter ??= answer.retryAfter;
@@ -193,7 +216,7 @@ export async function runActions(options: ActionRunOptions): Promise<ActionRun> 
   await Promise.all(pending);
   report();
   agent.destroy();
-  return { actions, calls, wallSeconds: (performance.now() - started) / 1000, byWorker };
+  return { actions, calls, wallSeconds: (performance.now() - started) / 1000, byWorker, cacheByKind };
 }
 
 export interface PacedOptions {

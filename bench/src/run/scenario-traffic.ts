@@ -17,7 +17,7 @@ import { startServer, type RunningServer } from './server.js';
 import { getJson, signIn } from './session.js';
 import { settleDatabase } from './settle.js';
 import { browserAgent, newUserState, rememberRows, actionStream, type TrafficWorld, type UserState } from './traffic-actions.js';
-import { runActions } from './paced.js';
+import { runActions, type CacheTally } from './paced.js';
 import { ensureGovernmentHandlers, loadCandidates } from './traffic-fixtures.js';
 import { ACTIONS_PER_SECOND_AT_100, FILTER_SHARES, PAGE_DEPTHS, SORTS, STATUS_FILTERS, LIGHT_FILTERS } from './traffic-model.js';
 import { countByStratum, scaleQuotas, stratifiedSample, WRITER_SHARES, type Stratum } from './traffic-users.js';
@@ -35,6 +35,8 @@ export interface TrafficRun {
   calls: LoadResult;
   /** Ledger requests that repeated a (scope, query, page) already asked in the run: the most the page cache can serve. */
   ledgerRepeatShare: Record<'ledger' | 'keyword', number>;
+  /** What the server's caches actually did, per call kind (`x-luoshi-cache` on each successful answer). */
+  cacheByKind: CacheTally;
   wallSeconds: number;
   /** Server processes and their worker processes together. */
   serverPeakRssMiB: number;
@@ -162,6 +164,7 @@ async function measure(
     actions,
     calls,
     ledgerRepeatShare: { ledger: share(world.ledgerRequests.ledger), keyword: share(world.ledgerRequests.keyword) },
+    cacheByKind: run.cacheByKind,
     wallSeconds: Math.round(run.wallSeconds * 10) / 10,
     serverPeakRssMiB: server.memory().peakMiB,
     byWorker: run.byWorker,

@@ -5,6 +5,7 @@
  */
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import type { CacheTally } from './paced.js';
 import type { TrafficRun, TrafficScenarioResult } from './scenario-traffic.js';
 import type { TargetRow } from './targets.js';
 
@@ -77,6 +78,27 @@ function runColumns(run: TrafficRun | undefined, kind: string): string[] {
   return [String(k.latency.count), `${k.latency.p50}`, `${k.latency.p95}`, `${k.latency.p99}`, `${f.shed} / ${f.other}`];
 }
 
+/** One row per call kind that consulted a cache: the shares a reader of the results needs beside the latencies. */
+export function cacheRows(tally: CacheTally): string[] {
+  const pct = (n: number, of: number) => (of ? `${Math.round((n * 1000) / of) / 10} %` : '–');
+  return Object.keys(tally)
+    .sort()
+    .flatMap((kind) => {
+      const t = tally[kind] ?? {};
+      const n = (outcome: string) => t[outcome] ?? 0;
+      const pages = n('page-hit') + n('page-miss') + n('page-joined');
+      const figures = n('figures-fresh') + n('figures-stale') + n('figures-miss') + n('figures-joined');
+      if (pages + figures === 0) return [];
+      return [
+        `| ${kind} | ${n('answers')} | ${pct(n('page-hit'), pages)} | ${pages ? `${pct(n('page-miss') + n('page-joined'), pages)} (${n('page-joined')})` : '–'} | ${
+          figures
+            ? `${pct(n('figures-fresh'), figures)} / ${pct(n('figures-stale'), figures)} / ${pct(n('figures-miss') + n('figures-joined'), figures)} (${n('figures-joined')})`
+            : '–'
+        } |`,
+      ];
+    });
+}
+
 export function trafficMarkdown(result: TrafficScenarioResult, header: string[]): string {
   const { cached, uncached } = result;
   const strata = (counts: Record<string, number>) =>
@@ -96,7 +118,13 @@ export function trafficMarkdown(result: TrafficScenarioResult, header: string[])
       return `| ${kind} | ${limit === null || limit === undefined ? '–' : `${limit} (uncached ${2 * limit})`} | ${runColumns(cached, kind).join(' | ')} | ${runColumns(uncached, kind).join(' | ')} |`;
     }),
     '',
-    `Page-cache reach: ${cached.ledgerRepeatShare.ledger} % of ledger pages and ${cached.ledgerRepeatShare.keyword} % of keyword pages repeated a (scope, query, page) already asked in the run — the most the page cache could have served (it also drops a scope's pages on every write in it). The server reports no hits itself; the uncached column is the run with \`PAGE_CACHE_ENTRIES=0 FIGURES_KEEP_FROM_MS=0\`.`,
+    `Page-cache reach: ${cached.ledgerRepeatShare.ledger} % of ledger pages and ${cached.ledgerRepeatShare.keyword} % of keyword pages repeated a (scope, query, page) already asked in the run — the most the page cache could have served (it also drops a scope's pages on every write in it). The uncached column is the run with \`PAGE_CACHE_ENTRIES=0 FIGURES_KEEP_FROM_MS=0\`.`,
+    '',
+    'Served from memory, as the server said on each successful answer (`x-luoshi-cache`), cached run: page answers that were page-cache hits, and figures served from the figures cache (fresh, or an older figure while it recomputes).',
+    '',
+    '| call | answers | page hit | page miss (shared a computation) | figures fresh / stale / computed (shared) |',
+    '| --- | --- | --- | --- | --- |',
+    ...cacheRows(cached.cacheByKind),
     '',
     ...[cached, uncached].flatMap((run) =>
       run

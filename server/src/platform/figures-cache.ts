@@ -25,6 +25,7 @@
  * off (every read computes its own figure: the tests, and the benchmark's API-versus-SQL comparison).
  */
 import { sql } from 'drizzle-orm';
+import { noteCacheOutcome } from './cache-outcome.js';
 import type { Deps } from './context.js';
 import type { Database, Db } from './db.js';
 import { subscribeToChanges } from './live.js';
@@ -77,12 +78,19 @@ export class FiguresCache<H = undefined> {
 
   /** The figure under `key` for a reader of `scopePath`; `compute` runs when it is not kept or out of date. */
   async get<T>(key: string, scopePath: string, compute: (handle: H) => Promise<T>): Promise<T> {
-    if (this.options.keepFromMs <= 0) return compute(this.runner.foreground); // off: every read computes its own figure
+    if (this.options.keepFromMs <= 0) {
+      noteCacheOutcome('figures-miss'); // off: every read computes its own figure
+      return compute(this.runner.foreground);
+    }
     this.watch(scopePath);
     const id = `${scopePath}\u0000${key}`;
     const entry = this.entries.get(id);
-    if (!entry) return this.compute(id, scopePath, () => compute(this.runner.foreground));
+    if (!entry) {
+      noteCacheOutcome(this.computing.has(id) ? 'figures-joined' : 'figures-miss');
+      return this.compute(id, scopePath, () => compute(this.runner.foreground));
+    }
     const age = this.now() - entry.computedAt;
+    noteCacheOutcome(entry.stale || age > this.options.maxAgeMs ? 'figures-stale' : 'figures-fresh');
     if (!entry.refreshing && (age > this.options.maxAgeMs || (entry.stale && age >= this.options.minRefreshMs))) {
       entry.refreshing = true;
       const refresh = this.backgroundQueue.then(() => this.compute(id, scopePath, () => this.runner.background(compute)));

@@ -18,6 +18,7 @@
  * commit drops the scope's answers in all of them (server/test/two-servers.pg.test.ts). PAGE_CACHE_ENTRIES sets the
  * size, 0 turns it off (the tests, except its own).
  */
+import { noteCacheOutcome } from './cache-outcome.js';
 import type { Deps } from './context.js';
 import type { Database } from './db.js';
 import type { SubscribeToScope } from './figures-cache.js';
@@ -54,7 +55,10 @@ export class PageCache {
 
   /** The answer under `key` for a reader of `scopePath`; `compute` runs when it is not kept. */
   async get(scopePath: string, key: string, compute: () => Promise<string>): Promise<string> {
-    if (this.options.maxEntries <= 0) return compute();
+    if (this.options.maxEntries <= 0) {
+      noteCacheOutcome('page-miss');
+      return compute();
+    }
     this.watch(scopePath);
     const id = `${scopePath}\u0000${key}`;
     const entry = this.entries.get(id);
@@ -62,13 +66,18 @@ export class PageCache {
       this.entries.delete(id);
       if (this.now() - entry.computedAt < this.options.maxAgeMs) {
         this.entries.set(id, entry);
+        noteCacheOutcome('page-hit');
         return entry.json;
       }
     }
     const generation = this.generations.get(scopePath) ?? 0;
     const runId = `${id}\u0000${generation}`;
     const running = this.computing.get(runId);
-    if (running) return running;
+    if (running) {
+      noteCacheOutcome('page-joined');
+      return running;
+    }
+    noteCacheOutcome('page-miss');
     const computedAt = this.now();
     const run = compute()
       .then((json) => {
