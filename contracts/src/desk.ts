@@ -3,6 +3,7 @@
  * today, in groups ordered by urgency, each entry one tap from the item. Read-only: the desk asks nothing of anyone.
  */
 import { z } from 'zod';
+import { limits, text } from './common.js';
 import { taskActionSchema, taskStatusSchema } from './tasks.js';
 
 /**
@@ -91,3 +92,77 @@ export type Desk = z.infer<typeof desk>;
 
 /** Entries per group at most (the group's `total` counts all). */
 export const DESK_GROUP_CAP = 20;
+
+/** 待办 centre: entries per group at most (the desk shows DESK_GROUP_CAP). */
+export const TODO_GROUP_CAP = 200;
+
+/**
+ * 已办: an item the reader took a step on, with their latest step (the timeline's event type, e.g. accept, urge,
+ * report_submitted) and when.
+ */
+export const doneEntry = z.object({
+  taskId: z.uuid(),
+  serialNumber: z.string(),
+  title: z.string(),
+  leadUnitName: z.string(),
+  status: taskStatusSchema,
+  light: z.number().int().min(0).max(2),
+  /** The reader's latest step on the item (a timeline event type). */
+  step: z.string(),
+  at: z.iso.datetime(),
+});
+export type DoneEntry = z.infer<typeof doneEntry>;
+export const doneList = z.object({ items: z.array(doneEntry) });
+export type DoneList = z.infer<typeof doneList>;
+
+/** Steps the 待办 centre takes on many items at once (each item still through the lifecycle's rules). */
+export const batchActionSchema = z.enum(['accept', 'urge']);
+export type BatchAction = z.infer<typeof batchActionSchema>;
+/** Most items one batch may name. */
+export const BATCH_MAX = 100;
+
+export const batchBody = z.strictObject({
+  action: batchActionSchema,
+  taskIds: z.array(z.uuid()).min(1).max(BATCH_MAX),
+  /** 催办: what the unit is urged to do (required for urge). */
+  reason: text(limits.longTextMax).optional(),
+  channel: z.enum(['system', 'phone', 'document', 'on_site']).optional(),
+});
+export type BatchBody = z.infer<typeof batchBody>;
+
+/**
+ * Each item is its own transaction: a refused item changes nothing and does not stop the others; the answer says
+ * which items took the step and which were refused, with the refusal's code and message in both languages.
+ */
+export const batchResult = z.object({
+  succeeded: z.array(z.object({ taskId: z.uuid(), serialNumber: z.string() })),
+  refused: z.array(
+    z.object({
+      taskId: z.uuid(),
+      code: z.string(),
+      messages: z.object({ 'zh-CN': z.string(), en: z.string() }),
+    }),
+  ),
+});
+export type BatchResult = z.infer<typeof batchResult>;
+
+/** How someone acts for the lead unit (tasks.policy.ts): its staff, its government's 督查室, or the named 承办人. */
+export const leadActingSchema = z.enum(['unit_staff', 'supervision_office', 'handler']);
+export type LeadActingKind = z.infer<typeof leadActingSchema>;
+
+/**
+ * Who signs for, reports on and asks to close an item (issue 13 item 7): shown on the item so that, when the lead
+ * unit is a 州市 or county government, nobody wonders who its hands are.
+ */
+export const whoActs = z.object({
+  leadUnitName: z.string(),
+  /** The lead unit is a government other than the supervising one: its 督查室 acts as 承办 by default. */
+  governmentLead: z.boolean(),
+  /** The named 承办人, if any (指定承办人). */
+  handlerName: z.string().nullable(),
+  /** Accounts that act for the lead unit, by kind (at most 20 names per kind). */
+  actors: z.array(z.object({ name: z.string(), kind: leadActingSchema })),
+  /** How the reader acts for the lead unit, or null when they do not. */
+  you: leadActingSchema.nullable(),
+});
+export type WhoActs = z.infer<typeof whoActs>;

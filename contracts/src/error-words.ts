@@ -33,7 +33,10 @@ const refusals = {
   not_in_this_state: { 'zh-CN': '该状态下不可修改', en: 'it cannot be changed in this state' },
   status_only: { 'zh-CN': '该操作只适用于{allowed|taskStatus}的事项', en: 'it applies only to items that are {allowed|taskStatus}' },
   party_supervisor: { 'zh-CN': '只有负责督办的督查室可以执行', en: 'only the supervising office may do this' },
-  party_lead_unit: { 'zh-CN': '只有牵头单位可以执行', en: 'only the lead unit may do this' },
+  party_lead_unit: {
+    'zh-CN': '只有牵头单位的经办人员、事项的承办人或牵头政府的督查员可以执行；如需由您办理，请牵头单位负责人或督查室把您指定为承办人',
+    en: "only the lead unit's staff, the item's named handler or the lead government's supervision office may do this; to act on it, ask the lead unit's leader or supervision office to name you as handler",
+  },
   party_leader: { 'zh-CN': '只有该事项的分管领导可以审批', en: "only the item's responsible leader may decide this" },
   leader_named: { 'zh-CN': '事项尚未确定分管领导，无人审批', en: 'the item has no responsible leader to approve it' },
   no_pending_change: {
@@ -42,7 +45,10 @@ const refusals = {
   },
   pending_change: { 'zh-CN': '没有待审批的申请', en: 'there is no request awaiting approval' },
   report_status: { 'zh-CN': '只有已签收或办理中的事项可以报送', en: 'progress is reported only on accepted or in-progress items' },
-  report_lead_unit: { 'zh-CN': '只有牵头单位可以报送', en: 'only the lead unit reports progress' },
+  report_lead_unit: {
+    'zh-CN': '只有牵头单位的经办人员、事项的承办人或牵头政府的督查员可以报送；如需由您报送，请牵头单位负责人或督查室把您指定为承办人',
+    en: "progress is reported by the lead unit's staff, the item's named handler or the lead government's supervision office; to report, ask the lead unit's leader or supervision office to name you as handler",
+  },
   report_reviewer: { 'zh-CN': '只有负责督办的督查室可以审核', en: 'only the supervising office reviews reports' },
   correct_returned_only: { 'zh-CN': '只能更正已退回的进展反馈', en: 'only a returned report can be corrected' },
   already_corrected: { 'zh-CN': '该进展反馈已更正过', en: 'this report has already been corrected' },

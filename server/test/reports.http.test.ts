@@ -208,7 +208,9 @@ describe('filing reports', () => {
     const bySupervisor = await submit(c.supervisor, task.id);
     expect(bySupervisor.statusCode).toBe(409);
     expect(bySupervisor.json().error.code).toBe('REPORT_NOT_ALLOWED');
-    expect(bySupervisor.json().error.messages['zh-CN']).toBe('不能报送进展反馈：只有牵头单位可以报送');
+    expect(bySupervisor.json().error.messages['zh-CN']).toContain(
+      '不能报送进展反馈：只有牵头单位的经办人员、事项的承办人或牵头政府的督查员可以报送',
+    );
     expect((await submit(c.cooperating, task.id)).statusCode).toBe(409);
     const byStranger = await submit(c.stranger, task.id);
     expect(byStranger.statusCode).toBe(404);
@@ -390,7 +392,9 @@ describe('attachments', () => {
     expect((await upload(c.stranger, task.id, '照片.png', PNG)).statusCode).toBe(404);
     const bySupervisor = await upload(c.supervisor, task.id, '照片.png', PNG);
     expect(bySupervisor.statusCode).toBe(409);
-    expect(bySupervisor.json().error.messages['zh-CN']).toBe('不能上传附件：只有牵头单位可以报送');
+    expect(bySupervisor.json().error.messages['zh-CN']).toContain(
+      '不能上传附件：只有牵头单位的经办人员、事项的承办人或牵头政府的督查员可以报送',
+    );
 
     expect(await attachmentCount()).toBe(before);
     expect(storedFiles()).toEqual(files);

@@ -710,6 +710,38 @@ const probes: Record<string, Probe> = {
       expect(res.json<{ groups: unknown[] }>().groups).toEqual([]);
     },
   },
+  'GET /api/desk/todo': {
+    role: 'unit_handler',
+    run: async (ctx) => {
+      await acceptedTaskIn(ctx);
+      const res = await call(ctx.session, 'GET', '/api/desk/todo');
+      expect(res.statusCode, res.body).toBe(200);
+      expect(res.json<{ groups: unknown[] }>().groups).toEqual([]);
+    },
+  },
+  'GET /api/desk/done': {
+    role: 'unit_handler',
+    run: async (ctx) => {
+      await acceptedTaskIn(ctx);
+      const res = await call(ctx.session, 'GET', '/api/desk/done');
+      expect(res.statusCode, res.body).toBe(200);
+      expect(res.json<{ items: unknown[] }>().items).toEqual([]);
+    },
+  },
+  'POST /api/desk/batch': {
+    role: 'supervisor',
+    run: async (ctx) => {
+      const { taskId } = await acceptedTaskIn(ctx);
+      const res = await call(ctx.session, 'POST', '/api/desk/batch', { action: 'urge', taskIds: [taskId], reason: '越界催办' });
+      expect(res.statusCode, res.body).toBe(200);
+      expect(res.json<{ refused: { code: string }[] }>().refused.map((r) => r.code)).toEqual(['NOT_FOUND']);
+      expect(await env.ownerQuery('select urge_count from tasks where id = $1', [taskId])).toEqual([{ urge_count: 0 }]);
+    },
+  },
+  'GET /api/tasks/:id/who-acts': {
+    role: 'unit_handler',
+    run: async (ctx) => expectNotFound(await call(ctx.session, 'GET', `/api/tasks/${await taskIn(ctx, '乙一县事项')}/who-acts`)),
+  },
   'GET /api/events': {
     role: 'government_leader',
     run: async ({ tree, session }) => {

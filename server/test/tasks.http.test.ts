@@ -75,7 +75,7 @@ describe('intake', () => {
   it('numbers items 督〔year〕n号 without gaps per government and year, even after a refused registration', async () => {
     const c = await cast();
     const first = await register(c);
-    expect(first.serialNumber).toMatch(/^督〔2026〕\d+号$/);
+    expect(first.serialNumber).toMatch(/^测督〔2026〕\d+号$/); // the government’s prefix (测试省…) first
     const refused = await post(c.supervisor, '/api/tasks', { title: 'x', source: 'document', content: 'y', leadUnitId: randomUUID() });
     expect(refused.statusCode).toBe(404);
     const second = await register(c);
@@ -265,7 +265,7 @@ describe('lifecycle', () => {
     await act(c.supervisor, task.id, { action: 'assign' });
     const wrongParty = await act(c.supervisor, task.id, { action: 'accept' });
     expect(wrongParty.statusCode).toBe(409);
-    expect(wrongParty.json().error.messages['zh-CN']).toContain('只有牵头单位可以执行');
+    expect(wrongParty.json().error.messages['zh-CN']).toContain('只有牵头单位的经办人员、事项的承办人或牵头政府的督查员可以执行');
     const selfApproval = await act(c.unit, task.id, { action: 'approve_completion' });
     expect(selfApproval.statusCode).toBe(409);
     const foreignHandler = await act(c.unit, task.id, { action: 'accept' });

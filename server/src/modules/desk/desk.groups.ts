@@ -37,13 +37,22 @@ function or(parts: (SQL | false)[]): SQL | null {
 /** The queries of the groups that can hold something for this reader. */
 export function groupQueries(reader: DeskReader, nowIso: string): Partial<Record<DeskKind, GroupQuery>> {
   const pattern = `${reader.scope.path}%`;
-  const leadIn = sql`lu.path like ${pattern}`;
   const supIn = sql`su.path like ${pattern}`;
+  // Who acts for the lead unit (tasks.policy.ts leadActingOf): its own staff, its government's 督查室, the named 承办人.
+  const leadIn =
+    or([
+      reader.lead && sql`lu.path like ${pattern}`,
+      reader.supervisor &&
+        !!reader.scope.unitId &&
+        sql`(t.lead_unit_id = ${reader.scope.unitId}::uuid and t.supervising_unit_id <> t.lead_unit_id)`,
+      (reader.lead || reader.supervisor) && !!reader.personId && sql`t.handler_id = ${reader.personId}::uuid`,
+    ]) ?? sql`false`;
+  const actsForLead = reader.lead || reader.supervisor;
   const me = reader.leader && reader.personId ? reader.personId : null;
   const mine = me ? sql`t.responsible_leader_id = ${me}` : null;
   const queries: Partial<Record<DeskKind, GroupQuery>> = {};
 
-  if (reader.lead) {
+  if (actsForLead) {
     queries.sign_for = { where: sql`t.status = 'assigned' and ${leadIn}`, order: sql`t.assigned_at asc, t.id` };
     queries.redo = {
       where: sql`${leadIn} and t.status in ('accepted', 'in_progress') and (${returnedReport} or ${lastStatusStep} = 'send_back')`,
@@ -82,7 +91,7 @@ export function groupQueries(reader: DeskReader, nowIso: string): Partial<Record
     };
   }
 
-  const lit = or([reader.lead && leadIn, reader.supervisor && supIn]);
+  const lit = or([actsForLead && leadIn, reader.supervisor && supIn]);
   if (lit) {
     queries.warning = {
       where: sql`t.warning_level > 0 and ${statusIn(running)} and ${lit}`,
@@ -124,7 +133,7 @@ export function groupQueries(reader: DeskReader, nowIso: string): Partial<Record
 
   const next = or([
     reader.supervisor && sql`(${statusIn(inboxStatuses('supervisor').filter((s) => !coveredElsewhere.includes(s)))} and ${supIn})`,
-    reader.lead && sql`(${statusIn(inboxStatuses('lead_unit').filter((s) => !coveredElsewhere.includes(s)))} and ${leadIn})`,
+    actsForLead && sql`(${statusIn(inboxStatuses('lead_unit').filter((s) => !coveredElsewhere.includes(s)))} and ${leadIn})`,
   ]);
   if (next) queries.next_step = { where: next, order: sql`${byDeadline}` };
   return queries;

@@ -1,6 +1,6 @@
 /**
- * SQL of the 工作台: one query per group, each over the items visible in the reader's scope (the engine's
- * `taskVisibleIn`), narrowed to where the reader is the party whose turn it is, capped, with the group's full count
+ * SQL of the 工作台: one query per group, each over the items visible in the reader's scope (their rows of
+ * `task_reach`, the engine's visibility), narrowed to where the reader is the party whose turn it is, capped, with the group's full count
  * from a window function — so a desk costs a fixed number of queries however many items the reader has.
  *
  * Party tests mirror the lifecycle's (`standingOf`): the lead unit's people act when the lead unit lies in their
@@ -9,7 +9,7 @@
 import { sql, type SQL } from 'drizzle-orm';
 import { executeRows, type Db } from '../../platform/db.js';
 import type { Scope } from '../../platform/scope.js';
-import { taskVisibleIn } from '../tasks/index.js';
+import { isSystemScope, reachUnitOf } from '../tasks/index.js';
 
 /** Who reads the desk, as the queries need it. */
 export interface DeskReader {
@@ -70,6 +70,17 @@ export function standsInFor(reader: DeskReader): SQL {
     then h.name end`;
 }
 
+/**
+ * The items the reader can see, as the query's `t`: the reader's own rows of `task_reach` (one index range of their
+ * unit) joined to the items — never a test of every item's unit path (issue 12). The system reads everything.
+ */
+function reachedItems(reader: DeskReader): SQL {
+  if (isSystemScope(reader.scope)) return sql`tasks t`;
+  const unit = reachUnitOf(reader.scope);
+  if (!unit) return sql`tasks t join task_reach vr on false`;
+  return sql`task_reach vr join tasks t on t.id = vr.task_id and vr.unit_id = ${unit}::uuid`;
+}
+
 /** Rows of one group, most urgent first (the query's order), at most `cap`, each with the group's total. */
 export async function groupRows(db: Db, reader: DeskReader, query: GroupQuery, cap: number): Promise<DeskRow[]> {
   const rows = await executeRows<DeskRow>(
@@ -82,12 +93,12 @@ export async function groupRows(db: Db, reader: DeskReader, query: GroupQuery, c
         ${standsInFor(reader)} as stands_in_for, ${query.reason ?? sql`null`}::text as reason,
         ${query.note ?? sql`null`}::text as note, ${query.leaderName ?? sql`null`}::text as leader_name,
         (count(*) over ())::int as total
-      from tasks t
+      from ${reachedItems(reader)}
       join units lu on lu.id = t.lead_unit_id
       join units su on su.id = t.supervising_unit_id
       left join persons h on h.id = t.handler_id
       ${query.joins ?? sql``}
-      where ${taskVisibleIn(reader.scope, sql`t.id`)} and (${query.where})
+      where (${query.where})
       order by ${query.order}
       limit ${cap}`,
   );

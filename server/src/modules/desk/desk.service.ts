@@ -4,6 +4,7 @@
  */
 import {
   DESK_GROUP_CAP,
+  TODO_GROUP_CAP,
   deskKindValues,
   type Desk,
   type DeskEntry,
@@ -97,6 +98,15 @@ function byDueDate(a: DeskEntry, b: DeskEntry): number {
 
 /** `GET /api/desk`. */
 export async function getDesk(deps: Deps, ctx: RequestContext): Promise<Desk> {
+  return readDesk(deps, ctx, DESK_GROUP_CAP);
+}
+
+/** `GET /api/desk/todo`: the same groups, up to TODO_GROUP_CAP entries each (the 待办 centre). */
+export async function getTodo(deps: Deps, ctx: RequestContext): Promise<Desk> {
+  return readDesk(deps, ctx, TODO_GROUP_CAP);
+}
+
+async function readDesk(deps: Deps, ctx: RequestContext, cap: number): Promise<Desk> {
   const actor = requireActor(ctx);
   const { db } = deps.database;
   const roles = actor.roles as string[];
@@ -116,7 +126,7 @@ export async function getDesk(deps: Deps, ctx: RequestContext): Promise<Desk> {
   const [calendar, thresholds, ...results] = await Promise.all([
     loadCalendar(db),
     allThresholds(db),
-    ...kinds.map((k) => groupRows(db, reader, queries[k]!, DESK_GROUP_CAP)),
+    ...kinds.map((k) => groupRows(db, reader, queries[k]!, cap)),
   ]);
   const reckoning: Reckoning = { today, calendar, thresholds };
   const groups: DeskGroup[] = [];

@@ -149,7 +149,8 @@ export interface TaskParties {
 
 /**
  * The active accounts to tell, per audience:
- * - lead_unit: handlers and leaders (unit_handler, unit_leader) whose scope is the lead unit or a unit inside it;
+ * - lead_unit: handlers and leaders (unit_handler, unit_leader) whose scope is the lead unit or a unit inside it, and
+ *   when the lead unit is a government other than the supervising one, its own 督查员 (who act as 承办 for it);
  * - lead_unit_leader: the leaders (unit_leader) of the lead unit itself;
  * - handler: the 承办人's account, and while the 承办人 is absent today, the account of their post's B角;
  * - supervisor: the 督查室 (supervisor role scoped at the supervising government) and the item's own 督查员;
@@ -163,8 +164,11 @@ export async function recipientsFor(tx: Db, task: TaskParties, audience: readonl
       await executeRows<{ id: string }>(
         tx,
         sql`select u.id from users u join units su on su.id = u.scope_unit_id
-          where su.path like (select path from units where id = ${task.leadUnitId}) || '%'
-            and u.roles && array['unit_handler', 'unit_leader']::text[] and u.disabled_at is null`,
+          where u.disabled_at is null and (
+            (su.path like (select path from units where id = ${task.leadUnitId}) || '%'
+              and u.roles && array['unit_handler', 'unit_leader']::text[])
+            or (u.scope_unit_id = ${task.leadUnitId} and ${task.leadUnitId}::uuid <> ${task.supervisingUnitId}::uuid
+              and 'supervisor' = any(u.roles)))`,
       ),
     );
   }

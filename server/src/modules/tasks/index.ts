@@ -25,6 +25,6 @@ export {
 } from './tasks.engine.js';
 export type { InScope, TaskInScope } from './tasks.repository.js';
 export { isSystemScope, reachUnitOf, taskVisibleIn } from './tasks.visibility.js';
-export { canRegisterTasks, factsOf, standingOf } from './tasks.policy.js';
+export { canRegisterTasks, factsOf, leadActingOf, standingOf, type LeadActing } from './tasks.policy.js';
 export { openStatuses, type ActorStanding } from './tasks.rules.js';
 export { allowedActions, inboxStatuses } from './tasks.rules.js';
