@@ -87,7 +87,7 @@ export default tseslint.config(
   { files: ['**/*.js'], ...tseslint.configs.disableTypeChecked },
   {
     // Tests read untyped JSON responses (`res.json()`); their assertions are the type check.
-    files: ['**/*.test.ts', 'server/test/**/*.ts', 'e2e/**/*.ts'],
+    files: ['**/*.test.ts', 'server/test/**/*.ts', 'server/faults/**/*.ts', 'e2e/**/*.ts'],
     rules: {
       '@typescript-eslint/no-unsafe-member-access': 'off',
       '@typescript-eslint/no-unsafe-assignment': 'off',

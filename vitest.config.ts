@@ -12,6 +12,8 @@ export default defineConfig({
       'contracts/src/**/*.test.ts',
       'web/src/**/*.test.ts',
       'bench/src/**/*.test.ts',
+      // The fault suite's short forms (PostgreSQL only; `npm run test:faults` runs them at full length).
+      'server/faults/**/*.fault.test.ts',
     ],
     testTimeout: 60_000,
     hookTimeout: 60_000,

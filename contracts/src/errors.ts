@@ -37,6 +37,11 @@ export const errorMessages = {
   INTERNAL: { status: 500, 'zh-CN': '服务器内部错误，请联系管理员（请求编号 {requestId}）', en: 'Internal error (request {requestId})' },
   UNAVAILABLE: { status: 503, 'zh-CN': '服务暂不可用', en: 'Service unavailable' },
   OVERLOADED: { status: 503, 'zh-CN': '系统繁忙，请 {retryAfter} 秒后重试', en: 'The system is busy; please retry in {retryAfter} s' },
+  DATABASE_UNAVAILABLE: {
+    status: 503,
+    'zh-CN': '数据库暂时无法连接，请稍后重试（已提交的内容不会丢失）',
+    en: 'The database cannot be reached just now; please retry shortly (nothing already saved is lost)',
+  },
   QUERY_TIMEOUT: {
     status: 503,
     'zh-CN': '查询用时过长已中止，请缩小筛选范围后重试',

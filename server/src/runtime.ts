@@ -36,6 +36,7 @@ export async function openRuntime(env: Env, options: RuntimeOptions = {}): Promi
     parallelWorkersPerQuery: env.DB_PARALLEL_WORKERS_PER_QUERY,
     statementTimeoutMs: options.serving ? env.DB_STATEMENT_TIMEOUT_MS : undefined,
     workMemMb: env.DB_WORK_MEM_MB,
+    acquireTimeoutMs: options.serving ? env.DB_POOL_ACQUIRE_TIMEOUT_MS : undefined,
   });
   const clock = options.clock ?? systemClock;
   const deps: Deps = { database: options.migration ? { ...database, migration: options.migration } : database, env, clock };

@@ -87,6 +87,8 @@ export interface OpenOptions {
    * every page of a million items. Undefined = the server's setting.
    */
   workMemMb?: number;
+  /** How long a query waits for a pooled connection before failing (ms; DB_POOL_ACQUIRE_TIMEOUT_MS). Undefined = no limit. */
+  acquireTimeoutMs?: number;
 }
 
 /** Tag of the newest migration shipped with this build. */
@@ -261,11 +263,21 @@ async function openPostgres(options: OpenOptions, url: string): Promise<Database
   const pool = new pg.Pool({
     connectionString: url,
     max: options.poolSize ?? 10,
+    ...(options.acquireTimeoutMs ? { connectionTimeoutMillis: options.acquireTimeoutMs } : {}),
     ...(settings.length ? { options: settings.join(' ') } : {}),
   });
   // An idle connection the server drops (restart, admin kill) must not crash the process; the pool replaces it.
   pool.on('error', (error) => {
     console.error(`database connection lost: ${error.message}`);
+  });
+  // The pool listens for errors only on its idle connections. A connection checked out by a transaction between two
+  // of its statements has no listener, so a database crash there would end the process with an unhandled 'error'
+  // (fault F3). The statement under way fails on its own (answered 503 DATABASE_UNAVAILABLE); this only keeps the
+  // event from killing every other request with it.
+  pool.on('connect', (client) => {
+    client.on('error', (error) => {
+      console.error(`database connection lost during a request: ${error.message}`);
+    });
   });
   // Hot reads are planned once per connection, not once per request (platform/statement-names.ts).
   if (options.nameStatements !== false) nameRepeatedStatements(pool);
@@ -311,8 +323,15 @@ async function openPostgres(options: OpenOptions, url: string): Promise<Database
 async function listenPostgres(url: string, channel: string, onPayload: (payload: string) => void): Promise<() => Promise<void>> {
   let stopped = false;
   let current: pg.Client | null = null;
+  let retryScheduled = false;
+  /** One retry at a time: a failure can be reported twice (the error event and the failed LISTEN). */
   const reconnectLater = (): void => {
-    if (!stopped) setTimeout(() => void connect().catch(reconnectLater), 5_000).unref();
+    if (stopped || retryScheduled) return;
+    retryScheduled = true;
+    setTimeout(() => {
+      retryScheduled = false;
+      void connect().catch(reconnectLater);
+    }, 5_000).unref();
   };
   const connect = async (): Promise<void> => {
     const client = new pg.Client({ connectionString: url });

@@ -98,6 +98,12 @@ export const envSchema = z.object({
    * QUERY_TIMEOUT, so one expensive request cannot hold a pooled connection for long. 0 = no limit.
    */
   DB_STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(0).max(3_600_000).default(15_000),
+  /**
+   * PostgreSQL only: how long a server's request waits for a free pooled connection (ms) before it is answered 503
+   * DATABASE_UNAVAILABLE with Retry-After, instead of queueing without bound behind connections that long statements
+   * hold (fault F6) or that a database outage left unusable (F3). 0 = wait without limit.
+   */
+  DB_POOL_ACQUIRE_TIMEOUT_MS: z.coerce.number().int().min(0).max(600_000).default(5_000),
   /** PostgreSQL only: work_mem (MB) of each pooled connection (see platform/db.ts). 0 = the server's own setting. */
   DB_WORK_MEM_MB: z.coerce.number().int().min(0).max(4096).default(16),
   /** The Retry-After (seconds) of a shed request. */

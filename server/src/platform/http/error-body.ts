@@ -110,6 +110,12 @@ export function handleError(error: FastifyError | AppError | Error, request: Fas
     request.log.warn({ err: error }, 'statement timeout');
     return send(reply, request, 'QUERY_TIMEOUT');
   }
+  // The database went away (restart, crash, a terminated backend) or every pooled connection stayed busy past
+  // DB_POOL_ACQUIRE_TIMEOUT_MS: not the request's fault, and the same request will work once it is back.
+  if (isDatabaseUnavailable(error)) {
+    request.log.warn({ err: error }, 'database unavailable');
+    return reply.header('retry-after', '2').code(errorStatusOf('DATABASE_UNAVAILABLE')).send(errorBody(request, 'DATABASE_UNAVAILABLE'));
+  }
   request.log.error({ err: error }, 'unhandled error');
   return send(reply, request, 'INTERNAL', { requestId: String(request.id) });
 }
@@ -139,6 +145,42 @@ export function answerClientError(error: NodeJS.ErrnoException, socket: Socket):
     );
   }
   socket.destroy(error);
+}
+
+/** Network errors and PostgreSQL's connection-exception (08xxx) and operator-intervention (57P0x) classes. */
+const databaseGoneCodes = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'EPIPE',
+  'ETIMEDOUT',
+  'EHOSTUNREACH',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+  '57P01',
+  '57P02',
+  '57P03',
+  '08000',
+  '08001',
+  '08003',
+  '08004',
+  '08006',
+]);
+/** What node-postgres says, without a code, when a connection dies under a query or the pool has none to give. */
+const databaseGoneMessages =
+  /Connection terminated|timeout exceeded when trying to connect|connection timeout|Client has encountered a connection error/i;
+
+/**
+ * The database cannot serve the request just now: checked on the error and on the errors it wraps (drizzle's query
+ * error keeps the driver's in `cause`).
+ */
+export function isDatabaseUnavailable(error: unknown): boolean {
+  for (let e: unknown = error, depth = 0; e && typeof e === 'object' && depth < 4; e = (e as { cause?: unknown }).cause, depth++) {
+    const code = 'code' in e ? (e as { code?: unknown }).code : undefined;
+    if (typeof code === 'string' && databaseGoneCodes.has(code)) return true;
+    const message = 'message' in e ? (e as { message?: unknown }).message : undefined;
+    if (typeof message === 'string' && databaseGoneMessages.test(message)) return true;
+  }
+  return false;
 }
 
 /** PostgreSQL's query_canceled (57014), on the error or on the query error drizzle wraps it in (`cause`). */
