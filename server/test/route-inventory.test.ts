@@ -101,7 +101,7 @@ describe('route inventory', () => {
       .filter((e) => e.url.startsWith('/api') && !isDocs(e.url) && accessOf(e) === 'public')
       .map((e) => e.key)
       .sort();
-    expect(publicApi).toEqual(['GET /api/health', 'GET /api/openapi.json', 'POST /api/auth/sign-in']);
+    expect(publicApi).toEqual(['GET /api/demo-mode', 'GET /api/health', 'GET /api/openapi.json', 'POST /api/auth/sign-in']);
   });
 
   it('every non-public route answers 401 UNAUTHENTICATED without a session', async () => {
@@ -567,6 +567,16 @@ const probes: Record<string, Probe> = {
       const id = await taskIn(ctx, '乙一县事项');
       expectNotFound(await call(ctx.session, 'POST', `/api/tasks/${id}/instructions`, { text: '越界批示' }));
       expect(await env.ownerQuery('select id from instructions where task_id = $1', [id])).toEqual([]);
+    },
+  },
+  'POST /api/instructions': {
+    role: 'government_leader',
+    run: async (ctx) => {
+      const before = await countTasks();
+      expectNotFound(
+        await call(ctx.session, 'POST', '/api/instructions', { text: '越界批示', title: '越界', leadUnitId: ctx.tree.countyB1 }),
+      );
+      expect(await countTasks()).toBe(before);
     },
   },
   'GET /api/tasks/:id/instructions': {

@@ -4,7 +4,7 @@
  * 督查室 to assign). "我的批示" lists everything a leader instructed with the live status of each item.
  */
 import { randomUUID } from 'node:crypto';
-import type { Instruction, TaskStatus, giveInstructionBody } from '@luoshi/contracts';
+import type { Instruction, NewInstructionBody, TaskStatus, giveInstructionBody } from '@luoshi/contracts';
 import { desc, eq } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { z } from 'zod';
@@ -115,6 +115,60 @@ export async function giveInstruction(deps: Deps, ctx: RequestContext, taskId: s
       type: 'instruction',
       reason: input.text,
       data: { instructionId: id, childTaskId },
+      light: 'announce',
+      audit: { eventType: 'instruction.given', after: body },
+    });
+    return body;
+  });
+}
+
+/**
+ * A 批示 that starts a new item: registered as 拟办 with source 领导批示, the leader as 分管领导, numbered by the
+ * leader's government, for its 督查室 to complete and assign; the 批示 is the first entry of 我的批示 about it.
+ */
+export async function issueInstruction(deps: Deps, ctx: RequestContext, input: NewInstructionBody): Promise<Instruction> {
+  const actor = requireLeader(ctx);
+  return deps.database.db.transaction(async (tx) => {
+    const id = randomUUID();
+    const [account] = await tx.select({ displayName: users.displayName }).from(users).where(eq(users.id, actor.userId));
+    const leaderName = account?.displayName ?? actor.username;
+    const task = await registerTask(
+      deps,
+      tx,
+      ctx,
+      {
+        title: input.title,
+        source: 'leader_instruction',
+        sourceRef: { leaderName, clause: input.text },
+        content: input.text,
+        deadline: input.deadline,
+        urgency: 'normal',
+        reportingFrequency: 'monthly',
+        leadUnitId: input.leadUnitId,
+        cooperatingUnitIds: [],
+        responsibleLeaderId: actor.personId ?? undefined,
+      },
+      { source: { id } },
+    );
+    await tx.insert(instructions).values({
+      id,
+      taskId: task.id,
+      leaderUserId: actor.userId,
+      leaderPersonId: actor.personId,
+      leaderName,
+      text: input.text,
+      kind: 'requirement',
+      childTaskId: null,
+      createdAt: ctx.clock.now(),
+    });
+    const [row] = await selectInstructions(tx).where(eq(instructions.id, id));
+    if (!row) throw new Error('instruction not readable');
+    const body = present(row);
+    const item = await findTaskInScope(tx, actor.scope, task.id, { lock: true });
+    await recordTaskStep(deps, tx, ctx, item, {
+      type: 'instruction',
+      reason: input.text,
+      data: { instructionId: id, childTaskId: null },
       light: 'announce',
       audit: { eventType: 'instruction.given', after: body },
     });
