@@ -156,7 +156,7 @@ export async function openAction(page: Page, label: string): Promise<Locator> {
   await actionBar(page)
     .getByRole('button', { name: buttonName(label) })
     .click();
-  const dialog = page.getByRole('dialog', { name: new RegExp(`^${label} · 督〔\\d{4}〕\\d+号$`) });
+  const dialog = page.getByRole('dialog', { name: new RegExp(`^${label} · \\S*督〔\\d{4}〕\\d+号$`) });
   await expect(dialog).toBeVisible();
   return dialog;
 }

@@ -55,7 +55,7 @@ async function openEducationOffice(page: Page, tab: '人员' | '岗位'): Promis
 
 /** The 进展反馈 drawer, once open. */
 function reportDrawer(page: Page): Locator {
-  return page.getByRole('dialog', { name: /^报送进展反馈 · 督〔\d{4}〕\d+号$/ });
+  return page.getByRole('dialog', { name: /^报送进展反馈 · \S*督〔\d{4}〕\d+号$/ });
 }
 
 test.describe.serial('督办事项 journeys: A角/B角, 配合单位, 例行进展反馈, 延期申请', () => {
@@ -111,8 +111,8 @@ test.describe.serial('督办事项 journeys: A角/B角, 配合单位, 例行进�
 
     await expect(page).toHaveURL(/\/tasks\/[0-9a-f-]{36}$/);
     itemPath = new URL(page.url()).pathname;
-    serialNumber = (await page.getByText(/^督〔\d{4}〕\d+号$/).textContent()) ?? '';
-    expect(serialNumber).toMatch(/^督〔\d{4}〕\d+号$/);
+    serialNumber = (await page.getByText(/^\S*督〔\d{4}〕\d+号$/).textContent()) ?? '';
+    expect(serialNumber).toMatch(/^\S*督〔\d{4}〕\d+号$/);
     await expect(fact(page, '分管领导')).toHaveText(leaderName);
     await confirmAction(page, await openAction(page, '交办'), '交办', '已交办');
     await expect(fact(page, '办结时限')).toHaveText(/^\d{4}-\d{2}-\d{2}$/);

@@ -127,6 +127,12 @@ export const ledgerRow = z.object({
   warningReasons: z.array(ledgerWarningReason),
   depth: z.number().int(),
   parentId: z.uuid().nullable(),
+  /** A sub-item's parent number (shown with the lead unit in the title column: sub-items share the parent's title). */
+  parentSerialNumber: z.string().nullable(),
+  /** Working days past 办结时限 while open; null when not late. */
+  overdueWorkingDays: z.number().int().nullable(),
+  /** 本期进展 of the newest report (its text, not only its time). */
+  lastReportText: z.string().nullable(),
   urgeCount: z.number().int(),
   sendBackCount: z.number().int(),
   lastReportAt: z.iso.datetime().nullable(),
@@ -164,6 +170,7 @@ export const ledgerColumnValues = [
   'urgeCount',
   'sendBackCount',
   'lastReportAt',
+  'lastReportText',
   'createdAt',
 ] as const;
 export const ledgerColumnSchema = z.enum(ledgerColumnValues);

@@ -100,7 +100,10 @@ export const progressReport = z.object({
   correctsReportId: z.uuid().nullable(),
   correctedByReportId: z.uuid().nullable(),
   reporterUserId: z.uuid(),
+  /** The person who filed it, as recorded when it was filed (the timeline's actor), not the account's unit desk. */
   reporterName: z.string().nullable(),
+  /** The filer's unit at the time. */
+  reporterUnitName: z.string().nullable().optional(),
   periodLabel: z.string(),
   done: z.string(),
   nextSteps: z.string().nullable(),

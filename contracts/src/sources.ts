@@ -48,20 +48,47 @@ export const updateSourceBody = sourcePolicyBody.partial().extend({
 export type UpdateSourceBody = z.infer<typeof updateSourceBody>;
 
 /** The placeholders a number pattern may use. */
-export const numberPatternPlaceholders = ['{year}', '{seq}', '{short}'] as const;
+export const numberPatternPlaceholders = ['{year}', '{seq}', '{short}', '{unit}'] as const;
 
-/** The pattern a government uses until its administrator sets another: 督〔2026〕12号. */
-export const defaultNumberPattern = '督〔{year}〕{seq}号';
+/**
+ * The pattern a government uses until its administrator sets another: 昆督〔2026〕12号 — `{unit}` is the government's
+ * own prefix (`governmentNumberPrefix`), so items of two governments with the same running number never read alike.
+ */
+export const defaultNumberPattern = '{unit}督〔{year}〕{seq}号';
 
 /**
  * Fills a number pattern: `{year}` the four-digit year, `{seq}` the government's running number in that year,
- * `{short}` the source's short code. The one implementation, so the admin page's preview and the server agree.
+ * `{short}` the source's short code, `{unit}` the government's number prefix. The one implementation, so the admin
+ * page's preview and the server agree.
  */
-export function formatItemNumber(pattern: string, values: { year: number; seq: number; short: string }): string {
-  return pattern.replaceAll('{year}', String(values.year)).replaceAll('{seq}', String(values.seq)).replaceAll('{short}', values.short);
+export function formatItemNumber(pattern: string, values: { year: number; seq: number; short: string; unit?: string }): string {
+  return pattern
+    .replaceAll('{year}', String(values.year))
+    .replaceAll('{seq}', String(values.seq))
+    .replaceAll('{short}', values.short)
+    .replaceAll('{unit}', values.unit ?? '');
 }
 
-/** A pattern must contain `{seq}` (numbers would repeat otherwise) and no placeholder other than the three. */
+/** Peoples named in Yunnan's autonomous prefectures and counties, stripped to find the place name (石林彝族自治县 → 石林). */
+const autonomousPeoples =
+  /(彝族|哈尼族|壮族|苗族|傣族|白族|景颇族|傈僳族|藏族|回族|拉祜族|佤族|纳西族|瑶族|布朗族|独龙族|怒族|普米族|蒙古族|布依族|阿昌族|德昂族|基诺族|水族)+自治(州|县)$/;
+
+/**
+ * The prefix a government's item numbers carry by default, from its name the way 督查 documents abbreviate it: the
+ * province by its first character (云南省人民政府 → 云), a 州市 by the first character of its place (昆明市 → 昆,
+ * 西双版纳傣族自治州 → 西 — the 16 are distinct), a county by its place without 县/区/市 or the peoples of an
+ * autonomous county (五华区 → 五华, 石林彝族自治县 → 石林). Counties keep two characters or more, so a county never reads
+ * like a 州市; a government whose prefix collides with another's sets its own pattern on the numbering page.
+ */
+export function governmentNumberPrefix(name: string, level: string | null): string {
+  const place = name.replace(/人民政府$/, '').replace(/政府$/, '');
+  const core = place.replace(autonomousPeoples, '');
+  if (level === 'province' || level === 'prefecture') return [...core][0] ?? '';
+  const stem = core.replace(/(自治县|特区|林区|县|区|市|旗)$/, '');
+  return [...stem].length >= 2 ? stem : core;
+}
+
+/** A pattern must contain `{seq}` (numbers would repeat otherwise) and no placeholder other than the four. */
 export const numberPattern = text(40).refine(
   (pattern) =>
     pattern.includes('{seq}') &&
@@ -79,6 +106,8 @@ export const numberPatternSetting = z.object({
   pattern: z.string(),
   /** True when the government has not set its own and uses `defaultNumberPattern`. */
   isDefault: z.boolean(),
+  /** What `{unit}` reads for this government (`governmentNumberPrefix`). */
+  numberPrefix: z.string().optional(),
 });
 export type NumberPatternSetting = z.infer<typeof numberPatternSetting>;
 

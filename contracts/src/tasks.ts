@@ -254,6 +254,8 @@ export const task = z.object({
   relatedTaskId: z.uuid().nullable(),
   /** 一级督一级: the item this one was broken down from, and its depth (0 = top level). */
   parentId: z.uuid().nullable(),
+  /** The parent's number, so sub-items with the parent's title are told apart by parent and lead unit in lists. */
+  parentSerialNumber: z.string().nullable().optional(),
   depth: z.number().int(),
   /** How this item's progress rolls up from its sub-items. */
   rollupMode: rollupModeSchema,
@@ -268,6 +270,8 @@ export const task = z.object({
   warning,
   /** A 暂停/中止/撤销 request awaiting the responsible leader. */
   pendingChange: pendingChangeSchema.nullable(),
+  /** Working days past 办结时限 of an open item (the same count everywhere: lists, item page, export); null when not late. */
+  overdueWorkingDays: z.number().int().nullable().optional(),
   /** 签收 is due by this date (N working days after 交办, per source); null once signed for or before 交办. */
   signForDue: z.iso.date().nullable(),
   sendBackCount: z.number().int(),
@@ -280,6 +284,23 @@ export const task = z.object({
   allowedActions: z.array(taskActionSchema),
 });
 export type Task = z.infer<typeof task>;
+
+/** Statuses in which a passed 办结时限 makes an item overdue (the unit still owes the work). */
+const owingStatuses: readonly string[] = ['assigned', 'accepted', 'in_progress', 'completion_requested'];
+
+/**
+ * Working days past 办结时限 of a late open item, null otherwise — counted as the escalation ladder counts them
+ * (working days after the deadline up to today), so the item page, the lists and the export say the same number.
+ * `workingDaysBetween` is the working-day calendar's count (the server's, with holidays and 调休).
+ */
+export function overdueWorkingDaysOf(
+  item: { status: string; deadline: string | null },
+  today: string,
+  workingDaysBetween: (from: string, to: string) => number,
+): number | null {
+  if (!item.deadline || item.deadline >= today || !owingStatuses.includes(item.status)) return null;
+  return workingDaysBetween(item.deadline, today);
+}
 
 export const taskDetail = task.extend({ timeline: z.array(taskEvent) });
 export type TaskDetail = z.infer<typeof taskDetail>;

@@ -40,7 +40,7 @@ describe('领导批示', () => {
     });
     const child = spawned.json<Instruction>();
     expect(child.kind).toBe('child');
-    expect(child.childSerialNumber).toMatch(/^督〔\d{4}〕\d+号$/);
+    expect(child.childSerialNumber).toMatch(/^\S*督〔\d{4}〕\d+号$/);
     expect(child.childStatus).toBe('draft');
     // The spawned item is the 督查室's to assign, linked to its parent, with the instruction as its source.
     const childTask = (

@@ -91,9 +91,10 @@ async function readSheet(bytes: Buffer): Promise<ExcelJS.Worksheet> {
   return sheet;
 }
 
+/** Row 1 is the title (scope, as-of time); the header is row 2, data from row 3. */
 function headerOf(sheet: ExcelJS.Worksheet): string[] {
   const headers: string[] = [];
-  sheet.getRow(1).eachCell((cell) => headers.push(cell.text));
+  sheet.getRow(2).eachCell((cell) => headers.push(cell.text));
   return headers;
 }
 
@@ -120,21 +121,30 @@ describe('export', () => {
     expect(res.headers['content-type']).toContain('spreadsheetml.sheet');
     expect(String(res.headers['content-disposition'])).toContain(`filename*=UTF-8''${encodeURIComponent('督查工作台账-2026-03-02.xlsx')}`);
     const sheet = await readSheet(res.rawPayload);
-    expect(headerOf(sheet)).toEqual(expect.arrayContaining(['编号', '事项名称', '办结时限', '牵头单位', '配合单位', '责任领导', '预警']));
+    expect(sheet.getRow(1).getCell(1).text).toMatch(
+      /^督查工作台账（范围：测试省人民政府-\w+及所属单位，按台账筛选条件；数据截至 2026-03-02 \d\d:\d\d）$/,
+    );
+    expect(headerOf(sheet)).toEqual(
+      expect.arrayContaining(['编号', '事项名称', '办结时限', '牵头单位', '配合单位', '责任领导', '预警', '最新进展']),
+    );
+    expect(sheet.autoFilter).toMatch(/^A2:[A-Z]+2$/);
     const col = (name: string) => headerOf(sheet).indexOf(name) + 1;
-    expect(sheet.actualRowCount).toBe(1 + 4); // the completed item is filtered out
+    expect(sheet.actualRowCount).toBe(2 + 4); // the completed item is filtered out
     // Default order: nearest deadline first, no deadline last.
-    const titles = [2, 3, 4, 5].map((r) => sheet.getRow(r).getCell(col('事项名称')).value);
-    expect(titles.slice(0, 2).sort()).toEqual([`'${formula.title}`, `'${plus.title}`].sort());
+    const titles = [3, 4, 5, 6].map((r) => sheet.getRow(r).getCell(col('事项名称')).value);
+    // Formula-looking titles read exactly as typed: nothing is added to what the user sees.
+    expect(titles.slice(0, 2).sort()).toEqual([formula.title, plus.title].sort());
     expect(titles[2]).toBe(plain.title);
-    expect(titles[3]).toBe(`'${at.title}`);
+    expect(titles[3]).toBe(at.title);
 
-    const formulaRow = sheet.getRow(titles.indexOf(`'${formula.title}`) + 2);
+    const formulaRow = sheet.getRow(titles.indexOf(formula.title) + 3);
     const formulaCell = formulaRow.getCell(col('事项名称'));
     expect(formulaCell.type).toBe(ExcelJS.ValueType.String);
     expect(formulaCell.formula).toBeUndefined();
+    expect(formulaCell.numFmt).toBe('@'); // a text cell: not evaluated even when edited
+    expect(sheet.getRow(5).getCell(col('事项名称')).numFmt).not.toBe('@');
 
-    const plainRow = sheet.getRow(4);
+    const plainRow = sheet.getRow(5);
     const deadline = plainRow.getCell(col('办结时限'));
     expect(deadline.type).toBe(ExcelJS.ValueType.Date);
     expect((deadline.value as Date).toISOString().slice(0, 10)).toBe('2026-06-30');
@@ -162,14 +172,49 @@ describe('export', () => {
     const res = await download(c.supervisor, `q=${c.tag}&sort=serialNumber&order=desc`);
     expect(res.statusCode).toBe(200);
     const sheet = await readSheet(res.rawPayload);
-    expect(sheet.actualRowCount).toBe(n + 1);
+    expect(sheet.actualRowCount).toBe(n + 2);
     const serial = (r: number) => sheet.getRow(r).getCell(headerOf(sheet).indexOf('编号') + 1).value;
-    expect([serial(2), serial(501), serial(502), serial(n + 1)]).toEqual([
+    expect([serial(3), serial(502), serial(503), serial(n + 2)]).toEqual([
       '督〔2099〕1203号',
       '督〔2099〕704号',
       '督〔2099〕703号',
       '督〔2099〕1号',
     ]);
+  });
+
+  it('shows the newest report’s 本期进展, 原定时限 only where an extension moved the deadline, and overdue in working days', async () => {
+    const c = await cast();
+    const moved = await register(c, `${c.tag}延期过的事项`, { deadline: '2026-06-30' });
+    const kept = await register(c, `${c.tag}未延期的事项`, { deadline: '2026-03-31' });
+    await env.ownerQuery("update tasks set original_deadline = '2026-04-30' where id = $1", [moved.id]);
+    // 2026-02-27 is a Friday: on Monday 2026-03-02 the open item is 1 working day late (the weekend does not count).
+    await env.ownerQuery(
+      "update tasks set deadline = '2026-02-27', original_deadline = '2026-02-27', status = 'in_progress' where id = $1",
+      [kept.id],
+    );
+    const [reporter] = await env.ownerQuery('select id from users limit 1');
+    for (const [seq, done] of [
+      [1, '第一期进展'],
+      [2, '=第二期：完成 12 所学校改造'],
+    ] as const) {
+      await env.ownerQuery(
+        `insert into progress_reports (id, task_id, seq, version, reporter_user_id, period_label, done, status, created_at)
+         values (gen_random_uuid(), $1, $2, 1, $3, '2026年2月', $4, 'submitted', now())`,
+        [moved.id, seq, reporter?.id, done],
+      );
+    }
+    const sheet = await readSheet((await download(c.supervisor, `q=${c.tag}&sort=createdAt`)).rawPayload);
+    const col = (name: string) => headerOf(sheet).indexOf(name) + 1;
+    const rowOf = (title: string) => [3, 4].map((r) => sheet.getRow(r)).find((r) => r.getCell(col('事项名称')).value === title);
+    const movedRow = rowOf(moved.title);
+    const keptRow = rowOf(kept.title);
+    expect((movedRow?.getCell(col('原定时限')).value as Date).toISOString().slice(0, 10)).toBe('2026-04-30');
+    expect(keptRow?.getCell(col('原定时限')).value ?? null).toBeNull();
+    expect(movedRow?.getCell(col('最新进展')).value).toBe('=第二期：完成 12 所学校改造');
+    expect(movedRow?.getCell(col('最新进展')).numFmt).toBe('@');
+    expect(keptRow?.getCell(col('最新进展')).value ?? null).toBeNull();
+    expect(keptRow?.getCell(col('逾期（工作日）')).value).toBe(1);
+    expect(movedRow?.getCell(col('逾期（工作日）')).value ?? null).toBeNull();
   });
 
   it('is scoped like the ledger: a county user exports only its items, and a foreign unit filter is a 404', async () => {
@@ -178,8 +223,9 @@ describe('export', () => {
     await register(c, `${c.tag}乙一县`, { leadUnitId: c.tree.countyB1 });
     const county = await signIn(env, await createUser(env.deps, c.tree.countyA1, ['unit_handler']));
     const sheet = await readSheet((await download(county, `q=${c.tag}`)).rawPayload);
-    expect(sheet.actualRowCount).toBe(2);
-    expect(sheet.getRow(2).getCell(headerOf(sheet).indexOf('事项名称') + 1).value).toBe(`${c.tag}甲一县`);
+    expect(sheet.actualRowCount).toBe(3);
+    expect(sheet.getRow(1).getCell(1).text).toContain(`范围：${c.names.countyA1}及所属单位`);
+    expect(sheet.getRow(3).getCell(headerOf(sheet).indexOf('事项名称') + 1).value).toBe(`${c.tag}甲一县`);
     expect((await download(county, `leadUnitId=${c.tree.countyB1}`)).statusCode).toBe(404);
     expect((await download(county, 'page=2')).statusCode).toBe(400);
   });
@@ -435,7 +481,7 @@ describe('import', () => {
     expect(await countTasks('title like $1', [`${c.tag}%`])).toBe(0);
     const next = await register(c, `${c.tag}之后登记`);
     const counter = await env.ownerQuery('select last_seq from task_serial_counters where supervising_unit_id = $1', [c.tree.root]);
-    expect(next.serialNumber).toBe(`督〔2026〕${String(counter[0]?.last_seq)}号`);
+    expect(next.serialNumber).toBe(`测督〔2026〕${String(counter[0]?.last_seq)}号`);
     expect(Number(counter[0]?.last_seq)).toBe(1);
 
     const ok = await upload(c.supervisor, bytes, 'dryRun=false');

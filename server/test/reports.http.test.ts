@@ -179,7 +179,7 @@ describe('filing reports', () => {
       basedOnReportId: report.id,
       previousPeriodLabel: '2026年3月',
       periodLabel: null,
-      done: null,
+      done: report.done, // the starting text: a routine report edits what changed
       doneHint: '启动二期 7 万亩建设。',
       problems: '部分地块土地流转进度滞后。',
       helpNeeded: '请自然资源厅协调用地指标。',
@@ -191,8 +191,13 @@ describe('filing reports', () => {
 
     const second = await submitted(c.unit, task.id, { periodLabel: '2026年4月', done: '二期已开工。', milestone: '二期开工' });
     expect(second).toMatchObject({ seq: 2, version: 1, percent: null, milestone: '二期开工' });
+    // The account is renamed to its office's name later: the report still names who filed it, and their unit.
+    const filer = report.reporterName;
+    expect(filer).toMatch(/^测试用户/);
+    await env.ownerQuery("update users set display_name = '省政府督查室' where id = $1", [report.reporterUserId]);
     const list = (await get(c.cooperating, `/api/tasks/${task.id}/reports`)).json<{ items: ProgressReport[]; canSubmit: boolean }>();
     expect(list.items.map((r) => r.id)).toEqual([second.id, report.id]);
+    expect(list.items[1]).toMatchObject({ reporterName: filer, reporterUnitName: expect.stringMatching(/^测试省教育厅-/) });
     expect(list.canSubmit).toBe(false);
 
     expect((await timelineOf(c.unit, task.id)).filter((e) => e.type.startsWith('report_')).map((e) => e.type)).toEqual([

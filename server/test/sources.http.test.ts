@@ -119,26 +119,28 @@ describe('source registry', () => {
 describe('item number pattern', () => {
   it('the system administrator sets a government’s pattern; its next item is numbered by it', async () => {
     const before = await register('document');
-    expect(before.json<Task>().serialNumber).toMatch(/^督〔2026〕\d+号$/);
+    // The default carries the government's own prefix (the test tree's province is 测试省人民政府-…: 测).
+    expect(before.json<Task>().serialNumber).toMatch(/^测督〔2026〕\d+号$/);
     const seq = Number(/〔2026〕(\d+)号/.exec(before.json<Task>().serialNumber)?.[1]);
 
     const listed = await call(admin, 'GET', '/api/number-patterns');
     expect(listed.statusCode, listed.body).toBe(200);
     expect(listed.json<NumberPatternSetting[]>().find((p) => p.unitId === tree.root)).toMatchObject({
-      pattern: '督〔{year}〕{seq}号',
+      pattern: '{unit}督〔{year}〕{seq}号',
       isDefault: true,
+      numberPrefix: '测',
     });
 
     const url = `/api/number-patterns/${tree.root}`;
     const pattern = '{short}督〔{year}〕第{seq}号';
     expect((await call(supervisor, 'PUT', url, { pattern })).statusCode).toBe(403);
     expect((await call(admin, 'PUT', url, { pattern: '督〔{year}〕号' })).statusCode).toBe(400);
-    expect((await call(admin, 'PUT', url, { pattern: '督〔{year}〕{seq}号{unit}' })).statusCode).toBe(400);
+    expect((await call(admin, 'PUT', url, { pattern: '督〔{year}〕{seq}号{place}' })).statusCode).toBe(400);
     const saved = await call(admin, 'PUT', url, { pattern });
     expect(saved.statusCode, saved.body).toBe(200);
     expect(saved.json<NumberPatternSetting>()).toMatchObject({ unitId: tree.root, pattern, isDefault: false });
     expect(await auditOf('settings.number_pattern_changed', tree.root)).toMatchObject([
-      { before: { pattern: '督〔{year}〕{seq}号' }, after: { pattern } },
+      { before: { pattern: '{unit}督〔{year}〕{seq}号' }, after: { pattern } },
     ]);
 
     const after = await register('document');

@@ -3,8 +3,12 @@
  * the database in keyset batches and written through exceljs's streaming WorkbookWriter, so neither the rows nor the
  * workbook are ever held in memory whole; the HTTP response starts with the first batch.
  *
- * Text that a spreadsheet could read as a formula gets a leading apostrophe (`spreadsheetSafe`), dates are real
- * dates (not text), and strings are written inline (no shared-string table growing with the row count).
+ * The sheet opens with a title row naming the scope, whether a filter applied, and the moment the figures are as of
+ * (a printed or forwarded file says what it is); the header row below carries an auto-filter and stays frozen.
+ * Text that a spreadsheet could read as a formula is written as text in a cell formatted as text (`looksLikeFormula`),
+ * so it shows exactly as typed and stays text when edited. Dates are real dates (not text), 原定时限 appears only
+ * where an extension moved the deadline, the newest report's 本期进展 is its own column, and strings are written
+ * inline (no shared-string table growing with the row count).
  */
 import { PassThrough, type Readable } from 'node:stream';
 import ExcelJS from 'exceljs';
@@ -23,8 +27,8 @@ import { requireActor, type Deps, type RequestContext } from '../../platform/con
 import { sourceLabels } from '../sources/index.js';
 import { presentLedgerRow } from './ledger.presenter.js';
 import * as repo from './ledger.repository.js';
-import { cursorValuesOf, spreadsheetSafe, type CursorValue } from './ledger.rules.js';
-import { resolveConditions, sortOf } from './ledger.service.js';
+import { cursorValuesOf, looksLikeFormula, type CursorValue } from './ledger.rules.js';
+import { overdueCounter, resolveConditions, sortOf } from './ledger.service.js';
 
 /**
  * Rows per keyset batch. Smaller batches keep fewer row objects alive across the awaits between them, so fewer are
@@ -63,7 +67,13 @@ const columns: Column[] = [
   { header: '紧急程度', width: 9, value: (r) => urgencyLabels[r.urgency]['zh-CN'] },
   { header: '办结时限', width: 12, numFmt: 'yyyy-mm-dd', value: (r) => dateCell(r.deadline) },
   { header: '时限（交办后工作日）', width: 12, value: (r) => (r.deadline ? null : r.deadlineWorkingDays) },
-  { header: '原定时限', width: 12, numFmt: 'yyyy-mm-dd', value: (r) => dateCell(r.originalDeadline) },
+  {
+    header: '原定时限',
+    width: 12,
+    numFmt: 'yyyy-mm-dd',
+    value: (r) => (r.originalDeadline && r.originalDeadline !== r.deadline ? dateCell(r.originalDeadline) : null),
+  },
+  { header: '逾期（工作日）', width: 10, value: (r) => r.overdueWorkingDays },
   { header: '牵头单位', width: 24, value: (r) => r.leadUnitName },
   { header: '配合单位', width: 30, value: (r) => r.cooperatingUnitNames.join('、') },
   { header: '责任领导', width: 10, value: (r) => r.responsibleLeaderName },
@@ -75,6 +85,7 @@ const columns: Column[] = [
   { header: '催办次数', width: 9, value: (r) => r.urgeCount },
   { header: '退回重办次数', width: 12, value: (r) => r.sendBackCount },
   { header: '最近反馈时间', width: 17, numFmt: 'yyyy-mm-dd hh:mm', value: (r) => shanghaiCell(r.lastReportAt) },
+  { header: '最新进展', width: 50, value: (r) => r.lastReportText },
   { header: '登记时间', width: 17, numFmt: 'yyyy-mm-dd hh:mm', value: (r) => shanghaiCell(r.createdAt) },
 ];
 
@@ -84,8 +95,26 @@ function reasonInWords(reason: LedgerRow['warningReasons'][number]): string {
   return warningCodeValues.includes(code) ? warningReasonText({ code, params: reason.params }, 'zh-CN') : reason.code;
 }
 
-function cellValue(value: string | number | Date | null): string | number | Date | null {
-  return typeof value === 'string' ? spreadsheetSafe(value) : value;
+/** Column letters of a 1-based column number (1 → A, 27 → AA). */
+function columnLetter(n: number): string {
+  let letters = '';
+  for (let rest = n; rest > 0; rest = Math.floor((rest - 1) / 26)) letters = String.fromCharCode(65 + ((rest - 1) % 26)) + letters;
+  return letters;
+}
+
+/** Whether the export was narrowed by anything beyond its sort. */
+function isFiltered(filter: LedgerFilter): boolean {
+  return Object.entries(filter).some(([key, value]) => key !== 'sort' && key !== 'order' && value !== undefined);
+}
+
+/** The title row: what the file is, whose items, narrowed or not, as of when (Beijing time). */
+export function titleOf(scopeName: string, filtered: boolean, asOf: string): string {
+  return `督查工作台账（范围：${scopeName}及所属单位${filtered ? '，按台账筛选条件' : ''}；数据截至 ${asOf}）`;
+}
+
+/** `YYYY-MM-DD HH:mm` in Beijing time. */
+function beijingMinute(now: Date): string {
+  return new Date(now.getTime() + 8 * 3_600_000).toISOString().slice(0, 16).replace('T', ' ');
 }
 
 /** Waits while the response is blocked on a slow client (so rows are not read faster than they are sent). */
@@ -113,6 +142,8 @@ export async function exportLedger(deps: Deps, ctx: RequestContext, filter: Ledg
   const conditions = await resolveConditions(db, actor, filter);
   const { keys } = sortOf(filter);
   const today = todayInShanghai(ctx.clock);
+  const scopeName = (await repo.findUnitName(db, actor.scope.unitId)) ?? '';
+  const title = titleOf(scopeName, isFiltered(filter), beijingMinute(ctx.clock.now()));
   const sourceNames = new Map([...(await sourceLabels(db))].map(([code, name]) => [code, name['zh-CN']]));
   const fileName = `督查工作台账-${today}.xlsx`;
   await db.transaction((tx) =>
@@ -122,23 +153,33 @@ export async function exportLedger(deps: Deps, ctx: RequestContext, filter: Ledg
   const out = new PassThrough();
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useSharedStrings: false, useStyles: true });
   workbook.creator = '落实 Luoshi';
-  const sheet = workbook.addWorksheet('督查工作台账', { views: [{ state: 'frozen', ySplit: 1 }] });
-  sheet.columns = columns.map((c, i) => ({
-    key: String(i),
-    header: c.header,
-    width: c.width,
-    ...(c.numFmt ? { style: { numFmt: c.numFmt } } : {}),
-  }));
-  sheet.getRow(1).font = { bold: true };
+  const sheet = workbook.addWorksheet('督查工作台账', { views: [{ state: 'frozen', ySplit: 2 }] });
+  sheet.columns = columns.map((c, i) => ({ key: String(i), width: c.width, ...(c.numFmt ? { style: { numFmt: c.numFmt } } : {}) }));
+  const last = columnLetter(columns.length);
+  const titleRow = sheet.addRow([title]);
+  titleRow.font = { bold: true, size: 14 };
+  sheet.mergeCells(`A1:${last}1`);
+  titleRow.commit();
+  const headerRow = sheet.addRow(columns.map((c) => c.header));
+  headerRow.font = { bold: true };
+  headerRow.commit();
+  sheet.autoFilter = `A2:${last}2`;
 
   const write = async () => {
     let after: CursorValue[] | null = null;
     let index = 0;
     for (;;) {
       const rows = await repo.listLedgerRows(db, conditions, keys, after, BATCH);
+      const overdue = await overdueCounter(db, today, rows);
       for (const row of rows) {
-        const presented = presentLedgerRow(row);
-        sheet.addRow(columns.map((c) => cellValue(c.value(presented, index, sourceNames)))).commit();
+        const presented = presentLedgerRow(row, overdue);
+        const values = columns.map((c) => c.value(presented, index, sourceNames));
+        const added = sheet.addRow(values);
+        values.forEach((value, i) => {
+          // Formula-looking text stays as typed, in a cell formatted as text (never evaluated, not even when edited).
+          if (typeof value === 'string' && looksLikeFormula(value)) added.getCell(i + 1).numFmt = '@';
+        });
+        added.commit();
         index++;
       }
       const last = rows.at(-1);

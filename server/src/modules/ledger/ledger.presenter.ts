@@ -27,7 +27,14 @@ function namesOf(value: LedgerDbRow['cooperating_unit_names']): string[] {
   return Array.isArray(parsed) ? parsed.map(String) : [];
 }
 
-export function presentLedgerRow(row: LedgerDbRow): LedgerRow {
+/**
+ * A row as sent. `overdueDays` counts an open late item's working days past 办结时限 (`overdueWorkingDaysOf` with the
+ * working-day calendar; the service loads the calendar only when a page has a late item).
+ */
+export function presentLedgerRow(
+  row: LedgerDbRow,
+  overdueDays: (row: { status: string; deadline: string | null }) => number | null,
+): LedgerRow {
   return {
     id: row.id,
     serialNumber: row.serial_number,
@@ -49,6 +56,9 @@ export function presentLedgerRow(row: LedgerDbRow): LedgerRow {
     warningReasons: reasonsOf(row.warning_reasons),
     depth: Number(row.depth),
     parentId: row.parent_id,
+    parentSerialNumber: row.parent_serial_number,
+    overdueWorkingDays: overdueDays(row),
+    lastReportText: row.last_report_text,
     urgeCount: Number(row.urge_count),
     sendBackCount: Number(row.send_back_count),
     lastReportAt: row.last_report_at,

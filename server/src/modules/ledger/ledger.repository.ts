@@ -177,6 +177,8 @@ export interface LedgerDbRow {
   warning_reasons: unknown;
   depth: number;
   parent_id: string | null;
+  parent_serial_number: string | null;
+  last_report_text: string | null;
   urge_count: number;
   send_back_count: number;
   last_report_at: string | null;
@@ -221,8 +223,11 @@ export async function listLedgerRows(
       page.progress_percent, page.warning_level, page.warning_reasons, page.depth, page.parent_id, page.urge_count,
       page.send_back_count, ${utcText('page.last_report_at')} as last_report_at, ${utcText('page.created_at')} as created_at,
       coalesce((select json_agg(cu.name order by cu.depth, cu.sort_order, cu.name)
-        from task_cooperations c join units cu on cu.id = c.unit_id where c.task_id = page.id), '[]'::json) as cooperating_unit_names
+        from task_cooperations c join units cu on cu.id = c.unit_id where c.task_id = page.id), '[]'::json) as cooperating_unit_names,
+      parent.serial_number as parent_serial_number,
+      (select pr.done from progress_reports pr where pr.task_id = page.id order by pr.seq desc limit 1) as last_report_text
     from page
+    left join tasks parent on parent.id = page.parent_id
     left join persons leader on leader.id = page.responsible_leader_id
     left join persons handler on handler.id = page.handler_id
     order by page.seg, ${indexOrder(keys, 'page')}`,
@@ -293,6 +298,13 @@ export async function scopeCoversAllUnits(db: Db, scope: Scope): Promise<boolean
     sql`select bool_and(path = ${scope.path}) as "all" from units where parent_id is null`,
   );
   return rows[0]?.all === true;
+}
+
+/** A unit's name (the export's title row names the reader's scope); null for the system's whole-tree scope. */
+export async function findUnitName(db: Db, id: string): Promise<string | null> {
+  if (!id) return null;
+  const rows = await db.select({ name: units.name }).from(units).where(eq(units.id, id)).limit(1);
+  return rows[0]?.name ?? null;
 }
 
 export async function findUnitPathInScope(db: Db, scope: Scope, id: string): Promise<string | null> {

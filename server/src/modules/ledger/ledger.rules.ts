@@ -118,9 +118,10 @@ export function shanghaiNextDayStart(day: string): Date {
 }
 
 /**
- * Text a spreadsheet program could take for a formula (or a DDE command) when the file is opened or re-saved as
- * CSV — values starting with = + - @, a tab or a carriage return — gets a leading apostrophe, so it stays text.
+ * Text a spreadsheet program could take for a formula (or a DDE command) — values starting with = + - @, a tab or a
+ * carriage return. The export keeps such text exactly as the user wrote it and formats its cell as text, so it is
+ * shown unaltered and never evaluated, not even after the cell is edited.
  */
-export function spreadsheetSafe(value: string): string {
-  return /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+export function looksLikeFormula(value: string): boolean {
+  return /^[=+\-@\t\r]/.test(value);
 }

@@ -12,7 +12,10 @@ import {
   type LedgerPage,
   type LedgerView,
 } from '@luoshi/contracts';
+import { overdueWorkingDaysOf } from '@luoshi/contracts';
 import { recordAudit } from '../../platform/audit-log.js';
+import { loadCalendar } from '../../platform/calendar/calendar.service.js';
+import { todayInShanghai } from '../../platform/calendar/working-days.js';
 import { requireActor, type Actor, type Deps, type RequestContext } from '../../platform/context.js';
 import type { Db } from '../../platform/db.js';
 import { fieldError, notFound, refuseDuplicate } from '../../platform/errors.js';
@@ -103,11 +106,26 @@ export async function listLedger(deps: Deps, ctx: RequestContext, query: LedgerL
   const last = page.at(-1);
   const counts = { green: byLevel.get(0) ?? 0, yellow: byLevel.get(1) ?? 0, red: byLevel.get(2) ?? 0, total: 0 };
   counts.total = [...byLevel.values()].reduce((sum, n) => sum + n, 0);
+  const overdue = await overdueCounter(db, todayInShanghai(ctx.clock), page);
   return {
-    items: page.map(presentLedgerRow),
+    items: page.map((row) => presentLedgerRow(row, overdue)),
     nextCursor: rows.length > limit && last ? encodeCursor(sort, order, cursorValuesOf(keys, last)) : null,
     counts,
   };
+}
+
+/**
+ * Working days past 办结时限 of a row (`overdueWorkingDaysOf`), for the rows of one batch: the calendar is read only
+ * when one of them is late.
+ */
+export async function overdueCounter(
+  db: Db,
+  today: string,
+  rows: readonly { status: string; deadline: string | null }[],
+): Promise<(row: { status: string; deadline: string | null }) => number | null> {
+  if (!rows.some((r) => overdueWorkingDaysOf(r, today, () => 1) !== null)) return () => null;
+  const calendar = await loadCalendar(db);
+  return (row) => overdueWorkingDaysOf(row, today, (from, to) => calendar.workingDaysBetween(from, to));
 }
 
 /**

@@ -26,6 +26,7 @@ export function presentReport(row: ReportRow, attachments: AttachmentRow[], allo
     correctedByReportId: row.correctedByReportId,
     reporterUserId: row.reporterUserId,
     reporterName: row.reporterName,
+    reporterUnitName: row.reporterUnitName,
     periodLabel: row.periodLabel,
     done: row.done,
     nextSteps: row.nextSteps,
@@ -46,7 +47,9 @@ export function presentReport(row: ReportRow, attachments: AttachmentRow[], allo
 
 /**
  * The pre-filled form from the item's newest report: a returned, uncorrected one is carried over whole as a
- * correction; otherwise the next period starts from it, its 下步计划 offered as the hint for 本期进展.
+ * correction; otherwise the next period starts from everything it said — its 本期进展 as the starting text to edit,
+ * 下步计划, problems, 需协调事项, progress and node — so a routine report only changes what changed; its 下步计划 is
+ * also offered as the hint for 本期进展 (what was planned is usually what got done).
  */
 export function presentDraft(taskId: string, latest: ReportRow | null, attachments: AttachmentRow[], canSubmit: boolean): ReportDraft {
   const empty = {
@@ -88,5 +91,5 @@ export function presentDraft(taskId: string, latest: ReportRow | null, attachmen
       attachments: attachments.map(presentAttachment),
     };
   }
-  return { ...empty, ...carried, kind: 'next', doneHint: latest.nextSteps };
+  return { ...empty, ...carried, kind: 'next', done: latest.done, doneHint: latest.nextSteps };
 }

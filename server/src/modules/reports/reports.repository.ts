@@ -6,7 +6,7 @@
  */
 import type { Scope } from '../../platform/scope.js';
 import { taskVisibleIn, type TaskInScope } from '../tasks/index.js';
-import { and, asc, desc, eq, inArray, max } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, max, sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import { attachments, progressReportAttachments, progressReports, users } from '../../db/schema/index.js';
 import type { Db } from '../../platform/db.js';
@@ -16,6 +16,7 @@ export type AttachmentRecord = typeof attachments.$inferSelect;
 
 export interface ReportRow extends ReportRecord {
   reporterName: string | null;
+  reporterUnitName: string | null;
   reviewerName: string | null;
   correctedByReportId: string | null;
 }
@@ -28,11 +29,23 @@ const reporter = alias(users, 'reporter');
 const reviewer = alias(users, 'reviewer');
 const correction = alias(progressReports, 'correction');
 
+/**
+ * Who filed the report as its timeline event recorded it at the time (name and unit of the acting person), so the
+ * report names the person and unit that filed it — even when the account is shared or renamed later.
+ */
+const filedEvent = (column: SQL) =>
+  sql<string | null>`(select ${column} from task_events e left join units eu on eu.id = e.actor_unit_id
+    where e.task_id = ${progressReports.taskId} and e.type = 'report_submitted' and e.data->>'reportId' = ${progressReports.id}::text
+    order by e.id limit 1)`;
+
 function selectReports(db: Db) {
   return db
     .select({
       report: progressReports,
-      reporterName: reporter.displayName,
+      reporterName: sql<string | null>`coalesce(${filedEvent(sql`e.actor_name`)}, ${reporter.displayName})`,
+      reporterUnitName: sql<
+        string | null
+      >`coalesce(${filedEvent(sql`eu.name`)}, (select su.name from units su where su.id = ${reporter.scopeUnitId}))`,
       reviewerName: reviewer.displayName,
       correctedByReportId: correction.id,
     })
@@ -44,7 +57,13 @@ function selectReports(db: Db) {
 
 type Selected = Awaited<ReturnType<ReturnType<typeof selectReports>['execute']>>[number];
 function flatten(r: Selected): ReportRow {
-  return { ...r.report, reporterName: r.reporterName, reviewerName: r.reviewerName, correctedByReportId: r.correctedByReportId };
+  return {
+    ...r.report,
+    reporterName: r.reporterName,
+    reporterUnitName: r.reporterUnitName,
+    reviewerName: r.reviewerName,
+    correctedByReportId: r.correctedByReportId,
+  };
 }
 
 /** The report (any item); the caller checks the item's scope. `forUpdate` locks the report row. */

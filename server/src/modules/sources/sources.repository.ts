@@ -3,7 +3,7 @@
  * org-scoped (one list for the whole system); the number patterns are, per government, and their reads take a scope.
  */
 import { and, asc, eq, like, sql } from 'drizzle-orm';
-import { taskNumberPatterns, taskSources, tasks, units } from '../../db/schema/index.js';
+import { divisions, taskNumberPatterns, taskSources, tasks, units } from '../../db/schema/index.js';
 import type { Db } from '../../platform/db.js';
 import type { Scope } from '../../platform/scope.js';
 import { likeEscape } from '../../platform/sql.js';
@@ -65,24 +65,41 @@ export async function upsertNumberPattern(tx: Db, unitId: string, pattern: strin
     .onConflictDoUpdate({ target: taskNumberPatterns.unitId, set: { pattern, updatedAt: at } });
 }
 
+/** The name and division level of a unit (what its number prefix is made from); null when there is no such unit. */
+export async function findUnitNaming(db: Db, unitId: string): Promise<{ name: string; level: string | null } | null> {
+  const rows = await db
+    .select({ name: units.name, level: divisions.level })
+    .from(units)
+    .leftJoin(divisions, eq(divisions.code, units.divisionCode))
+    .where(eq(units.id, unitId))
+    .limit(1);
+  return rows[0] ?? null;
+}
+
 /** Governments (the units that number items) in scope, each with its own pattern if it set one; by tree order. */
 export async function listGovernmentPatterns(
   db: Db,
   scope: Scope,
-): Promise<{ unitId: string; unitName: string; pattern: string | null }[]> {
+): Promise<{ unitId: string; unitName: string; level: string | null; pattern: string | null }[]> {
   return db
-    .select({ unitId: units.id, unitName: units.name, pattern: taskNumberPatterns.pattern })
+    .select({ unitId: units.id, unitName: units.name, level: divisions.level, pattern: taskNumberPatterns.pattern })
     .from(units)
+    .leftJoin(divisions, eq(divisions.code, units.divisionCode))
     .leftJoin(taskNumberPatterns, eq(taskNumberPatterns.unitId, units.id))
     .where(and(eq(units.kind, 'government'), like(units.path, `${likeEscape(scope.path)}%`)))
     .orderBy(asc(units.depth), asc(units.path));
 }
 
 /** The government in scope with this id, or null (outside the scope, not a government, or no such unit). */
-export async function findGovernmentInScope(db: Db, scope: Scope, unitId: string): Promise<{ id: string; name: string } | null> {
+export async function findGovernmentInScope(
+  db: Db,
+  scope: Scope,
+  unitId: string,
+): Promise<{ id: string; name: string; level: string | null } | null> {
   const rows = await db
-    .select({ id: units.id, name: units.name })
+    .select({ id: units.id, name: units.name, level: divisions.level })
     .from(units)
+    .leftJoin(divisions, eq(divisions.code, units.divisionCode))
     .where(and(eq(units.id, unitId), eq(units.kind, 'government'), like(units.path, `${likeEscape(scope.path)}%`)))
     .limit(1);
   return rows[0] ?? null;

@@ -10,6 +10,7 @@
 import {
   defaultNumberPattern,
   formatItemNumber,
+  governmentNumberPrefix,
   type CreateSourceBody,
   type NumberPatternSetting,
   type Source,
@@ -100,13 +101,15 @@ export async function sourceLabels(db: Db): Promise<Map<string, Source['name']>>
 
 /**
  * The item number of the government's `seq`-th item of `year` with this source, by the government's pattern
- * (督〔{year}〕{seq}号 unless it set another).
+ * ({unit}督〔{year}〕{seq}号, e.g. 昆督〔2026〕12号, unless it set another).
  */
 export async function numberFor(tx: Db, supervisingUnitId: string, sourceCode: string, year: number, seq: number): Promise<string> {
   const pattern = (await repo.findNumberPattern(tx, supervisingUnitId)) ?? defaultNumberPattern;
-  // The source is read only when the pattern shows its short code (the default does not): one query per item less.
+  // The source and the unit are read only when the pattern shows them: no query a pattern does not need.
   const short = pattern.includes('{short}') ? ((await repo.findSourceRow(tx, sourceCode))?.shortCode ?? '') : '';
-  return formatItemNumber(pattern, { year, seq, short });
+  const naming = pattern.includes('{unit}') ? await repo.findUnitNaming(tx, supervisingUnitId) : null;
+  const unit = naming ? governmentNumberPrefix(naming.name, naming.level) : '';
+  return formatItemNumber(pattern, { year, seq, short, unit });
 }
 
 // ── the registry (system administrator) ─────────────────────────────────────────────────────────────────────────
@@ -197,6 +200,7 @@ export async function listNumberPatterns(deps: Deps, ctx: RequestContext): Promi
     unitName: r.unitName,
     pattern: r.pattern ?? defaultNumberPattern,
     isDefault: r.pattern === null,
+    numberPrefix: governmentNumberPrefix(r.unitName, r.level),
   }));
 }
 
@@ -216,6 +220,12 @@ export async function setNumberPattern(deps: Deps, ctx: RequestContext, unitId: 
       before: { pattern: before },
       after: { pattern },
     });
-    return { unitId, unitName: government.name, pattern, isDefault: false };
+    return {
+      unitId,
+      unitName: government.name,
+      pattern,
+      isDefault: false,
+      numberPrefix: governmentNumberPrefix(government.name, government.level),
+    };
   });
 }

@@ -2,7 +2,9 @@
  * Turning item rows into what the reader sees: cooperating units, the actions this reader may take now, sub-item
  * counts and the 签收 due date — each gathered in one query for a whole page of rows, never one per row.
  */
-import type { Task, TaskStatus } from '@luoshi/contracts';
+import { overdueWorkingDaysOf, type Task, type TaskStatus } from '@luoshi/contracts';
+import { inArray } from 'drizzle-orm';
+import { tasks } from '../../db/schema/index.js';
 import { loadCalendar } from '../../platform/calendar/calendar.service.js';
 import { todayInShanghai } from '../../platform/calendar/working-days.js';
 import { requireActor, type RequestContext } from '../../platform/context.js';
@@ -30,24 +32,37 @@ async function signForDues(db: Db, rows: repo.TaskRow[]): Promise<Map<string, st
   );
 }
 
+/** The numbers of the rows' parents (a sub-item is told apart from its siblings by parent number and lead unit). */
+async function parentNumbers(db: Db, rows: repo.TaskRow[]): Promise<Map<string, string>> {
+  const parentIds = [...new Set(rows.flatMap((r) => (r.parentId ? [r.parentId] : [])))];
+  if (parentIds.length === 0) return new Map();
+  const found = await db.select({ id: tasks.id, serialNumber: tasks.serialNumber }).from(tasks).where(inArray(tasks.id, parentIds));
+  return new Map(found.map((p) => [p.id, p.serialNumber]));
+}
+
 export async function presentRows(db: Db, ctx: RequestContext, rows: repo.TaskRow[]): Promise<Task[]> {
   const actor = requireActor(ctx);
   const ids = rows.map((r) => r.id);
-  const [cooperations, children, dues] = await Promise.all([
+  const today = todayInShanghai(ctx.clock);
+  const anyLate = rows.some((r) => overdueWorkingDaysOf(r, today, () => 1) !== null);
+  const [cooperations, children, dues, parents, calendar] = await Promise.all([
     repo.listCooperations(db, ids),
     repo.countChildren(db, ids),
     signForDues(db, rows),
+    parentNumbers(db, rows),
+    anyLate ? loadCalendar(db) : null,
   ]);
-  const today = todayInShanghai(ctx.clock);
-  return rows.map((row) =>
-    presentTask(row, {
+  return rows.map((row) => ({
+    ...presentTask(row, {
       cooperatingUnits: cooperations.filter((c) => c.taskId === row.id).map(({ unitId, unitName }) => ({ unitId, unitName })),
       allowedActions: allowedActions(row.status as TaskStatus, standingOf(actor, row), factsOf(row)),
       today,
       signForDue: dues.get(row.id) ?? null,
       children: children.get(row.id) ?? { total: 0, open: 0 },
     }),
-  );
+    parentSerialNumber: row.parentId ? (parents.get(row.parentId) ?? null) : null,
+    overdueWorkingDays: calendar ? overdueWorkingDaysOf(row, today, (from, to) => calendar.workingDaysBetween(from, to)) : null,
+  }));
 }
 
 /** One item as the reader sees it; 404 when it is missing or outside the reader's scope. */
