@@ -56,6 +56,11 @@ export const notification = z.object({
   link: z.string().nullable(),
   createdAt: z.iso.datetime(),
   readAt: z.iso.datetime().nullable(),
+  /**
+   * Set on a notification that asked for a step (签收, 审核, 审批 …) once someone took it since: which step (a
+   * timeline event type), who and when — so a reader does not act on what is already done.
+   */
+  done: z.object({ step: z.string(), actorName: z.string().nullable(), at: z.iso.datetime() }).optional(),
 });
 export type Notification = z.infer<typeof notification>;
 

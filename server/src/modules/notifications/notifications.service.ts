@@ -15,6 +15,7 @@ import { AppError, notFound } from '../../platform/errors.js';
 import { defaultPreferences } from './notifications.outbox.js';
 import * as repo from './notifications.repository.js';
 import { decodeCursor, encodeCursor } from './notifications.cursor.js';
+import { doneSteps } from './notifications.done.js';
 
 export function presentNotification(row: repo.NotificationRow): Notification {
   return {
@@ -40,7 +41,14 @@ export async function listNotifications(deps: Deps, ctx: RequestContext, query: 
   });
   const page = rows.slice(0, limit);
   const last = page.at(-1);
-  return { items: page.map(presentNotification), nextCursor: rows.length > limit && last ? encodeCursor(last.createdAt, last.id) : null };
+  const done = await doneSteps(deps.database.db, page);
+  return {
+    items: page.map((row) => {
+      const step = done.get(row.id);
+      return step ? { ...presentNotification(row), done: step } : presentNotification(row);
+    }),
+    nextCursor: rows.length > limit && last ? encodeCursor(last.createdAt, last.id) : null,
+  };
 }
 
 export async function unreadCount(deps: Deps, ctx: RequestContext): Promise<{ count: number }> {
