@@ -8,7 +8,7 @@
  * something to a process that can really die; the in-process app would die with the test.
  */
 import { execFileSync, spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
-import { chownSync, mkdtempSync, rmSync, statSync } from 'node:fs';
+import { chmodSync, chownSync, mkdtempSync, rmSync, statSync } from 'node:fs';
 import http from 'node:http';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -30,9 +30,10 @@ export async function until(check: () => boolean | Promise<boolean>, ms: number,
   return check();
 }
 
-/** A scratch folder removed by `cleanup`. */
-export function scratchDir(prefix: string): { path: string; cleanup: () => void } {
+/** A scratch folder removed by `cleanup`; `shared`: writable by the PostgreSQL user too (backups, WAL archive). */
+export function scratchDir(prefix: string, shared = false): { path: string; cleanup: () => void } {
   const path = mkdtempSync(join(tmpdir(), `luoshi-fault-${prefix}-`));
+  if (shared) chmodSync(path, 0o777);
   return { path, cleanup: () => rmSync(path, { recursive: true, force: true }) };
 }
 
@@ -177,6 +178,8 @@ export interface OwnCluster {
   start: () => Promise<void>;
   /** Runs a PostgreSQL program as the cluster's owner. */
   run: (program: string, args: string[]) => Promise<{ code: number | null; out: string }>;
+  /** Runs a shell command as the cluster's owner (copying a data folder, writing its settings). */
+  sh: (command: string) => Promise<{ code: number | null; out: string }>;
   cleanup: () => Promise<void>;
 }
 
@@ -204,15 +207,16 @@ export async function makeCluster(name: string, settings: string[] = []): Promis
       Number(execFileSync('id', ['-u', 'postgres']).toString().trim()),
       Number(execFileSync('id', ['-g', 'postgres']).toString().trim()),
     );
-  const run = (program: string, args: string[]) =>
+  const exec = (file: string, args: string[]) =>
     new Promise<{ code: number | null; out: string }>((resolvePromise) => {
-      const command = asRoot ? 'runuser' : join(pgBin, program);
-      const child = spawn(command, asRoot ? ['-u', 'postgres', '--', join(pgBin, program), ...args] : args, { cwd: dir });
+      const child = spawn(asRoot ? 'runuser' : file, asRoot ? ['-u', 'postgres', '--', file, ...args] : args, { cwd: dir });
       let out = '';
       child.stdout.on('data', (c: Buffer) => (out += c.toString()));
       child.stderr.on('data', (c: Buffer) => (out += c.toString()));
       child.on('exit', (code) => resolvePromise({ code, out }));
     });
+  const run = (program: string, args: string[]) => exec(join(pgBin, program), args);
+  const sh = (command: string) => exec('/bin/bash', ['-c', command]);
   const port = 22_000 + Math.floor(Math.random() * 18_000);
   const dataDir = join(dir, 'data');
   const init = await run('initdb', ['-D', dataDir, '-A', 'trust', '-U', 'postgres', '-E', 'UTF8', '--locale', 'C.UTF-8']);
@@ -233,6 +237,7 @@ export async function makeCluster(name: string, settings: string[] = []): Promis
     stop,
     start,
     run,
+    sh,
     cleanup: async () => {
       await stop('immediate');
       rmSync(dir, { recursive: true, force: true });
