@@ -1,6 +1,7 @@
 /** Audit-log contracts: the closed set of event types and the search API for the audit administrator. */
 import { z } from 'zod';
 import { limits, pageOf } from './common.js';
+import { meetingAuditEventTypes } from './meetings.js';
 
 /** Every kind of change or security event the system records. Closed: adding one is a code change. */
 export const auditEventTypeValues = [
@@ -86,6 +87,7 @@ export const auditEventTypeValues = [
   'system.seeded',
   'system.restored',
   'audit.purged',
+  ...meetingAuditEventTypes,
 ] as const;
 export const auditEventTypeSchema = z.enum(auditEventTypeValues);
 export type AuditEventType = z.infer<typeof auditEventTypeSchema>;

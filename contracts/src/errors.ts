@@ -1,4 +1,5 @@
 import { errorVocabularies } from './error-words.js';
+import { meetingErrorMessages } from './meetings.errors.js';
 
 /**
  * Stable error codes, each with its HTTP status and its zh-CN and English messages: the status is declared here,
@@ -241,6 +242,7 @@ export const errorMessages = {
     en: 'The source "{source}" does not exist or is no longer in use',
   },
   SOURCE_CODE_TAKEN: { status: 409, 'zh-CN': '来源代码「{source}」已被使用', en: 'The source code "{source}" is already taken' },
+  ...meetingErrorMessages,
 } as const satisfies Record<string, { status: number; 'zh-CN': string; en: string }>;
 
 export type ErrorCode = keyof typeof errorMessages;

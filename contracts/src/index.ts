@@ -44,3 +44,5 @@ export * from './error-words.js';
 export * from './unit-aliases.routes.js';
 export * from './desk.js';
 export * from './desk.routes.js';
+export * from './meetings.js';
+export * from './meetings.routes.js';

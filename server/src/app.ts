@@ -33,6 +33,7 @@ import { registerNotificationRoutes } from './modules/notifications/index.js';
 import { registerUserRoutes } from './modules/users/index.js';
 import { registerSourceRoutes } from './modules/sources/index.js';
 import { registerEscalationRoutes } from './modules/escalations/index.js';
+import { registerMeetingRoutes } from './modules/meetings/index.js';
 import type { Deps } from './platform/context.js';
 import { AppError } from './platform/errors.js';
 import type { Access } from './platform/http/access.js';
@@ -160,6 +161,7 @@ export async function buildApp(deps: Deps, options: BuildOptions = {}): Promise<
       registerLiveRoutes(api, deps);
       registerNotificationRoutes(api, deps);
       registerEscalationRoutes(api, deps);
+      registerMeetingRoutes(api, deps);
       api.get(
         '/openapi.json',
         { config: { access: 'public' }, schema: { hide: true, response: { 200: z.looseObject({ openapi: z.string() }) } } },

@@ -31,6 +31,8 @@ const NotificationsPage = lazy(() =>
 const DeliveryAdminPage = lazy(() =>
   import('../features/notifications/delivery-admin-page').then((m) => ({ default: m.DeliveryAdminPage })),
 );
+const MeetingsPage = lazy(() => import('../features/meetings/meetings-page').then((m) => ({ default: m.MeetingsPage })));
+const MeetingPage = lazy(() => import('../features/meetings/meeting-page').then((m) => ({ default: m.MeetingPage })));
 const SettingsPage = lazy(() => import('../features/auth/settings-page').then((m) => ({ default: m.SettingsPage })));
 const MyInstructionsPage = lazy(() =>
   import('../features/instructions/my-instructions-page').then((m) => ({ default: m.MyInstructionsPage })),
@@ -133,6 +135,9 @@ export const router = createBrowserRouter([
           </RequireRole>
         ),
       },
+      { path: 'meetings', element: <MeetingsPage /> },
+      { path: 'meetings/:id', element: <MeetingPage /> },
+      { path: 'meetings/:id/decisions/:decisionId', element: <MeetingPage /> },
       { path: 'calendar', element: <CalendarPage /> },
       { path: 'settings', element: <SettingsPage /> },
       { path: '*', element: <NotFoundPage /> },

@@ -10,3 +10,4 @@ export * from './reports.js';
 export * from './notifications.js';
 export * from './unit-aliases.js';
 export * from './task-reach.js';
+export * from './meetings.js';

@@ -1,6 +1,7 @@
 /** English UI text. Typed from the zh-CN resource, so a missing or extra key fails the type check. */
 import type { ResourceShape } from './types';
 import type { zhCN } from './zh-CN';
+import { meetingAuditEn, meetingsEn } from '../../features/meetings/meetings.i18n';
 
 /** The complete English resource. */
 export const en: ResourceShape<typeof zhCN> = {
@@ -29,6 +30,7 @@ export const en: ResourceShape<typeof zhCN> = {
     settings: 'My settings',
     roadmap: 'Roadmap',
     escalations: 'Bulletin candidates',
+    meetings: 'Meetings',
   },
   common: {
     save: 'Save',
@@ -373,6 +375,7 @@ export const en: ResourceShape<typeof zhCN> = {
     webhook: { created: 'Group bot added', deleted: 'Group bot removed' },
     system: { seeded: 'Data initialised', restored: 'Data restored' },
     audit: { purged: 'Expired audit events purged' },
+    meeting: meetingAuditEn,
   },
   calendar: {
     year: 'Year',
@@ -1004,6 +1007,7 @@ export const en: ResourceShape<typeof zhCN> = {
     ladderOrder: 'Must come after the rung before',
     workingDaysOverdue: 'working days',
   },
+  meetings: meetingsEn,
   settings: {
     account: 'Account',
     twoFactor: 'Two-factor authentication',

@@ -1,6 +1,7 @@
 /** Simplified Chinese UI text: the default and reference resource. Wording follows government usage (督查督办). */
 import type { AuditEventType, UnitKind } from '@luoshi/contracts';
 import type { DottedLabels } from './types';
+import { meetingAuditZh, meetingsZh } from '../../features/meetings/meetings.i18n';
 
 const auditEventTypes = {
   auth: {
@@ -80,6 +81,7 @@ const auditEventTypes = {
   webhook: { created: '新增群机器人', deleted: '删除群机器人' },
   system: { seeded: '初始化数据', restored: '恢复数据' },
   audit: { purged: '清理过期审计日志' },
+  meeting: meetingAuditZh,
 } satisfies DottedLabels<AuditEventType>;
 
 const unitKinds = {
@@ -116,6 +118,7 @@ export const zhCN = {
     settings: '个人设置',
     roadmap: '路线图',
     escalations: '通报候选',
+    meetings: '会议',
   },
   common: {
     save: '保存',
@@ -982,6 +985,7 @@ export const zhCN = {
     ladderOrder: '须晚于上一级',
     workingDaysOverdue: '个工作日',
   },
+  meetings: meetingsZh,
   settings: {
     account: '账户信息',
     twoFactor: '双因素认证',
