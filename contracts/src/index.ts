@@ -46,3 +46,4 @@ export * from './desk.js';
 export * from './desk.routes.js';
 export * from './meetings.js';
 export * from './meetings.routes.js';
+export * from './demo-mode.js';

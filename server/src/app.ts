@@ -20,6 +20,7 @@ import { registerCalendarRoutes } from './modules/calendar/index.js';
 import { registerCockpitRoutes } from './modules/cockpit/index.js';
 import { registerDeskRoutes } from './modules/desk/index.js';
 import { registerHealthRoutes } from './modules/health/index.js';
+import { registerDemoModeRoutes } from './demo/demo-mode.routes.js';
 import { registerLiveRoutes } from './modules/live/index.js';
 import { registerOrgRoutes } from './modules/org/index.js';
 import { registerReportRoutes } from './modules/reports/index.js';
@@ -143,6 +144,7 @@ export async function buildApp(deps: Deps, options: BuildOptions = {}): Promise<
   await app.register(
     (api, _options, done) => {
       registerHealthRoutes(api, deps);
+      registerDemoModeRoutes(api, deps);
       registerAuthRoutes(api, deps);
       registerOrgRoutes(api, deps);
       registerUserRoutes(api, deps);
