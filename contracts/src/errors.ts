@@ -195,6 +195,11 @@ export const errorMessages = {
     'zh-CN': '无法读取该文件，请上传 Excel 工作簿（.xlsx）',
     en: 'The file cannot be read; upload an Excel workbook (.xlsx)',
   },
+  UPLOAD_INFLATES_TOO_LARGE: {
+    status: 413,
+    'zh-CN': '该文件解压后超过 {maxMiB} MB，不像正常的 Excel 工作簿，已拒收',
+    en: 'This file expands to more than {maxMiB} MB when unpacked, which no ordinary Excel workbook does; it was refused',
+  },
   LEDGER_IMPORT_TOO_LARGE: { status: 413, 'zh-CN': '导入文件不能超过 {maxMiB} MB', en: 'The workbook may be at most {maxMiB} MiB' },
   LEDGER_IMPORT_TOO_MANY_ROWS: {
     status: 400,

@@ -9,6 +9,7 @@ import { connect } from 'node:net';
 import type { AddressInfo } from 'node:net';
 import type { ErrorBody } from '@luoshi/contracts';
 import type { InjectOptions, LightMyRequestResponse } from 'fastify';
+import { strToU8, zipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { authHeaders, createTree, createUser, multipartFile, signIn, startTestEnv, type Session, type TestEnv } from './harness.js';
 
@@ -122,6 +123,46 @@ describe('malformed text is refused with a coded 400 and writes nothing', () => 
   it('a NUL in an uploaded file’s name (ledger import)', async () => {
     const { payload, headers } = multipartFile('分工方案\u0000.xlsx', Buffer.from('PK\u0003\u0004'));
     await expectRefused({ method: 'POST', url: '/api/ledger/import?dryRun=false', headers, payload }, 'NUL_BYTE', 'file.filename');
+  });
+});
+
+describe('bodies built to exhaust the server (B2, B3)', () => {
+  it('a decompression bomb posing as a workbook is refused at once: 413 UPLOAD_INFLATES_TOO_LARGE, nothing written', async () => {
+    // 110 MiB of blanks in the sheet, under 200 KB on the wire.
+    const sheet = new Uint8Array(110 * 1024 * 1024).fill(0x20);
+    sheet.set(strToU8('<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>'), 0);
+    const bomb = zipSync({ '[Content_Types].xml': strToU8('<Types/>'), 'xl/worksheets/sheet1.xml': sheet }, { level: 1 });
+    expect(bomb.length).toBeLessThan(1024 * 1024);
+    const before = await writtenRows();
+    const { payload, headers } = multipartFile('分工方案.xlsx', Buffer.from(bomb));
+    const started = performance.now();
+    const res = await env.app.inject({
+      method: 'POST',
+      url: '/api/ledger/import?dryRun=true',
+      payload,
+      headers: { ...authHeaders(supervisor), ...headers },
+    });
+    expect(res.statusCode, res.body).toBe(413);
+    expect(errorOf(res).code).toBe('UPLOAD_INFLATES_TOO_LARGE');
+    expect(performance.now() - started, 'refused while inflating, not after parsing').toBeLessThan(3_000);
+    expect(await writtenRows()).toBe(before);
+  });
+
+  it('an array of 400,000 elements where 50 are allowed: one coded 400 naming the field, answered small and fast', async () => {
+    const before = await writtenRows();
+    const started = performance.now();
+    const res = await env.app.inject({
+      method: 'POST',
+      url: '/api/tasks',
+      headers: authHeaders(supervisor),
+      payload: { title: '数组过长', source: 'meeting_decision', content: '数组过长的要求', cooperatingUnitIds: new Array(400_000).fill(0) },
+    });
+    expect(res.statusCode, res.body.slice(0, 500)).toBe(400);
+    expect(errorOf(res).code).toBe('VALIDATION_FAILED');
+    expect(errorOf(res).fields?.map((f) => f.path)).toContain('cooperatingUnitIds');
+    expect(res.body.length, 'not one issue per element').toBeLessThan(20_000);
+    expect(performance.now() - started).toBeLessThan(3_000);
+    expect(await writtenRows()).toBe(before);
   });
 });
 

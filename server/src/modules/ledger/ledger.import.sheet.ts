@@ -7,6 +7,7 @@
 import ExcelJS from 'exceljs';
 import { ledgerLimits, type LedgerImportProblem } from '@luoshi/contracts';
 import { AppError } from '../../platform/errors.js';
+import { checkZip } from '../../platform/zip-guard.js';
 import { fieldOfHeader, headerNames, isHeadingText, requiredFields, rowsOfRange, type ImportField } from './ledger.import.rules.js';
 
 export type Cell = string | number | Date | null;
@@ -168,7 +169,16 @@ function colsOfRange(range: string): { left: number; right: number } | null {
   return { left: colNumber(match[1]), right: colNumber(match[2]) };
 }
 
+/** What an .xlsx of at most `importBytesMax` may inflate to; real 分工方案 inflate 5–10 times. */
+const INFLATED_BYTES_MAX = 100 * 1024 * 1024;
+
 export async function loadWorkbook(bytes: Buffer): Promise<ExcelJS.Workbook> {
+  // A decompression bomb is refused before exceljs would spend seconds and hundreds of MB on it.
+  const check = checkZip(bytes, { maxInflatedBytes: INFLATED_BYTES_MAX, maxEntries: 5_000 });
+  if (!check.ok) {
+    if (check.reason === 'unreadable') throw new AppError('LEDGER_IMPORT_UNREADABLE');
+    throw new AppError('UPLOAD_INFLATES_TOO_LARGE', { maxMiB: INFLATED_BYTES_MAX / 1024 / 1024 });
+  }
   const workbook = new ExcelJS.Workbook();
   try {
     // exceljs's typings predate Node's generic Buffer; the bytes are what it expects.
