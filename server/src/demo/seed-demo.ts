@@ -94,6 +94,29 @@ export const demoAccounts: DemoAccount[] = [
     scope: ['云南省财政厅'],
     person: { post: '承办人', holder: 'primaryHolder' },
   },
+  // 一级督一级 in two 州市: the 州市 government's 督查室 acting as 承办 for what the province gives it, and a 州市 督查员
+  // and a county for what the 州市 gives its counties (the province-wide demo items, province.demo.ts).
+  {
+    username: 'km_cb',
+    displayName: '昆明市政府督查室承办人（演示）',
+    roles: ['unit_handler'],
+    scope: ['昆明市人民政府'],
+    person: { post: '督查员（一）', holder: 'primaryHolder' },
+  },
+  { username: 'dali_ducha', displayName: '大理州政府督查室（演示）', roles: ['supervisor'], scope: ['大理白族自治州人民政府'] },
+  {
+    username: 'dali_cb',
+    displayName: '大理州政府督查室承办人（演示）',
+    roles: ['unit_handler'],
+    scope: ['大理白族自治州人民政府'],
+    person: { post: '督查员（一）', holder: 'primaryHolder' },
+  },
+  {
+    username: 'dalishi',
+    displayName: '大理市政府（演示）',
+    roles: ['supervisor', 'unit_handler'],
+    scope: ['大理白族自治州人民政府', '大理市人民政府'],
+  },
 ];
 
 export async function hasDemoAccounts(db: Db): Promise<boolean> {

@@ -14,6 +14,7 @@ import { createTask, transitionTask } from '../modules/tasks/index.js';
 import type { DemoCast } from './demo-cast.js';
 import { seedDemoRoadmap } from './tasks.demo-roadmap.js';
 import { replayDemoSweeps } from './escalations.demo.js';
+import { seedProvinceDemo } from './province.demo.js';
 
 interface DemoItem {
   body: Omit<CreateTaskBody, 'leadUnitId' | 'cooperatingUnitIds'> & { lead: string; cooperating?: string[] };
@@ -220,6 +221,8 @@ export async function seedDemoTasks(deps: Deps, base: RequestContext): Promise<v
   await seedDemoRoadmap(cast);
   // What the daily sweep would have done over the weeks the back-dated items have been running.
   await replayDemoSweeps(deps);
+  // Then the province at work: a few hundred items over every 州市, the main departments and their counties.
+  await seedProvinceDemo(deps, base);
 }
 
 /** A 申请办结 names its evidence and confirms the checklist: the demo unit uploads a one-page 办结报告 first. */
