@@ -108,6 +108,12 @@ export const en: ResourceShape<typeof zhCN> = {
       username: 'Must not contain the username',
     },
     stageSignOutHint: 'If this was not you, sign out.',
+    demo: {
+      title: 'Demo mode: all data is fictional',
+      intro: 'Every demo account below has the password {{password}}; choose one to fill in the form.',
+      pick: 'Use the demo account {{username}} ({{name}}, {{unit}})',
+      adminHint: 'The three administrator accounts also ask for a code: run npx luoshi demo-totp <username> on the server.',
+    },
   },
   home: {
     welcome: 'Hello, {{name}}',

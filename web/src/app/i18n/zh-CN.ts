@@ -196,6 +196,12 @@ export const zhCN = {
       username: '不能包含用户名',
     },
     stageSignOutHint: '如非本人操作，请退出登录。',
+    demo: {
+      title: '演示模式：数据均为虚构',
+      intro: '以下演示账户的密码均为 {{password}}，点击账户即可填入登录表单。',
+      pick: '使用演示账户 {{username}}（{{name}}，{{unit}}）',
+      adminHint: '三个管理员账户登录后还需动态验证码：在服务器上运行 npx luoshi demo-totp 用户名 获取。',
+    },
   },
   home: {
     welcome: '{{name}}，您好',

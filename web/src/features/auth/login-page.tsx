@@ -2,7 +2,7 @@
  * /login: sign-in form, then the session's pending step (TOTP code, TOTP enrolment or password change) on the same
  * page, then back to `?next=` (only same-site paths) or the home page.
  */
-import { Alert, theme, Typography } from 'antd';
+import { Alert, Form, theme, Typography } from 'antd';
 import { lazy, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Navigate, useSearchParams } from 'react-router';
@@ -13,10 +13,12 @@ import { safeNextPath } from '../../app/navigation';
 import { PageLoading } from '../../app/page-states';
 import { lastSignOutNotice } from '../../app/query-client';
 import { useSession } from '../../app/session';
-import { SignInForm } from './sign-in-form';
+import { SignInForm, type SignInValues } from './sign-in-form';
 
 /** The steps after the password (code, enrolment with its QR code, password change) load only when one is due. */
 const StageStep = lazy(() => import('./stage-step').then((m) => ({ default: m.StageStep })));
+/** The demo accounts list asks the server whether it runs in demo mode; production shows nothing. */
+const DemoAccounts = lazy(() => import('./demo-accounts').then((m) => ({ default: m.DemoAccounts })));
 
 const pageStyle = {
   minHeight: '100vh',
@@ -34,6 +36,7 @@ export function LoginPage() {
   const next = safeNextPath(searchParams.get('next'));
   const session = useSession();
   const notice = lastSignOutNotice();
+  const [form] = Form.useForm<SignInValues>();
 
   if (session.data?.stage === 'active') {
     return <Navigate to={next} replace />;
@@ -56,7 +59,7 @@ export function LoginPage() {
         </Typography.Title>
         {notice && <Alert type="warning" showIcon title={notice[locale]} style={{ marginBottom: 16 }} />}
         {session.isError && <Alert type="error" showIcon title={errorText(session.error, locale)} style={{ marginBottom: 16 }} />}
-        <SignInForm />
+        <SignInForm form={form} />
       </>
     );
   }
@@ -87,8 +90,13 @@ export function LoginPage() {
         >
           {content}
         </div>
+        {!session.data && (
+          <Suspense fallback={null}>
+            <DemoAccounts onPick={(username, password) => form.setFieldsValue({ username, password })} />
+          </Suspense>
+        )}
       </main>
-      <footer style={{ textAlign: 'center', padding: 16, color: '#8c8c8c', fontSize: 12 }}>{t('app.footer')}</footer>
+      <footer style={{ textAlign: 'center', padding: 16, color: '#595959', fontSize: 12 }}>{t('app.footer')}</footer>
     </div>
   );
 }

@@ -1,18 +1,22 @@
 /** 用户名/密码 form, the first sign-in step. Errors (wrong password, locked, rate-limited) come from the server. */
 import { LockOutlined, UserOutlined } from '@ant-design/icons';
-import { Alert, Button, Form, Input } from 'antd';
+import { Alert, Button, Form, Input, type FormInstance } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { errorText } from '../../app/api/errors';
 import { useAppLocale } from '../../app/i18n/i18n';
 import { useSignIn } from './auth.api';
 
-type Values = { username: string; password: string };
+export type SignInValues = { username: string; password: string };
 
-/** The form; success stores the session, and the login page then shows the next step or leaves. */
-export function SignInForm() {
+/**
+ * The form; success stores the session, and the login page then shows the next step or leaves. The page may pass
+ * the form instance, so that the demo accounts list can fill it.
+ */
+export function SignInForm({ form: given }: { form?: FormInstance<SignInValues> }) {
   const { t } = useTranslation();
   const locale = useAppLocale();
-  const [form] = Form.useForm<Values>();
+  const [own] = Form.useForm<SignInValues>();
+  const form = given ?? own;
   const signIn = useSignIn();
   return (
     <Form
