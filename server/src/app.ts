@@ -73,12 +73,21 @@ export async function buildApp(deps: Deps, options: BuildOptions = {}): Promise<
     trustProxy: deps.env.TRUSTED_PROXIES.length ? deps.env.TRUSTED_PROXIES : false,
     genReqId: () => randomUUID(),
     forceCloseConnections: 'idle',
+    // Slow and idle clients (B10): Fastify's own default is no request time-out at all.
+    requestTimeout: deps.env.HTTP_REQUEST_TIMEOUT_MS,
+    keepAliveTimeout: deps.env.HTTP_KEEP_ALIVE_TIMEOUT_MS,
+    http: {
+      headersTimeout: deps.env.HTTP_HEADERS_TIMEOUT_MS,
+      // Node looks for late requests this often (default 30 s, which would let a slow client stay that much longer).
+      connectionsCheckingInterval: Math.min(5_000, Math.max(250, Math.floor(deps.env.HTTP_HEADERS_TIMEOUT_MS / 4))),
+    },
     routerOptions: { maxParamLength: 200 },
     frameworkErrors: (error, request, reply) => {
       void handleError(error, request, reply);
     },
     clientErrorHandler: answerClientError,
   }).withTypeProvider<ZodTypeProvider>();
+  app.server.maxConnections = deps.env.HTTP_MAX_CONNECTIONS;
   if (options.onRoute) app.addHook('onRoute', options.onRoute);
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);

@@ -94,6 +94,16 @@ export const envSchema = z.object({
    */
   MAX_IN_FLIGHT_REQUESTS: z.coerce.number().int().min(0).max(100_000).default(64),
   /**
+   * Slow and idle clients (bad-input class B10, slowloris): a request whose headers have not all arrived after
+   * HTTP_HEADERS_TIMEOUT_MS, or whose body has not after HTTP_REQUEST_TIMEOUT_MS, is answered 408 and its connection
+   * closed; an idle keep-alive connection is closed after HTTP_KEEP_ALIVE_TIMEOUT_MS; at most HTTP_MAX_CONNECTIONS
+   * connections are open at once. The request limit leaves a 10 MB workbook two minutes on a slow county line.
+   */
+  HTTP_HEADERS_TIMEOUT_MS: z.coerce.number().int().min(1_000).max(600_000).default(20_000),
+  HTTP_REQUEST_TIMEOUT_MS: z.coerce.number().int().min(1_000).max(3_600_000).default(120_000),
+  HTTP_KEEP_ALIVE_TIMEOUT_MS: z.coerce.number().int().min(1_000).max(600_000).default(65_000),
+  HTTP_MAX_CONNECTIONS: z.coerce.number().int().min(1).max(1_000_000).default(4_096),
+  /**
    * PostgreSQL only: a server's statements are stopped after this many milliseconds and the request answered 503
    * QUERY_TIMEOUT, so one expensive request cannot hold a pooled connection for long. 0 = no limit.
    */
