@@ -12,6 +12,8 @@ export const auditEventTypeValues = [
   'auth.totp_enrolled',
   'auth.totp_failed',
   'auth.password_changed',
+  'auth.session_rejected',
+  'auth.session_expired',
   'user.created',
   'user.updated',
   'user.disabled',

@@ -131,7 +131,7 @@ export async function buildApp(deps: Deps, options: BuildOptions = {}): Promise<
     const access = config.access ?? defaultAccess(request.routeOptions.url);
     const token = request.cookies[sessionCookieName(deps.env)];
     if (token) {
-      const resolved = await resolveSession(deps, token, deps.clock.now());
+      const resolved = await resolveSession(deps, token, deps.clock.now(), request.ctx);
       if (resolved === 'expired') {
         void reply.clearCookie(sessionCookieName(deps.env), { path: '/' });
         if (access !== 'public') throw new AppError('SESSION_EXPIRED');

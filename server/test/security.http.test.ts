@@ -246,6 +246,43 @@ describe('bad input and headers', () => {
     expect(ok.statusCode).toBe(201);
   });
 
+  it('B12: a forged session cookie gets 401 and is audited once a minute per address; an expired one gets 401 SESSION_EXPIRED, audited with its user', async () => {
+    const rejected = async () =>
+      Number(
+        (
+          await env.ownerQuery(`select count(*)::int as n from audit_events where event_type = 'auth.session_rejected' and ip = '10.9.8.7'`)
+        )[0]?.n,
+      );
+    const forged = () =>
+      env.app.inject({
+        method: 'GET',
+        url: '/api/auth/session',
+        remoteAddress: '10.9.8.7',
+        headers: { cookie: 'luoshi_sid=forged-0000000000000000' },
+      });
+    const before = await rejected();
+    for (let i = 0; i < 5; i++) {
+      const res = await forged();
+      expect(res.statusCode).toBe(401);
+      expect(errorOf(res).code).toBe('UNAUTHENTICATED');
+    }
+    expect(await rejected()).toBe(before + 1);
+    env.clock.advanceMinutes(2);
+    await forged();
+    expect(await rejected()).toBe(before + 2);
+
+    const { session } = await rootAdmin();
+    env.clock.advanceMinutes(31); // past the 30-minute idle limit
+    const expired = await send(env, { method: 'GET', url: '/api/auth/session', headers: { cookie: session.cookie } });
+    expect(expired.statusCode).toBe(401);
+    expect(errorOf(expired).code).toBe('SESSION_EXPIRED');
+    const events = await env.ownerQuery(
+      `select actor_username, after from audit_events where event_type = 'auth.session_expired' order by id desc limit 1`,
+    );
+    expect(events[0]?.actor_username).toBeTruthy();
+    expect(events[0]?.after).toEqual({ reason: 'timed_out' });
+  });
+
   it('publishes the OpenAPI document publicly (3.x, lists /api/units) and serves the docs UI without sign-in', async () => {
     const res = await send(env, { method: 'GET', url: '/api/openapi.json' });
     expect(res.statusCode).toBe(200);

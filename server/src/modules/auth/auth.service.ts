@@ -61,6 +61,25 @@ async function auditAlone(deps: Deps, ctx: RequestContext, entry: AuditEntry): P
   await deps.database.db.transaction(async (tx) => audit(deps, tx, ctx, entry));
 }
 
+/** Per address, when a rejected session cookie was last audited (bounded: the oldest are dropped). */
+const rejectedAuditedAt = new Map<string, number>();
+const REJECTED_AUDIT_EVERY_MS = 60_000;
+
+/**
+ * A cookie that names no session (forged, guessed, or from a database restored to an older state) is a security
+ * event (B12, 等保 S7) and is audited — but once a minute per address at most, so a script sending forged cookies
+ * cannot flood the hash-chained log with a row per request.
+ */
+async function auditRejectedSession(deps: Deps, ctx: RequestContext, now: Date): Promise<void> {
+  const address = ctx.request.ip ?? 'unknown';
+  const last = rejectedAuditedAt.get(address);
+  if (last !== undefined && now.getTime() - last < REJECTED_AUDIT_EVERY_MS) return;
+  rejectedAuditedAt.delete(address);
+  rejectedAuditedAt.set(address, now.getTime());
+  if (rejectedAuditedAt.size > 10_000) rejectedAuditedAt.delete(rejectedAuditedAt.keys().next().value as string);
+  await auditAlone(deps, ctx, { eventType: 'auth.session_rejected', outcome: 'failure', after: { reason: 'unknown_session' } });
+}
+
 export interface SignInResult {
   token: string;
   auth: SessionWithUser;
@@ -151,14 +170,32 @@ function actorOfUser(user: repo.UserRow): Omit<Actor, 'scope'> {
  * The session behind a cookie token: null when there is none, 'expired' when idle or absolute time ran out (the
  * row is deleted then). Refreshes the idle timer at most once a minute to spare writes.
  */
-export async function resolveSession(deps: Deps, token: string, now: Date): Promise<SessionWithUser | 'expired' | null> {
+export async function resolveSession(
+  deps: Deps,
+  token: string,
+  now: Date,
+  ctx: RequestContext,
+): Promise<SessionWithUser | 'expired' | null> {
   const { db } = deps.database;
   const id = sessionIdOf(token);
   const auth = await repo.findSessionWithUser(db, id);
-  if (!auth) return null;
+  if (!auth) {
+    await auditRejectedSession(deps, ctx, now);
+    return null;
+  }
   const limits = { idleMinutes: deps.env.SESSION_IDLE_MINUTES, absoluteHours: deps.env.SESSION_ABSOLUTE_HOURS };
   if (isSessionExpired(auth.session, now, limits) || auth.user.disabledAt) {
-    await repo.deleteSession(db, id);
+    await db.transaction(async (tx) => {
+      await repo.deleteSession(tx, id);
+      await audit(deps, tx, ctx, {
+        eventType: 'auth.session_expired',
+        outcome: 'failure',
+        actorUsername: auth.user.username,
+        objectType: 'user',
+        objectId: auth.user.id,
+        after: { reason: auth.user.disabledAt ? 'account_disabled' : 'timed_out' },
+      });
+    });
     return 'expired';
   }
   if (now.getTime() - auth.session.lastSeenAt.getTime() > 60_000) {

@@ -303,6 +303,8 @@ export const en: ResourceShape<typeof zhCN> = {
       totp_enrolled: 'Two-factor set up',
       totp_failed: 'Wrong one-time code',
       password_changed: 'Password changed',
+      session_rejected: 'Unknown session cookie refused',
+      session_expired: 'Session timed out or account disabled',
     },
     user: {
       created: 'Account created',

@@ -12,6 +12,8 @@ const auditEventTypes = {
     totp_enrolled: '绑定双因素认证',
     totp_failed: '动态验证码错误',
     password_changed: '修改密码',
+    session_rejected: '无效的会话凭据被拒绝',
+    session_expired: '会话超时或账户已停用',
   },
   user: {
     created: '新增账户',
