@@ -25,7 +25,12 @@ const PhoneMenuDrawer = lazyDialog(() => import('./phone-menu-drawer').then((m) 
 export function Logo({ withName }: { withName: boolean }) {
   const { t } = useTranslation();
   return (
-    <Link to="/" style={{ display: 'inline-flex', alignItems: 'center', gap: 8, color: 'inherit', minWidth: 0 }}>
+    <Link
+      to="/"
+      // On a phone the logo stands alone: the link still says where it goes.
+      aria-label={withName ? undefined : t('app.name')}
+      style={{ display: 'inline-flex', alignItems: 'center', gap: 8, color: 'inherit', minWidth: 0 }}
+    >
       <span
         aria-hidden
         style={{

@@ -36,14 +36,28 @@ function useUnitOptions(search: string, selectedIds: readonly string[]) {
   return { options, isLoading: results.isFetching };
 }
 
-/** Single unit; works as a controlled antd Form field (`value`/`onChange`). */
-export function UnitPicker({ value, onChange, id }: { value?: string; onChange?: (value: string) => void; id?: string }) {
+/**
+ * Single unit; works as a controlled antd Form field (`value`/`onChange`). Outside a labelled form field (a filter
+ * bar) give it `aria-label`, so a screen reader names the box.
+ */
+export function UnitPicker({
+  value,
+  onChange,
+  id,
+  'aria-label': ariaLabel,
+}: {
+  value?: string;
+  onChange?: (value: string) => void;
+  id?: string;
+  'aria-label'?: string;
+}) {
   const { t } = useTranslation();
   const [search, setSearch] = useState('');
   const { options, isLoading } = useUnitOptions(search, value ? [value] : []);
   return (
     <Select<string, Option>
       id={id}
+      aria-label={ariaLabel}
       value={value}
       onChange={(next) => onChange?.(next)}
       options={options}

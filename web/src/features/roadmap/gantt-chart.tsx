@@ -111,7 +111,7 @@ export function GanttChart({ rows, today }: { rows: readonly RoadmapRow[]; today
               </div>
             ))}
             {todayLine !== null && (
-              <div style={{ position: 'absolute', left: todayLine - 14, bottom: 2, fontSize: 11, lineHeight: '14px', color: '#ff4d4f' }}>
+              <div style={{ position: 'absolute', left: todayLine - 14, bottom: 2, fontSize: 11, lineHeight: '14px', color: '#cf1322' }}>
                 {t('roadmap.today')}
               </div>
             )}

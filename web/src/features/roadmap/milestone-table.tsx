@@ -119,7 +119,8 @@ export function MilestoneTable({
       columns={columns}
       dataSource={items}
       pagination={false}
-      scroll={{ x: canEdit ? 566 : 486 }}
+      // No horizontal scroller around an empty table: a scroll region with nothing to focus is out of a keyboard's reach.
+      scroll={items.length ? { x: canEdit ? 566 : 486 } : undefined}
       locale={{ emptyText: t('roadmap.noMilestones') }}
     />
   );
