@@ -13,6 +13,7 @@ import { submitProgressReport, uploadAttachment } from '../modules/reports/index
 import { createTask, transitionTask } from '../modules/tasks/index.js';
 import type { DemoCast } from './demo-cast.js';
 import { seedDemoRoadmap } from './tasks.demo-roadmap.js';
+import { seedLeaderDemo } from './leader.demo.js';
 import { replayDemoSweeps } from './escalations.demo.js';
 import { seedProvinceDemo } from './province.demo.js';
 
@@ -219,6 +220,8 @@ export async function seedDemoTasks(deps: Deps, base: RequestContext): Promise<v
     }
   }
   await seedDemoRoadmap(cast);
+  // The leader's 批示 and 分管 items, and a county's items from its 州市 (asked for by the desk and leader work).
+  await seedLeaderDemo(cast);
   // What the daily sweep would have done over the weeks the back-dated items have been running.
   await replayDemoSweeps(deps);
   // Then the province at work: a few hundred items over every 州市, the main departments and their counties.
