@@ -930,6 +930,11 @@ export const en: ResourceShape<typeof zhCN> = {
     mappingPick: 'Choose the unit',
     mappingNone: 'No similar unit found; write the unit’s full name in the workbook',
     mappingApply: 'Check again with these units',
+    awaitsMapping: '“{{name}}” is not matched to a unit yet: choose its unit above',
+    mapOnly:
+      'Every problem is an unrecognised unit name; the workbook needs no change: choose the unit for each name below, then check again.',
+    mapThenFix:
+      'Choose the unit for each unrecognised name below; fix the other problems in Excel and choose the file again: an import creates all items or none.',
     notesTitle: 'Notes ({{count}}, not blocking)',
     frequency: 'Reporting',
     close: 'Close',

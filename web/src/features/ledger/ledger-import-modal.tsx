@@ -16,6 +16,7 @@ import {
 } from '@luoshi/contracts';
 import { useQueryClient } from '@tanstack/react-query';
 import { Alert, Button, Collapse, Flex, Modal, Progress, Result, Select, Space, Spin, Steps, Table, Typography, Upload } from 'antd';
+import type { TFunction } from 'i18next';
 import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { errorText } from '../../app/api/errors';
@@ -40,7 +41,39 @@ function PhaseIndicator({ phase, committing }: { phase: ImportPhase; committing:
   );
 }
 
-function ProblemTable({ problems }: { problems: LedgerImportProblem[] }) {
+/**
+ * The names the mapping card offers candidates for: a row naming one is not wrong in the workbook, it waits for the
+ * clerk's pick, and says so (not "不存在或不在您的管辖范围内", which sends people back to Excel for nothing).
+ */
+function mappableNames(report: LedgerImportResult): Set<string> {
+  return new Set(report.unknownUnits.filter((u) => u.candidates.length > 0).map((u) => u.name));
+}
+
+/** Whether a problem is an unknown or ambiguous unit name that the mapping card can resolve. */
+function awaitsMapping(problem: LedgerImportProblem, mappable: Set<string>): boolean {
+  return (
+    (problem.code === 'unit_unknown' || problem.code === 'unit_ambiguous') &&
+    problem.row !== null &&
+    mappable.has(String(problem.params.name))
+  );
+}
+
+/** What the report asks of the clerk: nothing, only picks in the mapping card, or corrections in Excel. */
+function reportAdvice(report: LedgerImportResult, t: TFunction): string {
+  if (report.problemCount === 0) return t('ledger.noProblems');
+  const mappable = mappableNames(report);
+  const toMap = report.problems.filter((p) => awaitsMapping(p, mappable)).length;
+  const complete = report.problemCount === report.problems.length;
+  const parts = [
+    report.problemCount > report.problems.length
+      ? t('ledger.problemsTruncated', { shown: report.problems.length, count: report.problemCount })
+      : null,
+    toMap === 0 ? t('ledger.fixFirst') : complete && toMap === report.problems.length ? t('ledger.mapOnly') : t('ledger.mapThenFix'),
+  ];
+  return parts.filter(Boolean).join(' ');
+}
+
+function ProblemTable({ problems, mappable = new Set() }: { problems: LedgerImportProblem[]; mappable?: Set<string> }) {
   const { t } = useTranslation();
   const locale = useAppLocale();
   return (
@@ -51,7 +84,14 @@ function ProblemTable({ problems }: { problems: LedgerImportProblem[] }) {
       columns={[
         { title: t('ledger.row'), dataIndex: 'row', width: 70, render: (row: number | null) => row ?? t('ledger.wholeFile') },
         { title: t('ledger.column'), dataIndex: 'column', width: 110, render: (column: string | null) => column ?? '—' },
-        { title: t('ledger.problem'), key: 'text', render: (_v, problem) => ledgerImportProblemText(problem, locale) },
+        {
+          title: t('ledger.problem'),
+          key: 'text',
+          render: (_v, problem) =>
+            awaitsMapping(problem, mappable)
+              ? t('ledger.awaitsMapping', { name: String(problem.params.name) })
+              : ledgerImportProblemText(problem, locale),
+        },
       ]}
     />
   );
@@ -124,7 +164,11 @@ export function LedgerImportModal({ open, onClose }: { open: boolean; onClose: (
     if (!file) return;
     setError(null);
     setCommitting(!dryRun);
-    const request = importWorkbookMapped(file, { dryRun, defaultSource, mappings }, setPhase);
+    // A progress event that arrives after the answer must not bring the spinner back (the buttons would stay busy).
+    let settled = false;
+    const request = importWorkbookMapped(file, { dryRun, defaultSource, mappings }, (next) => {
+      if (!settled) setPhase(next);
+    });
     abort.current = request.abort;
     try {
       const result = await request.promise;
@@ -134,6 +178,7 @@ export function LedgerImportModal({ open, onClose }: { open: boolean; onClose: (
     } catch (caught) {
       setError(errorText(caught, locale));
     } finally {
+      settled = true;
       abort.current = null;
       setPhase(null);
     }
@@ -146,8 +191,34 @@ export function LedgerImportModal({ open, onClose }: { open: boolean; onClose: (
     onClose();
   };
 
+  const footer =
+    stage === 'choose' ? (
+      <Button type="primary" disabled={!file || busy} loading={busy} onClick={() => void run(true)}>
+        {t('ledger.check')}
+      </Button>
+    ) : stage === 'report' && report ? (
+      <Flex justify="end" gap={8}>
+        <Button disabled={busy} onClick={reset}>
+          {t('ledger.chooseAgain')}
+        </Button>
+        <Button type="primary" disabled={!canCommit || busy} loading={busy} onClick={() => void run(false)}>
+          {t('ledger.commit', { count: report.validRows })}
+        </Button>
+      </Flex>
+    ) : null;
+
   return (
-    <Modal open={open} title={t('ledger.import')} width={960} onCancel={close} footer={null} destroyOnHidden maskClosable={!busy}>
+    <Modal
+      open={open}
+      title={t('ledger.import')}
+      width={960}
+      onCancel={close}
+      footer={footer}
+      destroyOnHidden
+      maskClosable={!busy}
+      // The body scrolls and the footer stays: with 40 notes open the import button is still on screen.
+      styles={{ body: { maxHeight: 'calc(100vh - 280px)', overflowY: 'auto', overflowX: 'hidden' } }}
+    >
       <Steps
         size="small"
         current={stage === 'choose' ? 0 : stage === 'report' ? 1 : 2}
@@ -198,11 +269,6 @@ export function LedgerImportModal({ open, onClose }: { open: boolean; onClose: (
               style={{ width: 200 }}
             />
           </Flex>
-          <Flex justify="end">
-            <Button type="primary" disabled={!file || busy} loading={busy} onClick={() => void run(true)}>
-              {t('ledger.check')}
-            </Button>
-          </Flex>
         </Space>
       )}
 
@@ -212,21 +278,10 @@ export function LedgerImportModal({ open, onClose }: { open: boolean; onClose: (
             type={report.problemCount ? 'warning' : 'success'}
             showIcon
             title={t('ledger.summary', { total: report.totalRows, valid: report.validRows, problems: report.problemCount })}
-            description={
-              report.problemCount === 0
-                ? t('ledger.noProblems')
-                : [
-                    report.problemCount > report.problems.length
-                      ? t('ledger.problemsTruncated', { shown: report.problems.length, count: report.problemCount })
-                      : null,
-                    t('ledger.fixFirst'),
-                  ]
-                    .filter(Boolean)
-                    .join(' ')
-            }
+            description={reportAdvice(report, t)}
           />
           <ImportMapping result={report} mappings={mappings} onChange={setMappings} onApply={() => void run(true)} busy={busy} />
-          {report.problems.length > 0 && <ProblemTable problems={report.problems} />}
+          {report.problems.length > 0 && <ProblemTable problems={report.problems} mappable={mappableNames(report)} />}
           {report.notes.length > 0 && (
             <Collapse
               size="small"
@@ -245,14 +300,6 @@ export function LedgerImportModal({ open, onClose }: { open: boolean; onClose: (
               <PreviewTable result={report} />
             </>
           )}
-          <Flex justify="end" gap={8}>
-            <Button disabled={busy} onClick={reset}>
-              {t('ledger.chooseAgain')}
-            </Button>
-            <Button type="primary" disabled={!canCommit || busy} loading={busy} onClick={() => void run(false)}>
-              {t('ledger.commit', { count: report.validRows })}
-            </Button>
-          </Flex>
         </Space>
       )}
 
