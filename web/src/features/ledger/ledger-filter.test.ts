@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { filterFromParams, paramsFromFilter } from './ledger-filter';
+import { activeFilterCount, filterFromParams, paramsFromFilter, withDefaultSort } from './ledger-filter';
 
 const unit = '0190f3a4-7b1c-7def-8abc-0123456789ab';
 
@@ -50,5 +50,12 @@ describe('ledger filter in the URL', () => {
     expect(params.warning).toBe('red,yellow');
     expect(filterFromParams(new URLSearchParams(params))).toEqual(filter);
     expect(paramsFromFilter({ status: [], q: undefined })).toEqual({});
+  });
+
+  it('reads by urgency unless the filter sorts otherwise, and counts what narrows the list', () => {
+    expect(withDefaultSort({ status: ['in_progress'] })).toEqual({ status: ['in_progress'], sort: 'warningLevel', order: 'desc' });
+    expect(withDefaultSort({ sort: 'deadline', order: 'asc' })).toEqual({ sort: 'deadline', order: 'asc' });
+    expect(activeFilterCount({ sort: 'deadline', warning: ['red'] })).toBe(0);
+    expect(activeFilterCount({ status: ['in_progress'], q: '农田', leadUnitId: unit })).toBe(3);
   });
 });

@@ -49,16 +49,35 @@ export function isListKey(key: string): key is (typeof listKeys)[number] {
   return (listKeys as readonly string[]).includes(key);
 }
 
-/** The columns shown when the user has not chosen. */
+/**
+ * The columns shown when the user has not chosen: what a clerk acts on, fitting a 1440 px screen without sideways
+ * scrolling — the light, number, title (with a sub-item's parent), status, deadline (with overdue working days),
+ * lead unit, progress and the newest report's text (with its time). 来源, 责任领导 and the rest are one click away.
+ */
 export const defaultColumns: LedgerColumn[] = [
   'warningLevel',
   'serialNumber',
   'title',
-  'source',
   'status',
   'deadline',
   'leadUnitName',
-  'responsibleLeaderName',
   'progressPercent',
-  'lastReportAt',
+  'lastReportText',
 ];
+
+/**
+ * Where people act, the most urgent comes first: red, then yellow, each by the nearest deadline. A filter without a
+ * sort of its own reads in this order (the URL stays short; the server's own default is by deadline).
+ */
+export const defaultSort = { sort: 'warningLevel', order: 'desc' } as const satisfies Pick<LedgerFilterValue, 'sort' | 'order'>;
+
+/** The filter as sent to the server: its own sort, or the urgency default. */
+export function withDefaultSort(filter: LedgerFilterValue): LedgerFilterValue {
+  return filter.sort ? filter : { ...filter, ...defaultSort };
+}
+
+/** How many filter fields are set besides the sort (the phone's 筛选 button shows it). */
+export function activeFilterCount(filter: LedgerFilterValue): number {
+  return Object.entries(filter).filter(([key, value]) => key !== 'sort' && key !== 'order' && key !== 'warning' && value !== undefined)
+    .length;
+}

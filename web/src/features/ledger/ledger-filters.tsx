@@ -18,7 +18,17 @@ import type { LedgerFilterValue } from './ledger-filter';
 
 type Period = { from?: string; to?: string };
 
-function PeriodPicker({ label, value, onChange }: { label: string; value: Period; onChange: (next: Period) => void }) {
+function PeriodPicker({
+  label,
+  value,
+  onChange,
+  width,
+}: {
+  label: string;
+  value: Period;
+  onChange: (next: Period) => void;
+  width: number | string;
+}) {
   return (
     <DatePicker.RangePicker
       aria-label={label}
@@ -26,24 +36,28 @@ function PeriodPicker({ label, value, onChange }: { label: string; value: Period
       allowEmpty={[true, true]}
       value={[value.from ? dayjs(value.from) : null, value.to ? dayjs(value.to) : null]}
       onChange={(_dates, [from, to]) => onChange({ from: from || undefined, to: to || undefined })}
-      style={{ width: 260 }}
+      style={{ width }}
     />
   );
 }
 
+/** The bar; `stacked` lays every filter full width, one under another (the phone's filter drawer). */
 export function LedgerFilters({
   filter,
   onChange,
+  stacked = false,
 }: {
   filter: LedgerFilterValue;
   onChange: (change: FilterChange<LedgerFilterValue>) => void;
+  stacked?: boolean;
 }) {
   const { t } = useTranslation();
   const locale = useAppLocale();
   const sourceOptions = useSourceOptions({ includeInactive: true });
   const set = (patch: Partial<LedgerFilterValue>) => onChange((current) => ({ ...current, ...patch }));
+  const width = (wide: number) => (stacked ? '100%' : wide);
   return (
-    <Flex wrap gap={12} align="center" style={{ marginBottom: 12 }}>
+    <Flex wrap gap={12} align={stacked ? 'stretch' : 'center'} vertical={stacked} style={{ marginBottom: 12 }}>
       <Select<TaskSource[]>
         mode="multiple"
         allowClear
@@ -53,7 +67,7 @@ export function LedgerFilters({
         aria-label={t('tasks.source')}
         options={sourceOptions}
         onChange={(source) => set({ source: source.length ? source : undefined })}
-        style={{ width: 200 }}
+        style={{ width: width(200) }}
       />
       <Select<TaskStatus[]>
         mode="multiple"
@@ -64,9 +78,9 @@ export function LedgerFilters({
         aria-label={t('common.status')}
         options={taskStatusValues.map((status) => ({ value: status, label: statusLabel(status, locale) }))}
         onChange={(status) => set({ status: status.length ? status : undefined })}
-        style={{ width: 200 }}
+        style={{ width: width(200) }}
       />
-      <Flex align="center" gap={4} style={{ width: 320 }}>
+      <Flex align="center" gap={4} style={{ width: width(320) }}>
         <Typography.Text type="secondary" style={{ whiteSpace: 'nowrap' }}>
           {t('tasks.leadUnit')}
         </Typography.Text>
@@ -85,18 +99,20 @@ export function LedgerFilters({
           </Tooltip>
         )}
       </Flex>
-      <div style={{ width: 200 }}>
+      <div style={{ width: width(200) }}>
         <LeaderSelect value={filter.responsibleLeaderId} onChange={(responsibleLeaderId) => set({ responsibleLeaderId })} />
       </div>
       <PeriodPicker
         label={t('ledger.deadlinePeriod')}
         value={{ from: filter.deadlineFrom, to: filter.deadlineTo }}
         onChange={({ from, to }) => set({ deadlineFrom: from, deadlineTo: to })}
+        width={width(260)}
       />
       <PeriodPicker
         label={t('ledger.createdPeriod')}
         value={{ from: filter.createdFrom, to: filter.createdTo }}
         onChange={({ from, to }) => set({ createdFrom: from, createdTo: to })}
+        width={width(260)}
       />
       <label style={{ display: 'inline-flex', alignItems: 'center', gap: 8 }}>
         <Switch checked={filter.topLevelOnly === 'true'} onChange={(on) => set({ topLevelOnly: on ? 'true' : undefined })} />
@@ -108,7 +124,7 @@ export function LedgerFilters({
         defaultValue={filter.q}
         placeholder={t('ledger.searchPlaceholder')}
         onSearch={(value) => set({ q: value.trim() || undefined })}
-        style={{ flex: '1 1 220px', maxWidth: 320 }}
+        style={stacked ? { width: '100%' } : { flex: '1 1 220px', maxWidth: 320 }}
       />
       <Button onClick={() => onChange((current) => ({ sort: current.sort, order: current.order }))}>{t('ledger.clear')}</Button>
     </Flex>

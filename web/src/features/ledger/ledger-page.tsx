@@ -8,8 +8,8 @@ import { DownloadOutlined, SettingOutlined, UploadOutlined } from '@ant-design/i
 import { PageContainer } from '../../app/page-container';
 import { ledgerColumnValues, ledgerWarningValues, type LedgerColumn, type LedgerWarning } from '@luoshi/contracts';
 import { useInfiniteQuery } from '@tanstack/react-query';
-import { Alert, Button, Checkbox, Flex, Popover, Tag, Tooltip, Typography } from 'antd';
-import { useState } from 'react';
+import { Alert, Button, Checkbox, Flex, Grid, Popover, Tag, Tooltip, Typography } from 'antd';
+import { lazy, Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { errorText } from '../../app/api/errors';
 import { useFilterInUrl } from '../../app/hooks/use-filter-in-url';
@@ -25,6 +25,9 @@ import { lazyDialog } from '../../app/lazy-dialog';
 
 /** Its dialogs load on first open (`lazyDialog`), not with the page. */
 const LedgerImportModal = lazyDialog(() => import('./ledger-import-modal').then((m) => m.LedgerImportModal));
+
+const PhoneFilters = lazy(() => import('./ledger-phone').then((m) => ({ default: m.PhoneFilters })));
+const PhoneList = lazy(() => import('./ledger-phone').then((m) => ({ default: m.PhoneList })));
 
 const columnsKey = 'luoshi.ledger.columns';
 const tagColours = { green: 'success', yellow: 'warning', red: 'error' } as const;
@@ -70,6 +73,8 @@ export function LedgerPage() {
   const [filter, changeFilter] = useFilterInUrl(filterFromParams, paramsFromFilter);
   const [columns, setColumns] = useState<LedgerColumn[]>(storedColumns);
   const [importing, setImporting] = useState(false);
+  // A phone gets cards, most urgent first, and its filters in a drawer (390 px has no room for a filter bar).
+  const isNarrow = Grid.useBreakpoint().md === false;
   const ledger = useInfiniteQuery(ledgerQuery(filter));
   // Lights, statuses and roll-ups change under the clerk's eyes as reports and steps come in (server-sent events).
   useLiveRefresh(['tasks', 'ledger']);
@@ -101,7 +106,7 @@ export function LedgerPage() {
               if (view.columns?.length) chooseColumns(view.columns);
             }}
           />
-          <ColumnChooser value={columns} onChange={chooseColumns} />
+          {!isNarrow && <ColumnChooser value={columns} onChange={chooseColumns} />}
           <Tooltip title={t('ledger.exportHint', { count: counts?.total ?? 0 })}>
             <Button icon={<DownloadOutlined />} href={exportHref(filter)} disabled={!counts}>
               {t('ledger.export')}
@@ -115,7 +120,13 @@ export function LedgerPage() {
         </Flex>
       }
     >
-      <LedgerFilters filter={filter} onChange={changeFilter} />
+      {isNarrow ? (
+        <Suspense fallback={null}>
+          <PhoneFilters filter={filter} onChange={changeFilter} />
+        </Suspense>
+      ) : (
+        <LedgerFilters filter={filter} onChange={changeFilter} />
+      )}
       <Flex gap={8} wrap align="center" style={{ marginBottom: 12 }}>
         <Tag.CheckableTag checked={!filter.warning?.length} onChange={() => toggleWarning(null)}>
           {t('ledger.warningTotal', { count: counts?.total ?? 0 })}
@@ -138,13 +149,19 @@ export function LedgerPage() {
         })}
       </Flex>
       {ledger.isError && <Alert type="error" showIcon title={errorText(ledger.error, locale)} style={{ marginBottom: 12 }} />}
-      <LedgerTable
-        rows={rows}
-        loading={ledger.isPending}
-        columns={columns}
-        filter={filter}
-        onSort={(sort, order) => changeFilter((current) => ({ ...current, sort, order }))}
-      />
+      {isNarrow ? (
+        <Suspense fallback={null}>
+          <PhoneList rows={rows} loading={ledger.isPending} />
+        </Suspense>
+      ) : (
+        <LedgerTable
+          rows={rows}
+          loading={ledger.isPending}
+          columns={columns}
+          filter={filter}
+          onSort={(sort, order) => changeFilter((current) => ({ ...current, sort, order }))}
+        />
+      )}
       <div style={{ textAlign: 'center', marginTop: 12 }}>
         {ledger.hasNextPage ? (
           <Button loading={ledger.isFetchingNextPage} onClick={() => void ledger.fetchNextPage()}>

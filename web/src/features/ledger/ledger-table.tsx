@@ -11,7 +11,8 @@ import { useAppLocale } from '../../app/i18n/i18n';
 import { useSourceLabel } from '../source-policies/use-sources';
 import { formatBeijingTime } from '../tasks/task-format';
 import { TaskStatusTag } from '../tasks/task-tags';
-import type { LedgerFilterValue } from './ledger-filter';
+import { withDefaultSort, type LedgerFilterValue } from './ledger-filter';
+import { LastReport, LedgerDeadline, LedgerTitle } from './ledger-cells';
 import { WarningDot } from './warning-dot';
 
 type Column = TableColumnsType<LedgerRow>[number] & { key: LedgerColumn };
@@ -30,39 +31,30 @@ export function useLedgerColumns(): Column[] {
   const locale = useAppLocale();
   const sourceLabel = useSourceLabel();
   return [
-    { key: 'warningLevel', title: t('ledger.warning'), width: 90, render: (_v, row) => <WarningDot row={row} /> },
+    { key: 'warningLevel', title: t('ledger.warning'), width: 80, render: (_v, row) => <WarningDot row={row} /> },
     {
       key: 'serialNumber',
       title: t('tasks.serialNumber'),
-      width: 150,
+      width: 140,
       render: (_v, row) => (
         <Link to={`/tasks/${row.id}`} onClick={(event) => event.stopPropagation()}>
           {row.serialNumber}
         </Link>
       ),
     },
-    {
-      key: 'title',
-      title: t('tasks.title'),
-      ellipsis: true,
-      render: (_v, row) => (
-        <span style={{ paddingInlineStart: row.depth * 16 }} title={row.title}>
-          {row.title}
-        </span>
-      ),
-    },
+    { key: 'title', title: t('tasks.title'), render: (_v, row) => <LedgerTitle row={row} /> },
     { key: 'source', title: t('tasks.source'), width: 120, render: (_v, row) => sourceLabel(row.source) },
     { key: 'status', title: t('common.status'), width: 110, render: (_v, row) => <TaskStatusTag status={row.status} /> },
     { key: 'urgency', title: t('tasks.urgency'), width: 90, render: (_v, row) => urgencyLabels[row.urgency][locale] },
+    { key: 'deadline', title: t('tasks.deadline'), width: 130, render: (_v, row) => <LedgerDeadline row={row} /> },
     {
-      key: 'deadline',
-      title: t('tasks.deadline'),
+      key: 'originalDeadline',
+      title: t('tasks.originalDeadline'),
       width: 120,
-      render: (_v, row) =>
-        row.deadline ?? (row.deadlineWorkingDays !== null ? t('tasks.workingDaysAfterAssign', { count: row.deadlineWorkingDays }) : '—'),
+      // Only where an extension moved the deadline: the same date twice says nothing.
+      render: (_v, row) => (row.originalDeadline && row.originalDeadline !== row.deadline ? row.originalDeadline : '—'),
     },
-    { key: 'originalDeadline', title: t('tasks.originalDeadline'), width: 120, render: (_v, row) => row.originalDeadline ?? '—' },
-    { key: 'leadUnitName', title: t('tasks.leadUnit'), width: 180, ellipsis: true, render: (_v, row) => row.leadUnitName },
+    { key: 'leadUnitName', title: t('tasks.leadUnit'), width: 160, ellipsis: true, render: (_v, row) => row.leadUnitName },
     {
       key: 'cooperatingUnitNames',
       title: t('ledger.cooperatingUnits'),
@@ -80,8 +72,13 @@ export function useLedgerColumns(): Column[] {
     {
       key: 'progressPercent',
       title: t('ledger.progress'),
-      width: 130,
-      render: (_v, row) => (row.progressPercent === null ? '—' : <Progress percent={row.progressPercent} size="small" />),
+      width: 110,
+      render: (_v, row) =>
+        row.progressPercent === null ? (
+          '—'
+        ) : (
+          <Progress percent={row.progressPercent} size="small" aria-label={`${t('ledger.progress')} ${row.progressPercent}%`} />
+        ),
     },
     { key: 'depth', title: t('ledger.depth'), width: 70, render: (_v, row) => row.depth + 1 },
     { key: 'urgeCount', title: t('tasks.urgeCount'), width: 90, render: (_v, row) => row.urgeCount },
@@ -92,6 +89,7 @@ export function useLedgerColumns(): Column[] {
       width: 150,
       render: (_v, row) => (row.lastReportAt ? formatBeijingTime(row.lastReportAt) : <Typography.Text type="secondary">—</Typography.Text>),
     },
+    { key: 'lastReportText', title: t('ledger.lastReportText'), width: 240, render: (_v, row) => <LastReport row={row} /> },
     { key: 'createdAt', title: t('tasks.createdAt'), width: 150, render: (_v, row) => formatBeijingTime(row.createdAt) },
   ];
 }
@@ -111,8 +109,7 @@ export function LedgerTable({
 }) {
   const { t } = useTranslation();
   const navigate = useNavigate();
-  const sort = filter.sort ?? 'deadline';
-  const order = filter.order ?? 'asc';
+  const { sort, order } = withDefaultSort(filter);
   const columns = useLedgerColumns()
     .filter((column) => shown.includes(column.key))
     .map((column) => {
@@ -140,7 +137,9 @@ export function LedgerTable({
       loading={loading}
       pagination={false}
       locale={{ emptyText: t('ledger.empty') }}
-      scroll={{ x: 'max-content' }}
+      tableLayout="fixed"
+      // The title takes what the fixed columns leave, at least 180 px; the default columns fit 1440 px without scrolling.
+      scroll={{ x: columns.reduce((sum, column) => sum + (typeof column.width === 'number' ? column.width : 180), 0) }}
       onChange={handleChange}
       onRow={(row) => ({ onClick: () => void navigate(`/tasks/${row.id}`), style: { cursor: 'pointer' } })}
     />

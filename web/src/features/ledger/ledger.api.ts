@@ -8,7 +8,7 @@ import { infiniteQueryOptions, queryOptions, useMutation, useQueryClient } from 
 import { call, routeUrl } from '../../app/api/client';
 import type { BodyOf } from '../../app/api/contract-types';
 import { uploadFile } from '../../app/api/upload';
-import { paramsFromFilter, type LedgerFilterValue } from './ledger-filter';
+import { paramsFromFilter, withDefaultSort, type LedgerFilterValue } from './ledger-filter';
 
 const pageSize = 50;
 const firstPage: string | null = null;
@@ -19,14 +19,15 @@ export function ledgerQuery(filter: LedgerFilterValue) {
     // Under `tasks`, so any change to an item (which invalidates ['tasks']) refreshes the ledger too.
     queryKey: ['tasks', 'ledger', filter],
     initialPageParam: firstPage,
-    queryFn: ({ pageParam }) => call(ledgerRoutes.list, { query: { ...paramsFromFilter(filter), limit: pageSize, cursor: pageParam } }),
+    queryFn: ({ pageParam }) =>
+      call(ledgerRoutes.list, { query: { ...paramsFromFilter(withDefaultSort(filter)), limit: pageSize, cursor: pageParam } }),
     getNextPageParam: (lastPage) => lastPage.nextCursor,
   });
 }
 
 /** The export of exactly this filter (all pages): a plain link, so the browser streams the file to disk. */
 export function exportHref(filter: LedgerFilterValue): string {
-  return routeUrl(ledgerRoutes.export, { query: paramsFromFilter(filter) });
+  return routeUrl(ledgerRoutes.export, { query: paramsFromFilter(withDefaultSort(filter)) });
 }
 
 const viewsKey = ['ledger', 'views'] as const;

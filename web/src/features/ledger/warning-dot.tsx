@@ -25,14 +25,20 @@ export function reasonText(reason: LedgerRow['warningReasons'][number], locale: 
   return params ? `${code}（${params}）` : code;
 }
 
-export function WarningDot({ row }: { row: Pick<LedgerRow, 'warningLevel' | 'warningReasons'> }) {
+/**
+ * The light with its reasons. A late item's reason counts working days past 办结时限 (`overdueWorkingDays`, the count
+ * the deadline column, the item page and the export give), not the calendar days the stored reason carries.
+ */
+export function WarningDot({ row }: { row: Pick<LedgerRow, 'warningLevel' | 'warningReasons'> & { overdueWorkingDays?: number | null } }) {
   const { t } = useTranslation();
   const locale = useAppLocale();
   const label = t(`ledger.warnings.${row.warningLevel}`);
   const separator = locale === 'zh-CN' ? '；' : '; ';
-  const reasons = row.warningReasons.length
-    ? row.warningReasons.map((reason) => reasonText(reason, locale)).join(separator)
-    : t('ledger.noReasons');
+  const inWords = (reason: LedgerRow['warningReasons'][number]) =>
+    reason.code === 'deadline_overdue' && typeof row.overdueWorkingDays === 'number'
+      ? t('ledger.overdueReason', { deadline: reason.params.deadline ?? '', days: row.overdueWorkingDays })
+      : reasonText(reason, locale);
+  const reasons = row.warningReasons.length ? row.warningReasons.map(inWords).join(separator) : t('ledger.noReasons');
   const text = `${label}${locale === 'zh-CN' ? '：' : ': '}${reasons}`;
   return (
     <Tooltip title={text}>

@@ -141,7 +141,10 @@ export function ReportCard({
     report.correctsReportId !== null
       ? t('reports.correction', { version: report.version, corrects: report.version - 1 })
       : t('reports.version', { version: report.version });
-  const meta = [versionText, `${t('reports.reporter')} ${report.reporterName ?? '—'}`, formatBeijingTime(report.createdAt)];
+  // The person who filed it and their unit, as recorded at filing.
+  const unit = report.reporterUnitName ? (locale === 'zh-CN' ? `（${report.reporterUnitName}）` : ` (${report.reporterUnitName})`) : '';
+  const reporter = `${t('reports.reporter')} ${report.reporterName ?? '—'}${unit}`;
+  const meta = [versionText, reporter, formatBeijingTime(report.createdAt)];
 
   return (
     <Card size="small" type="inner" style={isSuperseded ? { opacity: 0.75 } : undefined}>

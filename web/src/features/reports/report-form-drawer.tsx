@@ -1,8 +1,9 @@
 /**
- * 报送进展 / 更正: the report form in a drawer (full width on phones). A routine report takes under a minute: the
- * draft carries the last report over (下步计划, 存在问题, 需协调事项, 完成进度, 节点), the 报送期次 is suggested from
- * the 报送频次, and 本期进展 shows last time's 下步计划 as its hint (one click copies it in). A correction shows the
- * return reason on top and carries everything over. Evidence uploads as soon as it is picked, checked here first
+ * 报送进展 / 更正: the report form in a drawer (full width on phones). A routine report takes under a minute and a
+ * few taps: the draft carries the last report over (本期进展 as the text to edit, 下步计划, 存在问题, 需协调事项, 完成进度,
+ * 节点, folded away under "沿用上期" so the phone shows only what usually changes), the 报送期次 is the reporting cycle
+ * of today (or the one before, for a late report — one name per cycle, never a free "本月"), and 本期进展 offers last
+ * time's 下步计划 (one tap copies it in). A correction shows the return reason on top and carries everything over. Evidence uploads as soon as it is picked, checked here first
  * (type, 20 MB) and by the server (its 413/415 messages are shown as they are). The submission carries an
  * Idempotency-Key that a retry of the same content reuses.
  */
@@ -12,7 +13,9 @@ import { useQuery } from '@tanstack/react-query';
 import {
   Alert,
   App,
+  AutoComplete,
   Button,
+  Collapse,
   Drawer,
   Flex,
   Form,
@@ -43,7 +46,9 @@ import {
   draftToValues,
   fileRefusal,
   formFieldOfPath,
+  previousPeriod,
   toSubmitBody,
+  withPlanCopied,
   type FileRefusal,
   type PeriodParts,
   type ReportFormValues,
@@ -83,7 +88,36 @@ function refusalText(refusal: FileRefusal, fileName: string, t: TFunction): stri
   }
 }
 
-function ReportFields({ form, draft, taskId }: { form: FormInstance<ReportFormValues>; draft: ReportDraft; taskId: string }) {
+/**
+ * The 报送期次 a report may take for an item with a reporting cycle: this cycle, the one before (a late report), and a
+ * correction's own; empty for 一次性 / 自定义 (any name).
+ */
+function periodChoices(frequency: string, draft: ReportDraft, t: TFunction): { value: string; label: string }[] {
+  const current = currentPeriod(frequency);
+  if (!current) return [];
+  const now = periodText(current, t) ?? '';
+  const before = periodText(previousPeriod(current), t) ?? '';
+  const choices = [
+    { value: now, label: now },
+    { value: before, label: t('reports.periodPrevious', { label: before }) },
+  ];
+  if (draft.kind === 'correction' && draft.periodLabel && ![now, before].includes(draft.periodLabel)) {
+    choices.push({ value: draft.periodLabel, label: draft.periodLabel });
+  }
+  return choices;
+}
+
+function ReportFields({
+  form,
+  draft,
+  taskId,
+  frequency,
+}: {
+  form: FormInstance<ReportFormValues>;
+  draft: ReportDraft;
+  taskId: string;
+  frequency: string;
+}) {
   const { t } = useTranslation();
   const locale = useAppLocale();
   const { message } = App.useApp();
@@ -137,11 +171,50 @@ function ReportFields({ form, draft, taskId }: { form: FormInstance<ReportFormVa
   };
 
   const copyHint = () => {
-    const hint = draft.doneHint ?? '';
-    const done = (form.getFieldValue('done') as string | undefined)?.trim();
-    form.setFieldValue('done', done ? `${done}\n${hint}` : hint);
+    form.setFieldValue('done', withPlanCopied(form.getFieldValue('done') as string | undefined, draft.done, draft.doneHint ?? ''));
     void form.validateFields(['done']);
   };
+
+  const periods = periodChoices(frequency, draft, t);
+  const oneOfPeriods = {
+    validator: (_: unknown, value: string | undefined) =>
+      periods.length === 0 || !value?.trim() || periods.some((p) => p.value === value.trim())
+        ? Promise.resolve()
+        : Promise.reject(new Error(t('reports.periodOneOf', { labels: periods.map((p) => p.value).join(' / ') }))),
+  };
+  // A routine report folds what it carries over; a first report or a correction shows every field.
+  const foldCarried = draft.kind === 'next';
+  const carriedFields = (
+    <>
+      <Form.Item name="milestone" label={t('reports.milestone')}>
+        <Input maxLength={500} placeholder={t('reports.milestonePlaceholder')} />
+      </Form.Item>
+      <Form.Item name="nextSteps" label={t('reports.nextSteps')}>
+        <Input.TextArea autoSize={{ minRows: 2, maxRows: 10 }} maxLength={20_000} placeholder={t('reports.nextStepsPlaceholder')} />
+      </Form.Item>
+      <Form.Item name="problems" label={t('reports.problems')}>
+        <Input.TextArea autoSize={{ minRows: 1, maxRows: 8 }} maxLength={20_000} placeholder={optional} />
+      </Form.Item>
+      <Form.Item name="helpNeeded" label={t('reports.helpNeeded')}>
+        <Input.TextArea autoSize={{ minRows: 1, maxRows: 8 }} maxLength={20_000} placeholder={optional} />
+      </Form.Item>
+      <Form.Item
+        name="attachments"
+        label={t('reports.attachments')}
+        valuePropName="fileList"
+        getValueFromEvent={(event: { fileList: UploadFile<Attachment>[] }) => event.fileList}
+        rules={[uploadsSettled]}
+      >
+        <Upload.Dragger<Attachment> multiple accept={acceptAttribute} beforeUpload={beforeUpload} customRequest={customRequest}>
+          <p className="ant-upload-drag-icon">
+            <InboxOutlined />
+          </p>
+          <p className="ant-upload-text">{t('reports.upload')}</p>
+          <p className="ant-upload-hint">{t('reports.uploadHint', { maxMiB, max: attachmentLimits.perReportMax })}</p>
+        </Upload.Dragger>
+      </Form.Item>
+    </>
+  );
 
   return (
     <>
@@ -171,9 +244,13 @@ function ReportFields({ form, draft, taskId }: { form: FormInstance<ReportFormVa
         extra={
           draft.kind === 'next' && draft.previousPeriodLabel ? t('reports.previousPeriod', { label: draft.previousPeriodLabel }) : undefined
         }
-        rules={[{ required: true, whitespace: true, message: t('common.required', { field: t('reports.periodLabel') }) }]}
+        rules={[{ required: true, whitespace: true, message: t('common.required', { field: t('reports.periodLabel') }) }, oneOfPeriods]}
       >
-        <Input maxLength={100} placeholder={t('reports.periodPlaceholder')} />
+        {periods.length > 0 ? (
+          <AutoComplete options={periods} maxLength={100} placeholder={t('reports.periodPlaceholder')} />
+        ) : (
+          <Input maxLength={100} placeholder={t('reports.periodPlaceholder')} />
+        )}
       </Form.Item>
       <Form.Item label={t('reports.percent')} required>
         <Flex gap={12} align="center">
@@ -184,9 +261,6 @@ function ReportFields({ form, draft, taskId }: { form: FormInstance<ReportFormVa
             <InputNumber min={0} max={100} precision={0} suffix="%" style={{ width: 96 }} aria-label={t('reports.percent')} />
           </Form.Item>
         </Flex>
-      </Form.Item>
-      <Form.Item name="milestone" label={t('reports.milestone')}>
-        <Input maxLength={500} placeholder={t('reports.milestonePlaceholder')} />
       </Form.Item>
       <Form.Item
         name="done"
@@ -209,30 +283,15 @@ function ReportFields({ form, draft, taskId }: { form: FormInstance<ReportFormVa
           placeholder={draft.doneHint ?? t('reports.donePlaceholder')}
         />
       </Form.Item>
-      <Form.Item name="nextSteps" label={t('reports.nextSteps')}>
-        <Input.TextArea autoSize={{ minRows: 2, maxRows: 10 }} maxLength={20_000} placeholder={t('reports.nextStepsPlaceholder')} />
-      </Form.Item>
-      <Form.Item name="problems" label={t('reports.problems')}>
-        <Input.TextArea autoSize={{ minRows: 1, maxRows: 8 }} maxLength={20_000} placeholder={optional} />
-      </Form.Item>
-      <Form.Item name="helpNeeded" label={t('reports.helpNeeded')}>
-        <Input.TextArea autoSize={{ minRows: 1, maxRows: 8 }} maxLength={20_000} placeholder={optional} />
-      </Form.Item>
-      <Form.Item
-        name="attachments"
-        label={t('reports.attachments')}
-        valuePropName="fileList"
-        getValueFromEvent={(event: { fileList: UploadFile<Attachment>[] }) => event.fileList}
-        rules={[uploadsSettled]}
-      >
-        <Upload.Dragger<Attachment> multiple accept={acceptAttribute} beforeUpload={beforeUpload} customRequest={customRequest}>
-          <p className="ant-upload-drag-icon">
-            <InboxOutlined />
-          </p>
-          <p className="ant-upload-text">{t('reports.upload')}</p>
-          <p className="ant-upload-hint">{t('reports.uploadHint', { maxMiB, max: attachmentLimits.perReportMax })}</p>
-        </Upload.Dragger>
-      </Form.Item>
+      {foldCarried ? (
+        <Collapse
+          size="small"
+          style={{ marginBottom: 16 }}
+          items={[{ key: 'carried', label: t('reports.carriedOverMore'), forceRender: true, children: carriedFields }]}
+        />
+      ) : (
+        carriedFields
+      )}
     </>
   );
 }
@@ -301,7 +360,7 @@ export function ReportFormDrawer({
         initialValues={draftToValues(draft, periodText(currentPeriod(task.reportingFrequency), t))}
         scrollToFirstError
       >
-        <ReportFields form={form} draft={draft} taskId={task.id} />
+        <ReportFields form={form} draft={draft} taskId={task.id} frequency={task.reportingFrequency} />
       </Form>
     );
   } else if (fetched.isError) {

@@ -8,8 +8,10 @@ import {
   formatBytes,
   formFieldOfPath,
   isoWeek,
+  previousPeriod,
   toSubmitBody,
   toUploadFile,
+  withPlanCopied,
 } from './report-form';
 
 const taskId = '0190f3a4-7b1c-7def-8abc-0123456789ab';
@@ -61,8 +63,28 @@ describe('draftToValues', () => {
     });
   });
 
-  it('suggests no period the last report already used', () => {
-    expect(draftToValues(nextDraft, '2026年2月').periodLabel).toBeUndefined();
+  it('files a second report of one cycle under the same cycle (one period per reporting cycle)', () => {
+    expect(draftToValues(nextDraft, '2026年2月').periodLabel).toBe('2026年2月');
+  });
+
+  it('starts 本期进展 from the last report’s text and lets the plan replace it while untouched', () => {
+    expect(draftToValues({ ...nextDraft, done: '完成初稿' }, '2026年3月').done).toBe('完成初稿');
+    expect(withPlanCopied('完成初稿', '完成初稿', '完成选址')).toBe('完成选址');
+    expect(withPlanCopied('完成初稿，已报审', '完成初稿', '完成选址')).toBe('完成初稿，已报审\n完成选址');
+    expect(withPlanCopied(undefined, null, '完成选址')).toBe('完成选址');
+  });
+
+  it('names the cycle before the current one for a late report', () => {
+    expect(previousPeriod({ frequency: 'monthly', year: 2026, month: 1 })).toEqual({ frequency: 'monthly', year: 2025, month: 12 });
+    expect(previousPeriod({ frequency: 'quarterly', year: 2026, quarter: 3 })).toEqual({ frequency: 'quarterly', year: 2026, quarter: 2 });
+    expect(previousPeriod({ frequency: 'half_monthly', year: 2026, month: 3, half: 'first' })).toEqual({
+      frequency: 'half_monthly',
+      year: 2026,
+      month: 2,
+      half: 'second',
+    });
+    expect(previousPeriod({ frequency: 'weekly', year: 2026, week: 1 })).toEqual({ frequency: 'weekly', year: 2025, week: 52 });
+    expect(previousPeriod({ frequency: 'weekly', year: 2026, week: 10 })).toEqual({ frequency: 'weekly', year: 2026, week: 9 });
   });
 
   it('keeps the corrected report’s own period and evidence for a correction', () => {

@@ -47,13 +47,13 @@ export function correctionDraft(report: ProgressReport, canSubmit: boolean): Rep
 }
 
 /**
- * Initial form values: everything the draft carries. A new report's 报送期次 is the suggested one unless the last
- * report already used it (a second report in one period is named by hand, not filed under the same name by accident).
+ * Initial form values: everything the draft carries — for a routine report the last 本期进展 as the text to edit,
+ * 下步计划, problems, progress — and the reporting cycle `now` falls in as the 报送期次 (one name per cycle: a second
+ * report in the same month is filed under the same month, never under a free-typed "本月").
  */
 export function draftToValues(draft: ReportDraft, suggestedPeriod: string | null): ReportFormValues {
-  const suggested = suggestedPeriod !== null && suggestedPeriod !== draft.previousPeriodLabel ? suggestedPeriod : undefined;
   return {
-    periodLabel: draft.periodLabel ?? suggested,
+    periodLabel: draft.periodLabel ?? suggestedPeriod ?? undefined,
     done: draft.done ?? undefined,
     nextSteps: draft.nextSteps ?? undefined,
     problems: draft.problems ?? undefined,
@@ -154,6 +154,48 @@ export function isoWeek(year: number, month: number, day: number): { year: numbe
   const weekYear = date.getUTCFullYear();
   const firstDay = Date.UTC(weekYear, 0, 1);
   return { year: weekYear, week: Math.ceil(((date.getTime() - firstDay) / 86_400_000 + 1) / 7) };
+}
+
+/** The reporting period before `period` (补报: a report for the cycle that just ended). */
+export function previousPeriod(period: PeriodParts): PeriodParts {
+  switch (period.frequency) {
+    case 'weekly': {
+      // The Thursday of the week before lies in the previous ISO week.
+      const thursday = isoWeekThursday(period.year, period.week);
+      thursday.setUTCDate(thursday.getUTCDate() - 7);
+      return { frequency: 'weekly', ...isoWeek(thursday.getUTCFullYear(), thursday.getUTCMonth() + 1, thursday.getUTCDate()) };
+    }
+    case 'half_monthly':
+      if (period.half === 'second') return { ...period, half: 'first' };
+      return period.month === 1
+        ? { frequency: 'half_monthly', year: period.year - 1, month: 12, half: 'second' }
+        : { frequency: 'half_monthly', year: period.year, month: period.month - 1, half: 'second' };
+    case 'monthly':
+      return period.month === 1 ? { frequency: 'monthly', year: period.year - 1, month: 12 } : { ...period, month: period.month - 1 };
+    case 'quarterly':
+      return period.quarter === 1
+        ? { frequency: 'quarterly', year: period.year - 1, quarter: 4 }
+        : { ...period, quarter: period.quarter - 1 };
+  }
+}
+
+/** The Thursday of an ISO week (it always lies in the week's own year). */
+function isoWeekThursday(year: number, week: number): Date {
+  const jan4 = new Date(Date.UTC(year, 0, 4));
+  const monday = new Date(jan4);
+  monday.setUTCDate(jan4.getUTCDate() - ((jan4.getUTCDay() || 7) - 1) + (week - 1) * 7);
+  monday.setUTCDate(monday.getUTCDate() + 3);
+  return monday;
+}
+
+/**
+ * The 本期进展 after "引用上期下步计划": last time's plan replaces the carried-over text while it is untouched (what was
+ * planned is what got done), and is added below what the reporter already wrote otherwise.
+ */
+export function withPlanCopied(current: string | undefined, carried: string | null, plan: string): string {
+  const text = current?.trim();
+  if (!text || text === carried?.trim()) return plan;
+  return `${text}\n${plan}`;
 }
 
 /** The reporting period `now` falls in (Beijing time), for 报送频次 with periods; null for 一次性 / 自定义. */

@@ -1,7 +1,8 @@
 /**
- * 督办编号格式: each government in the administrator's scope numbers its items by its own pattern (督〔{year}〕{seq}号
- * unless set); `{year}` the year, `{seq}` the running number, `{short}` the source's 简称. The dialog previews the
- * number the next item would get, with the same function the server uses.
+ * 督办编号格式: each government in the administrator's scope numbers its items by its own pattern ({unit}督〔{year}〕{seq}号
+ * unless set); `{year}` the year, `{seq}` the running number, `{short}` the source's 简称, `{unit}` the government's
+ * prefix (昆 for 昆明市人民政府). The dialog previews the number the next item would get, with the same function the
+ * server uses.
  */
 import { formatItemNumber, numberPattern, type NumberPatternSetting } from '@luoshi/contracts';
 import { useQuery } from '@tanstack/react-query';
@@ -12,6 +13,11 @@ import { useApiErrorHandler } from '../../app/api/use-api-error';
 import { numberPatternsQuery, useSetNumberPattern } from './source-policies.api';
 
 const example = { year: new Date().getFullYear(), seq: 12, short: '批' };
+
+/** The example values for one government (its own `{unit}` prefix). */
+function exampleOf(setting: NumberPatternSetting) {
+  return { ...example, unit: setting.numberPrefix ?? '' };
+}
 
 function PatternDialog({ setting, onClose }: { setting: NumberPatternSetting; onClose: () => void }) {
   const { t } = useTranslation();
@@ -64,7 +70,7 @@ function PatternDialog({ setting, onClose }: { setting: NumberPatternSetting; on
       </Form>
       <Typography.Text type="secondary">
         {t('sourcePolicies.patternExample')}
-        {valid ? formatItemNumber(pattern.trim(), example) : '—'}
+        {valid ? formatItemNumber(pattern.trim(), exampleOf(setting)) : '—'}
       </Typography.Text>
     </Modal>
   );
@@ -86,7 +92,7 @@ export function NumberPatterns() {
         </>
       ),
     },
-    { title: t('sourcePolicies.example'), key: 'example', render: (_v, row) => formatItemNumber(row.pattern, example) },
+    { title: t('sourcePolicies.example'), key: 'example', render: (_v, row) => formatItemNumber(row.pattern, exampleOf(row)) },
     {
       title: t('common.actions'),
       key: 'actions',

@@ -1,6 +1,7 @@
 /** The buttons for exactly the actions the server allows this reader now (`allowedActions`). */
 import type { TaskAction } from '@luoshi/contracts';
 import { Button, Flex } from 'antd';
+import type { ReactNode } from 'react';
 import { useAppLocale } from '../../app/i18n/i18n';
 import { arrangeActions } from './task-actions';
 import { actionLabelFor, type PendingChange } from './task-format';
@@ -13,14 +14,18 @@ export function TaskActionBar({
   actions,
   pendingChange,
   onPick,
+  leading,
 }: {
   actions: readonly TaskAction[];
   pendingChange: PendingChange | null;
   onPick: (action: TaskAction) => void;
+  /** Comes first (报送进展, which is not a lifecycle action). */
+  leading?: ReactNode;
 }) {
   const locale = useAppLocale();
   return (
     <Flex wrap gap={8}>
+      {leading}
       {arrangeActions(actions).map(({ action, kind }) => (
         <Button key={action} type={kind === 'primary' ? 'primary' : 'default'} danger={kind === 'danger'} onClick={() => onPick(action)}>
           {actionLabelFor(action, pendingChange, locale)}

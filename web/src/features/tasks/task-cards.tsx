@@ -27,6 +27,11 @@ export function TaskCards({ items }: { items: readonly Task[] }) {
             <Typography.Paragraph strong ellipsis={{ rows: 2 }} style={{ margin: '4px 0' }}>
               {item.title}
             </Typography.Paragraph>
+            {item.parentSerialNumber && (
+              <Typography.Text type="secondary" style={{ display: 'block', fontSize: 12 }}>
+                {t('ledger.subItemOf', { serial: item.parentSerialNumber })}
+              </Typography.Text>
+            )}
             <Typography.Text type="secondary" style={{ fontSize: 12 }}>
               {sourceLabel(item.source)} · {item.leadUnitName}
             </Typography.Text>

@@ -20,6 +20,7 @@ import { ExtensionSection } from '../extensions/extension-section';
 import { InstructionSection } from '../instructions/instruction-section';
 import { TaskRoadmapSection } from '../roadmap/task-roadmap-section';
 import { TaskReportsSection } from '../reports/task-reports-section';
+import { ReportNowButton, useCanReport } from '../reports/report-now';
 import { taskQuery, type TaskDetail } from './tasks.api';
 import { TaskActionBar } from './task-action-bar';
 import { refFieldsOf } from './task-form';
@@ -59,6 +60,29 @@ function SourceRefSection({ item }: { item: TaskDetail }) {
           </div>
         ))}
       </Flex>
+    </Card>
+  );
+}
+
+/**
+ * The actions, first on the page (right under the status line, within a phone's first screen): 报送进展 when the
+ * reader may report, then the lifecycle steps the server allows (签收, 申请办结 …).
+ */
+function TaskActions({ item, onPick }: { item: TaskDetail; onPick: (action: TaskAction) => void }) {
+  const { t } = useTranslation();
+  const canReport = useCanReport(item);
+  return (
+    <Card size="small" style={{ marginBottom: 16 }}>
+      {item.allowedActions.length > 0 || canReport ? (
+        <TaskActionBar
+          actions={item.allowedActions}
+          pendingChange={item.pendingChange}
+          onPick={onPick}
+          leading={canReport ? <ReportNowButton task={item} /> : null}
+        />
+      ) : (
+        <Typography.Text type="secondary">{t('tasks.noActions')}</Typography.Text>
+      )}
     </Card>
   );
 }
@@ -121,17 +145,7 @@ export function TaskDetailPage() {
       }
     >
       <PendingChangeBanner item={item} />
-      <Card size="small" style={{ marginBottom: 16 }}>
-        {item.allowedActions.length > 0 ? (
-          <TaskActionBar
-            actions={item.allowedActions}
-            pendingChange={item.pendingChange}
-            onPick={(action) => setActing({ action, opening: Date.now() })}
-          />
-        ) : (
-          <Typography.Text type="secondary">{t('tasks.noActions')}</Typography.Text>
-        )}
-      </Card>
+      <TaskActions item={item} onPick={(action) => setActing({ action, opening: Date.now() })} />
       <Row gutter={[16, 16]}>
         <Col xs={24} xl={15}>
           <Flex vertical gap={16}>

@@ -1,6 +1,6 @@
 /** The list on wider screens: a table whose rows open the item page. */
 import type { Task } from '@luoshi/contracts';
-import { Table, type TableColumnsType } from 'antd';
+import { Table, Typography, type TableColumnsType } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import { useSourceLabel } from '../source-policies/use-sources';
@@ -23,7 +23,22 @@ export function TaskTable({ items, loading, emptyText }: { items: readonly Task[
         </Link>
       ),
     },
-    { title: t('tasks.title'), dataIndex: 'title', ellipsis: true },
+    {
+      title: t('tasks.title'),
+      dataIndex: 'title',
+      ellipsis: true,
+      // A sub-item shares its parent's title: its parent's number and its own lead unit tell it apart.
+      render: (_value, row) => (
+        <>
+          {row.title}
+          {row.parentSerialNumber && (
+            <Typography.Text type="secondary" style={{ display: 'block', fontSize: 12 }}>
+              {t('ledger.subItemOf', { serial: row.parentSerialNumber })} · {row.leadUnitName}
+            </Typography.Text>
+          )}
+        </>
+      ),
+    },
     { title: t('tasks.source'), dataIndex: 'source', width: 130, render: (_value, row) => sourceLabel(row.source) },
     { title: t('tasks.leadUnit'), dataIndex: 'leadUnitName', width: 180, ellipsis: true },
     { title: t('common.status'), dataIndex: 'status', width: 110, render: (_value, row) => <TaskStatusTag status={row.status} /> },

@@ -27,13 +27,21 @@ export function UrgencyTag({ urgency }: { urgency: Task['urgency'] }) {
   );
 }
 
-/** 办结时限: the date (red with 已超期 when an open item is late), or "交办后 N 个工作日" before 交办 fixes the date. */
-export function TaskDeadline({ item }: { item: Pick<Task, 'deadline' | 'deadlineWorkingDays' | 'status'> }) {
+/**
+ * 办结时限: the date (red, with "逾期 N 个工作日" when an open item is late — the server's working-day count, the same
+ * in every list and the export), or "交办后 N 个工作日" before 交办 fixes the date.
+ */
+export function TaskDeadline({ item }: { item: Pick<Task, 'deadline' | 'deadlineWorkingDays' | 'status' | 'overdueWorkingDays'> }) {
   const { t } = useTranslation();
   if (item.deadline) {
-    return isOverdue(item) ? (
+    return isOverdue(item) || typeof item.overdueWorkingDays === 'number' ? (
       <Typography.Text type="danger">
-        {item.deadline} <Tag color="error">{t('tasks.overdue')}</Tag>
+        {item.deadline}{' '}
+        <Tag color="error">
+          {typeof item.overdueWorkingDays === 'number'
+            ? t('tasks.overdueWorkingDays', { days: item.overdueWorkingDays })
+            : t('tasks.overdue')}
+        </Tag>
       </Typography.Text>
     ) : (
       <>{item.deadline}</>
