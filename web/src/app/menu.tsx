@@ -5,6 +5,7 @@ import {
   FieldTimeOutlined,
   AuditOutlined,
   BellOutlined,
+  CheckSquareOutlined,
   CalendarOutlined,
   DashboardOutlined,
   FileAddOutlined,
@@ -29,6 +30,12 @@ export type MenuEntry = { path: string; name: string; icon: ReactNode; roles: Ro
 export function menuEntriesFor(user: Pick<CurrentUser, 'roles'>, t: TFunction): MenuEntry[] {
   const entries: MenuEntry[] = [
     { path: '/', name: t('menu.home'), icon: <HomeOutlined />, roles: [] },
+    {
+      path: '/todo',
+      name: t('todo.menu'),
+      icon: <CheckSquareOutlined />,
+      roles: ['supervisor', 'unit_handler', 'unit_leader', 'government_leader'],
+    },
     { path: '/cockpit', name: t('menu.cockpit'), icon: <DashboardOutlined />, roles: [] },
     { path: '/tasks', name: t('menu.tasks'), icon: <FileTextOutlined />, roles: [] },
     { path: '/tasks/new', name: t('menu.taskCreate'), icon: <FileAddOutlined />, roles: ['supervisor'] },

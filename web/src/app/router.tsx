@@ -34,6 +34,7 @@ const DeliveryAdminPage = lazy(() =>
 const MeetingsPage = lazy(() => import('../features/meetings/meetings-page').then((m) => ({ default: m.MeetingsPage })));
 const MeetingPage = lazy(() => import('../features/meetings/meeting-page').then((m) => ({ default: m.MeetingPage })));
 const SettingsPage = lazy(() => import('../features/auth/settings-page').then((m) => ({ default: m.SettingsPage })));
+const TodoPage = lazy(() => import('../features/todo/todo-page').then((m) => ({ default: m.TodoPage })));
 const MyInstructionsPage = lazy(() =>
   import('../features/instructions/my-instructions-page').then((m) => ({ default: m.MyInstructionsPage })),
 );
@@ -138,6 +139,7 @@ export const router = createBrowserRouter([
       { path: 'meetings', element: <MeetingsPage /> },
       { path: 'meetings/:id', element: <MeetingPage /> },
       { path: 'meetings/:id/decisions/:decisionId', element: <MeetingPage /> },
+      { path: 'todo', element: <TodoPage /> },
       { path: 'calendar', element: <CalendarPage /> },
       { path: 'settings', element: <SettingsPage /> },
       { path: '*', element: <NotFoundPage /> },

@@ -1,6 +1,7 @@
 /** English UI text. Typed from the zh-CN resource, so a missing or extra key fails the type check. */
 import type { ResourceShape } from './types';
 import type { zhCN } from './zh-CN';
+import { todoEn } from '../../features/todo/todo.i18n';
 import { meetingAuditEn, meetingsEn } from '../../features/meetings/meetings.i18n';
 
 /** The complete English resource. */
@@ -701,6 +702,7 @@ export const en: ResourceShape<typeof zhCN> = {
     decisionPlaceholder: 'The decision, who does what, and by when',
     decided: 'Decision recorded',
   },
+  todo: todoEn,
   instructions: {
     title: 'Leader instructions',
     give: 'Instruct',

@@ -1,6 +1,7 @@
 /** Simplified Chinese UI text: the default and reference resource. Wording follows government usage (督查督办). */
 import type { AuditEventType, UnitKind } from '@luoshi/contracts';
 import type { DottedLabels } from './types';
+import { todoZh } from '../../features/todo/todo.i18n';
 import { meetingAuditZh, meetingsZh } from '../../features/meetings/meetings.i18n';
 
 const auditEventTypes = {
@@ -682,6 +683,7 @@ export const zhCN = {
     decisionPlaceholder: '写明协调意见、责任分工和完成要求',
     decided: '协调决定已记录',
   },
+  todo: todoZh,
   instructions: {
     title: '领导批示',
     give: '批示',

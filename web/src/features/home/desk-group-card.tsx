@@ -5,6 +5,7 @@
  */
 import { warningColourLabel, warningColourValues, type DeskEntry, type DeskGroup } from '@luoshi/contracts';
 import { Badge, Card, Flex, List, Tag, Typography } from 'antd';
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useAppLocale } from '../../app/i18n/i18n';
@@ -25,7 +26,8 @@ function DueText({ entry }: { entry: DeskEntry }) {
   return <Tag color={state.days <= 2 ? 'warning' : undefined}>{t('home.desk.daysLeft', { count: state.days })}</Tag>;
 }
 
-function DeskItem({ group, entry }: { group: DeskGroup; entry: DeskEntry }) {
+/** One entry as a list row; `prefix` (the 待办 centre's checkbox) goes before it. */
+export function DeskItem({ group, entry, prefix }: { group: DeskGroup; entry: DeskEntry; prefix?: ReactNode }) {
   const { t } = useTranslation();
   const locale = useAppLocale();
   const colour = warningColourValues[entry.light] ?? 'green';
@@ -34,9 +36,10 @@ function DeskItem({ group, entry }: { group: DeskGroup; entry: DeskEntry }) {
   const dueLabel = group.kind === 'sign_for' ? 'signForBy' : group.kind === 'report_due' ? 'reportBy' : 'deadline';
   return (
     <List.Item>
+      {prefix}
       <Flex vertical gap={4} style={{ width: '100%', minWidth: 0 }}>
         <Flex gap={6} align="center" wrap>
-          <Badge status={warningBadgeStatus[colour]} aria-label={warningColourLabel(colour, locale)} />
+          <Badge status={warningBadgeStatus[colour]} role="img" aria-label={warningColourLabel(colour, locale)} />
           <Link to={to}>{entry.serialNumber}</Link>
           {entry.action && <Tag color="processing">{actionLabelFor(entry.action, change, locale)}</Tag>}
           {entry.reason && !entry.action && <Tag>{t(`home.desk.reasons.${entry.reason}`)}</Tag>}
@@ -80,8 +83,7 @@ export function DeskGroupCard({ group }: { group: DeskGroup }) {
         footer={
           more ? (
             <Typography.Text type="secondary">
-              {t('home.desk.more', { total: group.total, shown: group.entries.length })}{' '}
-              <Link to="/tasks?inbox=true">{t('home.desk.seeAll')}</Link>
+              {t('home.desk.more', { total: group.total, shown: group.entries.length })} <Link to="/todo">{t('home.desk.seeAll')}</Link>
             </Typography.Text>
           ) : undefined
         }

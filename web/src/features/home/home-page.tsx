@@ -1,13 +1,14 @@
 /**
  * / 首页, the work desk: first what is the reader's turn today (工作台, most urgent first), then — for the people of
  * the units — 我承办的 (the items I handle, or stand in for as B角), then links to what my roles allow and the
- * account's details (there is no separate account page yet, so they stay here, last).
+ * account's details (there is no separate account page yet, so they stay here, last). A leader's 作出批示 is one tap
+ * from here.
  */
 import { PageContainer } from '../../app/page-container';
-import { Card, Col, Descriptions, Row, Tag, Typography } from 'antd';
+import { Button, Card, Col, Descriptions, Row, Tag, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
+import { Link, useNavigate } from 'react-router';
 import { useAppLocale } from '../../app/i18n/i18n';
 import { menuEntriesFor } from '../../app/menu';
 import { RoleTags } from '../../app/roles';
@@ -20,9 +21,20 @@ export function HomePage() {
   const { t } = useTranslation();
   const locale = useAppLocale();
   const user = useCurrentUser();
+  const navigate = useNavigate();
   const links = menuEntriesFor(user, t).filter((entry) => entry.path !== '/');
   return (
-    <PageContainer title={t('home.welcome', { name: user.displayName })} content={t('home.desk.intro')}>
+    <PageContainer
+      title={t('home.welcome', { name: user.displayName })}
+      content={t('home.desk.intro')}
+      extra={
+        hasAnyRole(user, 'government_leader') && (
+          <Button type="primary" onClick={() => void navigate('/instructions?issue=1')}>
+            {t('todo.leader.issue')}
+          </Button>
+        )
+      }
+    >
       <Row gutter={[16, 16]}>
         <Col xs={24}>
           <WorkDesk />

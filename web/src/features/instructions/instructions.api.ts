@@ -2,7 +2,7 @@
  * Reads and writes of 领导批示. The item's list lives under the item's query key; 我的批示 has its own key. A new
  * 批示 refreshes the item (时间线), the lists (a spawned item is new there) and 我的批示.
  */
-import { instructionRoutes, type giveInstructionBody } from '@luoshi/contracts';
+import { instructionRoutes, type giveInstructionBody, type newInstructionBody } from '@luoshi/contracts';
 import { queryOptions, useMutation, useQueryClient } from '@tanstack/react-query';
 import { call } from '../../app/api/client';
 import type { BodyOf } from '../../app/api/contract-types';
@@ -35,5 +35,23 @@ export function useGiveInstruction(taskId: string) {
         client.invalidateQueries({ queryKey: ['tasks', 'list'] }),
         client.invalidateQueries({ queryKey: ['instructions'] }),
       ]),
+  });
+}
+
+/** `GET /api/instructions/my-items`: items where the leader is the 分管领导 or instructed, with live status. */
+export function myLeaderItemsQuery() {
+  return queryOptions({
+    queryKey: ['instructions', 'my-items'],
+    queryFn: () => call(instructionRoutes.myItems),
+  });
+}
+
+/** `POST /api/instructions`: a 批示 that starts a new item (拟办) for the 督查室. */
+export function useIssueInstruction() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (body: BodyOf<typeof newInstructionBody>) => call(instructionRoutes.issue, { body }),
+    onSettled: () =>
+      Promise.all([client.invalidateQueries({ queryKey: ['tasks'] }), client.invalidateQueries({ queryKey: ['instructions'] })]),
   });
 }

@@ -1,11 +1,14 @@
 /**
- * /instructions 我的批示: everything the signed-in government leader instructed, newest first, with the live status
- * and 办结时限 of each item and of the item a 批示 spawned. A table on wide screens, cards on phones.
+ * /instructions 我的批示: every item where the signed-in government leader is the 分管领导 or the instructing leader,
+ * with its live status and their latest 批示; everything they instructed, newest first, with the live status and
+ * 办结时限 of each item and of the item a 批示 spawned; and 作出批示. A table on wide screens, cards on phones.
  */
 import { PageContainer } from '../../app/page-container';
 import type { Instruction } from '@luoshi/contracts';
 import { useQuery } from '@tanstack/react-query';
-import { Alert, Button, Card, Empty, Flex, Grid, Spin, Table, Typography, type TableColumnsType } from 'antd';
+import { EditOutlined } from '@ant-design/icons';
+import { Alert, Button, Card, Empty, Flex, Grid, Spin, Table, Tabs, Typography, type TableColumnsType } from 'antd';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import { errorText } from '../../app/api/errors';
@@ -13,7 +16,9 @@ import { useAppLocale } from '../../app/i18n/i18n';
 import { formatBeijingTime } from '../tasks/task-format';
 import { TaskDeadline, TaskStatusTag } from '../tasks/task-tags';
 import { SpawnedItem } from './instruction-section';
-import { myInstructionsQuery } from './instructions.api';
+import { myInstructionsQuery, myLeaderItemsQuery } from './instructions.api';
+import { LeaderItems } from './leader-items';
+import { NewInstructionModal } from './new-instruction-modal';
 
 /** The item's 办结时限 in the shape `TaskDeadline` reads (overdue in red while the item is open). */
 function deadlineOf(row: Instruction) {
@@ -110,34 +115,57 @@ function InstructionCards({ rows }: { rows: readonly Instruction[] }) {
   );
 }
 
-/** The page. */
+/** The page: the items the leader oversees or instructed on (live status), and every 批示 given. */
 export function MyInstructionsPage() {
   const { t } = useTranslation();
   const locale = useAppLocale();
   const isNarrow = Grid.useBreakpoint().md === false;
   const mine = useQuery(myInstructionsQuery());
+  const items = useQuery(myLeaderItemsQuery());
+  // /instructions?issue=1 (the home page's 作出批示) opens the form at once.
+  const [issuing, setIssuing] = useState(() => new URLSearchParams(window.location.search).get('issue') === '1');
   const rows = mine.data ?? [];
+  const failed = mine.isError ? mine : items.isError ? items : null;
   return (
     <PageContainer
       title={t('instructions.mine')}
       content={<Typography.Text type="secondary">{t('instructions.mineIntro')}</Typography.Text>}
+      extra={
+        <Button type="primary" icon={<EditOutlined />} onClick={() => setIssuing(true)}>
+          {t('todo.leader.issue')}
+        </Button>
+      }
     >
-      {mine.isError && (
+      {failed && (
         <Alert
           type="error"
           showIcon
-          title={errorText(mine.error, locale)}
-          action={<Button onClick={() => void mine.refetch()}>{t('common.retry')}</Button>}
+          title={errorText(failed.error, locale)}
+          action={<Button onClick={() => void failed.refetch()}>{t('common.retry')}</Button>}
           style={{ marginBottom: 12 }}
         />
       )}
-      {isNarrow ? (
-        <Spin spinning={mine.isPending}>
-          {rows.length > 0 || mine.isPending ? <InstructionCards rows={rows} /> : <Empty description={t('instructions.mineEmpty')} />}
-        </Spin>
-      ) : (
-        <InstructionTable rows={rows} loading={mine.isPending} />
-      )}
+      <Tabs
+        items={[
+          {
+            key: 'items',
+            label: t('todo.leader.itemsTab'),
+            children: <LeaderItems rows={items.data ?? []} loading={items.isPending} narrow={isNarrow} />,
+          },
+          {
+            key: 'history',
+            label: t('todo.leader.historyTab'),
+            children: isNarrow ? (
+              <Spin spinning={mine.isPending}>
+                {rows.length > 0 || mine.isPending ? <InstructionCards rows={rows} /> : <Empty description={t('instructions.mineEmpty')} />}
+              </Spin>
+            ) : (
+              <InstructionTable rows={rows} loading={mine.isPending} />
+            ),
+          },
+        ]}
+      />
+      {issuing && <NewInstructionModal items={items.data ?? []} onClose={() => setIssuing(false)} />}
     </PageContainer>
   );
 }

@@ -13,7 +13,22 @@ import { useLiveRefresh } from '../../app/live';
 import { formatBeijingTime } from '../tasks/task-format';
 import { latestNotificationsQuery, unreadCountQuery, useMarkAllRead, useMarkRead } from './notifications.api';
 
-/** One row of the bell panel or the page: bold while unread. */
+/**
+ * "已由张三办理 12-01 10:05": the step the notification asked for was taken since (by someone else, usually). Plain
+ * text, no tag or icon: the bell is part of every page's first view.
+ */
+function DoneLine({ done }: { done: NonNullable<Notification['done']> }) {
+  const { t } = useTranslation();
+  return (
+    <div>
+      <Typography.Text type="success" style={{ fontSize: 12 }}>
+        {done.actorName ? t('todo.doneBy', { name: done.actorName }) : t('todo.doneByUnknown')} {formatBeijingTime(done.at)}
+      </Typography.Text>
+    </div>
+  );
+}
+
+/** One row of the bell panel or the page: bold while unread; a step already taken is marked done. */
 export function NotificationLine({ item, onOpen }: { item: Notification; onOpen: (item: Notification) => void }) {
   return (
     <List.Item style={{ cursor: 'pointer', paddingInline: 8 }} onClick={() => onOpen(item)}>
@@ -28,6 +43,7 @@ export function NotificationLine({ item, onOpen }: { item: Notification; onOpen:
             <Typography.Text type="secondary" style={{ fontSize: 12 }}>
               {formatBeijingTime(item.createdAt)}
             </Typography.Text>
+            {item.done && <DoneLine done={item.done} />}
           </>
         }
       />
@@ -54,7 +70,7 @@ function BellPanel({ close }: { close: () => void }) {
   const open = useOpenNotification(close);
   const items = latest.data?.items ?? [];
   return (
-    <div style={{ width: 'min(360px, 86vw)' }}>
+    <div style={{ width: 'min(360px, calc(100vw - 48px))' }}>
       {latest.isPending ? (
         <Flex justify="center" style={{ padding: 24 }}>
           <Spin />
@@ -98,7 +114,10 @@ export function NotificationBell() {
   return (
     <Popover
       trigger="click"
-      placement="bottomRight"
+      // Centred under the bell, which antd shifts back inside the screen where it would stick out (the bell is not at
+      // the edge of a phone's header); at most the screen less 12 px each side (BellPanel narrows its content to match).
+      placement="bottom"
+      styles={{ root: { maxWidth: 'calc(100vw - 24px)' } }}
       open={open}
       onOpenChange={setOpen}
       title={t('notifications.title')}

@@ -8,6 +8,7 @@ import { taskQuery } from './tasks.api';
 import { useSourceLabel } from '../source-policies/use-sources';
 import { formatBeijingTime } from './task-format';
 import { TaskDeadline, UrgencyTag } from './task-tags';
+import { WhoActs } from '../todo/who-acts';
 
 function Evaluation({ evaluation }: { evaluation: NonNullable<Task['evaluation']> }) {
   const { t } = useTranslation();
@@ -47,6 +48,7 @@ export function TaskSummary({ item }: { item: Task }) {
     { key: 'source', label: t('tasks.source'), children: sourceLabel(item.source) },
     { key: 'urgency', label: t('tasks.urgency'), children: <UrgencyTag urgency={item.urgency} /> },
     { key: 'lead', label: t('tasks.leadUnit'), children: item.leadUnitName },
+    { key: 'whoActs', label: t('todo.whoActs.title'), children: <WhoActs taskId={item.id} /> },
     {
       key: 'cooperating',
       label: t('tasks.cooperatingUnits'),
