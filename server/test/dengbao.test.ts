@@ -14,6 +14,7 @@ import { findEnginesExclusions } from '../scripts/check-engines.js';
 import { findPasswordViolation } from '../src/modules/auth/password-policy.rules.js';
 import { maskPhone } from '../src/platform/personal-data.js';
 import { createAccount } from '../src/modules/users/users.service.js';
+import { runMaintenance } from '../src/jobs/maintenance.js';
 import { systemContext } from '../src/platform/context.js';
 import { loadEnv } from '../src/platform/env.js';
 import { securityHeaders } from '../src/platform/http/security-headers.js';
@@ -92,7 +93,6 @@ const checkedElsewhere: Record<string, [file: string, test: string][]> = {
  * does), but may stop at any update. The list may only shrink: a new entry fails, and so does one that is gone.
  */
 const knownEnginesExclusions = [
-  '@ant-design/pro-components', // web bundle only; 3.x wants Node ≥ 22.12 for its build tooling
   'content-disposition', // @fastify/static ≥ 10.1.4
   'cookie', // @fastify/cookie ≥ 11.1.1, light-my-request ≥ 6.8
   'nanoid', // docx ≥ 9.9 (nanoid 6)
@@ -178,6 +178,38 @@ describe('等保 2.0 level 3, S1–S19', () => {
     for (const role of adminRoles) expect(requiresTwoFactor([role]), role).toBe(true);
     const others = roleValues.filter((r) => !(adminRoles as readonly string[]).includes(r));
     expect(others.some((r) => requiresTwoFactor([r]))).toBe(false);
+  });
+
+  it('S5 8.1.4.2 c 停用过期账户: an account without a sign-in for 90 days is disabled by maintenance, its session ended, audited; administrators and recent users are not', async () => {
+    const own = await startTestEnv();
+    try {
+      const tree = await createTree(own.deps);
+      const idle = await createUser(own.deps, tree.department, ['unit_handler']);
+      const idleSession = await signIn(own, idle);
+      const admin = await createUser(own.deps, tree.root, ['security_admin'], { withTotp: true });
+      own.clock.advanceMinutes(80 * 24 * 60);
+      const recent = await createUser(own.deps, tree.department, ['unit_handler']);
+      await signIn(own, recent);
+      own.clock.advanceMinutes(11 * 24 * 60); // idle: 91 days; recent: 11 days
+      const report = await runMaintenance(own.deps);
+      expect(report.accountsDisabled).toBe(1);
+      const rows = await own.ownerQuery('select username, disabled_at is not null as disabled from users where username = any($1)', [
+        [idle.username, admin.username, recent.username],
+      ]);
+      expect(Object.fromEntries(rows.map((r) => [r.username, r.disabled]))).toEqual({
+        [idle.username]: true,
+        [admin.username]: false,
+        [recent.username]: false,
+      });
+      const refused = await own.app.inject({ method: 'GET', url: '/api/auth/session', headers: authHeaders(idleSession) });
+      expect(refused.statusCode).toBe(401);
+      const audited = await own.ownerQuery(`select after from audit_events where event_type = 'user.disabled' order by id desc limit 1`);
+      expect(audited[0]?.after).toMatchObject({ username: idle.username, reason: 'inactive', inactiveDays: 90 });
+      // Nothing more to do the next day.
+      expect((await runMaintenance(own.deps)).accountsDisabled).toBe(0);
+    } finally {
+      await own.close();
+    }
   });
 
   it('S9 8.1.4.3 b 审计记录内容: a failed sign-in is recorded with time, user, event type, outcome, address and request id', async () => {

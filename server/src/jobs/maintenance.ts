@@ -1,5 +1,5 @@
 /**
- * Periodic housekeeping: removes expired sessions, stale sign-in throttles and day-old idempotency keys, and purges audit events past the
+ * Periodic housekeeping: disables accounts idle past ACCOUNT_INACTIVE_DISABLE_DAYS (等保 S5), removes expired sessions, stale sign-in throttles and day-old idempotency keys, and purges audit events past the
  * retention period (never younger than 180 days — the database function refuses), and recomputes the warning lights
  * of items last assessed before today (a light turns yellow or red when only the date moves on). Runs in the worker process,
  * or in-process in the embedded default.
@@ -7,6 +7,7 @@
 import { lt, sql } from 'drizzle-orm';
 import { idempotencyKeys } from '../db/schema/index.js';
 import { deleteExpiredSessions, deleteStaleThrottles } from '../modules/auth/index.js';
+import { disableInactiveAccounts } from '../modules/users/index.js';
 import { refreshStaleWarnings } from '../modules/warnings/index.js';
 import type { Deps } from '../platform/context.js';
 import { executeRows } from '../platform/db.js';
@@ -16,6 +17,8 @@ export interface MaintenanceReport {
   auditEventsPurged: number;
   /** Items whose warning light was recomputed because the date moved on. */
   warningsRefreshed: number;
+  /** Accounts disabled for having no sign-in for ACCOUNT_INACTIVE_DISABLE_DAYS (等保 S5). */
+  accountsDisabled: number;
 }
 
 export async function runMaintenance(deps: Deps): Promise<MaintenanceReport> {
@@ -30,11 +33,12 @@ export async function runMaintenance(deps: Deps): Promise<MaintenanceReport> {
     db,
     sql`select luoshi_purge_audit_events(${cutoff.toISOString()}::timestamptz) as n`,
   );
+  const accountsDisabled = await disableInactiveAccounts(deps);
   const warningsRefreshed = await refreshStaleWarnings(db, deps.clock);
   // The writes append signed deltas to the kept counts (db/schema/task-reach.ts); folding them keeps each unit's a
   // few rows. After the light refresh, which moves many items' colours at once.
   await executeRows(db, sql`select luoshi_compact_task_tallies()`);
-  return { sessionsRemoved, auditEventsPurged: Number(purged[0]?.n ?? 0), warningsRefreshed };
+  return { sessionsRemoved, auditEventsPurged: Number(purged[0]?.n ?? 0), warningsRefreshed, accountsDisabled };
 }
 
 /** Runs maintenance now and then every `intervalMs`; returns a stop function. Errors are logged, not fatal. */
@@ -45,7 +49,8 @@ export function scheduleMaintenance(deps: Deps, log: (message: string, error?: u
     running = true;
     try {
       const report = await runMaintenance(deps);
-      if (report.sessionsRemoved || report.auditEventsPurged || report.warningsRefreshed) log(`maintenance: ${JSON.stringify(report)}`);
+      if (report.sessionsRemoved || report.auditEventsPurged || report.warningsRefreshed || report.accountsDisabled)
+        log(`maintenance: ${JSON.stringify(report)}`);
     } catch (error) {
       log('maintenance failed', error);
     } finally {

@@ -45,6 +45,11 @@ export const envSchema = z.object({
     .refine((list) => list.every(isAddressOrCidr), 'addresses or CIDRs, comma-separated, e.g. 10.0.0.5,172.16.0.0/12'),
   /** Replaced by TRUSTED_PROXIES: trusting every hop let any client forge its address. */
   TRUST_PROXY: z.never({ error: 'removed: list the reverse proxies in TRUSTED_PROXIES (addresses or CIDRs)' }).optional(),
+  /**
+   * 等保 S5: accounts without a sign-in for this many days are disabled by the daily maintenance (administrators
+   * excepted; modules/users/users.inactive.ts). 0 = never.
+   */
+  ACCOUNT_INACTIVE_DISABLE_DAYS: z.coerce.number().int().min(0).max(3650).default(90),
   SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).max(30).default(30),
   SESSION_ABSOLUTE_HOURS: z.coerce.number().int().min(1).max(12).default(12),
   PASSWORD_MAX_AGE_DAYS: z.coerce.number().int().min(1).max(365).default(90),
