@@ -1,7 +1,7 @@
 /** Audit-log contracts: the closed set of event types and the search API for the audit administrator. */
 import { z } from 'zod';
 import { limits, pageOf } from './common.js';
-import { meetingAuditEventTypes } from './meetings.js';
+import { meetingAuditEventTypes } from './meetings.audit.js';
 
 /** Every kind of change or security event the system records. Closed: adding one is a code change. */
 export const auditEventTypeValues = [

@@ -46,4 +46,5 @@ export * from './desk.js';
 export * from './desk.routes.js';
 export * from './meetings.js';
 export * from './meetings.routes.js';
+export * from './meetings.experts.js';
 export * from './demo-mode.js';

@@ -106,6 +106,16 @@ export const meetingErrorMessages = {
     'zh-CN': '该决定事项无需办理，也没有文件制发时限，无需督办',
     en: 'This decision needs no action and has no deadline for a follow-up document; there is nothing to supervise',
   },
+  EXPERT_POOL_TOO_SMALL: {
+    status: 422,
+    'zh-CN': '「{field}」领域回避后可抽取的专家只有 {available} 名，少于需要的 {requested} 名',
+    en: 'After recusal only {available} experts in "{field}" can be drawn, fewer than the {requested} requested',
+  },
+  EXPERT_NOT_DRAWN: {
+    status: 422,
+    'zh-CN': '该专家不在本次抽取结果中，不能录入其论证意见',
+    en: 'This expert was not drawn for this review; their opinion cannot be recorded',
+  },
   MEETING_DECISION_NEEDS_LEAD_UNIT: {
     status: 422,
     'zh-CN': '需要办理的决定事项须明确牵头单位',

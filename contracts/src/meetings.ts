@@ -9,25 +9,6 @@ import { limits, text } from './common.js';
 import { taskStatusSchema } from './tasks.js';
 import { warningColourSchema } from './warnings.js';
 
-/** The audit events of the module (one `meeting.*` family), spread into the closed list in audit.ts. */
-export const meetingAuditEventTypes = [
-  'meeting.type_created',
-  'meeting.created',
-  'meeting.leaders_set',
-  'meeting.agenda_item_added',
-  'meeting.agenda_item_signed_off',
-  'meeting.agenda_record_set',
-  'meeting.material_uploaded',
-  'meeting.material_late_decided',
-  'meeting.attendee_registered',
-  'meeting.attendee_removed',
-  'meeting.decision_recorded',
-  'meeting.decision_updated',
-  'meeting.decision_supervised',
-  'meeting.minutes_updated',
-  'meeting.minutes_issued',
-] as const;
-
 /** Source codes (registry rows) of the items a decision becomes: the action itself and its follow-up document. */
 export const meetingDecisionSource = 'meeting_decision';
 export const meetingDocumentSource = 'meeting_document';

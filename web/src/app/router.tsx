@@ -33,6 +33,7 @@ const DeliveryAdminPage = lazy(() =>
 );
 const MeetingsPage = lazy(() => import('../features/meetings/meetings-page').then((m) => ({ default: m.MeetingsPage })));
 const MeetingPage = lazy(() => import('../features/meetings/meeting-page').then((m) => ({ default: m.MeetingPage })));
+const ExpertsPage = lazy(() => import('../features/meetings/experts-page').then((m) => ({ default: m.ExpertsPage })));
 const SettingsPage = lazy(() => import('../features/auth/settings-page').then((m) => ({ default: m.SettingsPage })));
 const TodoPage = lazy(() => import('../features/todo/todo-page').then((m) => ({ default: m.TodoPage })));
 const MyInstructionsPage = lazy(() =>
@@ -139,6 +140,7 @@ export const router = createBrowserRouter([
       { path: 'meetings', element: <MeetingsPage /> },
       { path: 'meetings/:id', element: <MeetingPage /> },
       { path: 'meetings/:id/decisions/:decisionId', element: <MeetingPage /> },
+      { path: 'experts', element: <ExpertsPage /> },
       { path: 'todo', element: <TodoPage /> },
       { path: 'calendar', element: <CalendarPage /> },
       { path: 'settings', element: <SettingsPage /> },

@@ -11,3 +11,4 @@ export * from './notifications.js';
 export * from './unit-aliases.js';
 export * from './task-reach.js';
 export * from './meetings.js';
+export * from './experts.js';

@@ -9,6 +9,7 @@ import type { Deps } from '../../platform/context.js';
 import { fieldError } from '../../platform/errors.js';
 import { contentDisposition } from '../../platform/files.js';
 import { addRoute } from '../../platform/http/route.js';
+import { registerExpertRoutes } from './experts.routes.js';
 import * as decisions from './meetings.decisions.js';
 import * as materials from './meetings.materials.js';
 import * as minutes from './meetings.minutes.js';
@@ -18,6 +19,7 @@ const docx = 'application/vnd.openxmlformats-officedocument.wordprocessingml.doc
 
 export function registerMeetingRoutes(app: FastifyInstance, deps: Deps): void {
   const tags = ['meetings'];
+  registerExpertRoutes(app, deps);
   addRoute(app, meetingRoutes.types, { tags, summary: '会议类型 Meeting types' }, () => meetings.listMeetingTypes(deps));
   addRoute(
     app,

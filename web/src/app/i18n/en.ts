@@ -2,7 +2,7 @@
 import type { ResourceShape } from './types';
 import type { zhCN } from './zh-CN';
 import { todoEn } from '../../features/todo/todo.i18n';
-import { meetingAuditEn, meetingsEn } from '../../features/meetings/meetings.i18n';
+import { meetingAuditEn, meetingsEn } from '../../features/meetings/meetings.i18n.en';
 
 /** The complete English resource. */
 export const en: ResourceShape<typeof zhCN> = {

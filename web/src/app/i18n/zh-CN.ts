@@ -2,7 +2,7 @@
 import type { AuditEventType, UnitKind } from '@luoshi/contracts';
 import type { DottedLabels } from './types';
 import { todoZh } from '../../features/todo/todo.i18n';
-import { meetingAuditZh, meetingsZh } from '../../features/meetings/meetings.i18n';
+import { meetingAuditZh, meetingsZh } from '../../features/meetings/meetings.i18n.zh';
 
 const auditEventTypes = {
   auth: {

@@ -32,8 +32,9 @@ function RegisterModal({ meetingId, item, onClose }: { meetingId: string; item: 
     >
       <Typography.Paragraph type="secondary">{t('meetings.attendanceRule')}</Typography.Paragraph>
       <Form layout="vertical">
-        <Form.Item label={t('meetings.attendeeUnit')}>
+        <Form.Item label={t('meetings.attendeeUnit')} htmlFor="attendee-unit">
           <Select
+            id="attendee-unit"
             value={unitId}
             onChange={(next: string) => {
               setUnitId(next);
@@ -42,8 +43,9 @@ function RegisterModal({ meetingId, item, onClose }: { meetingId: string; item: 
             options={units.map((u) => ({ value: u.id, label: u.name }))}
           />
         </Form.Item>
-        <Form.Item label={t('meetings.attendeePerson')}>
+        <Form.Item label={t('meetings.attendeePerson')} htmlFor="attendee-person">
           <Select
+            id="attendee-person"
             value={personId}
             onChange={setPersonId}
             showSearch

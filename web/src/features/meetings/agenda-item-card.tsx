@@ -3,7 +3,7 @@
  * the attendees, the record (议定情况) and its numbered decisions with their items' live state.
  */
 import type { AgendaItem, MeetingDetail } from '@luoshi/contracts';
-import { Button, Card, Descriptions, Divider, Flex, Input, Modal, Tag, Typography } from 'antd';
+import { Button, Card, Descriptions, Divider, Flex, Input, Modal, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useApiErrorHandler } from '../../app/api/use-api-error';
@@ -11,6 +11,7 @@ import { hasAnyRole, useCurrentUser } from '../../app/session';
 import { AgendaAttendees } from './agenda-attendees';
 import { AgendaMaterials } from './agenda-materials';
 import { DecisionList } from './decision-list';
+import { ToneTag } from './decision-summary';
 import { DecisionModal } from './decision-modal';
 import { useMeetingWrites } from './meetings.api';
 
@@ -63,7 +64,13 @@ export function AgendaItemCard({
           </Typography.Text>
         </Flex>
       }
-      extra={item.signedOffAt ? <Tag color="green">{t('meetings.signedOff')}</Tag> : <Tag color="orange">{t('meetings.notSignedOff')}</Tag>}
+      extra={
+        item.signedOffAt ? (
+          <ToneTag tone="green">{t('meetings.signedOff')}</ToneTag>
+        ) : (
+          <ToneTag tone="orange">{t('meetings.notSignedOff')}</ToneTag>
+        )
+      }
     >
       {item.summary && <Typography.Paragraph>{item.summary}</Typography.Paragraph>}
       <Descriptions size="small" column={{ xs: 1, md: 3 }}>

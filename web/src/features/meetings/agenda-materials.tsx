@@ -8,6 +8,7 @@ import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useApiErrorHandler } from '../../app/api/use-api-error';
 import { beijingToday } from '../tasks/task-format';
+import { ToneTag } from './decision-summary';
 import { materialUrl, useMeetingWrites } from './meetings.api';
 
 export function AgendaMaterials({ meeting, item, canUpload }: { meeting: MeetingDetail; item: AgendaItem; canUpload: boolean }) {
@@ -50,7 +51,7 @@ export function AgendaMaterials({ meeting, item, canUpload }: { meeting: Meeting
         {item.materials.map((m) => (
           <Flex key={m.id} gap={8} align="center" wrap>
             <a href={materialUrl(m.id)}>{m.fileName}</a>
-            {m.isLate && <Tag color="orange">{t('meetings.late')}</Tag>}
+            {m.isLate && <ToneTag tone="orange">{t('meetings.late')}</ToneTag>}
             {m.isLate && <Tag>{t(`meetings.lateDecision.${m.lateDecision ?? 'pending'}`)}</Tag>}
             {m.isLate && m.lateReason && <Typography.Text type="secondary">{m.lateReason}</Typography.Text>}
             {m.isLate && !m.lateDecision && meeting.can.organise && (

@@ -17,10 +17,13 @@ const badge = { green: 'success', yellow: 'warning', red: 'error' } as const;
 
 function ItemLink({ label, item }: { label: string; item: SupervisedItem }) {
   const { t } = useTranslation();
+  const { token } = theme.useToken();
   return (
     <Flex gap={6} align="center" wrap>
       <Typography.Text type="secondary">{label}</Typography.Text>
-      <Link to={`/tasks/${item.taskId}`}>{item.serialNumber}</Link>
+      <Link to={`/tasks/${item.taskId}`} style={{ color: token.colorPrimaryTextActive }}>
+        {item.serialNumber}
+      </Link>
       <TaskStatusTag status={item.status} />
       {item.light && (
         <Tooltip title={t(`ledger.warnings.${item.light}`)}>
@@ -62,7 +65,8 @@ function Clause({
       style={{
         padding: token.paddingXS,
         borderRadius: token.borderRadius,
-        background: highlighted ? token.colorWarningBg : token.colorFillQuaternary,
+        background: highlighted ? token.colorWarningBg : token.colorBgContainer,
+        border: `1px solid ${highlighted ? token.colorWarningBorder : token.colorBorderSecondary}`,
       }}
     >
       <Flex justify="space-between" gap={8} align="flex-start" wrap>

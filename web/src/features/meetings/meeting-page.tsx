@@ -14,7 +14,7 @@ import { useLiveRefresh } from '../../app/live';
 import { PageContainer } from '../../app/page-container';
 import { AgendaItemCard } from './agenda-item-card';
 import { AgendaItemModal } from './agenda-item-modal';
-import { DecisionSummaryLine } from './decision-summary';
+import { DecisionSummaryLine, ToneTag } from './decision-summary';
 import { LeadersModal } from './leaders-modal';
 import { meetingQuery, meetingTypesQuery } from './meetings.api';
 import { MinutesCard } from './minutes-card';
@@ -76,11 +76,11 @@ export function MeetingPage() {
           ) : (
             <Flex gap={8} wrap>
               {m.leaders.map((l) => (
-                <Tag key={l.personId} color={l.attendance === 'present' ? 'blue' : 'default'}>
+                <ToneTag key={l.personId} tone={l.attendance === 'present' ? 'blue' : 'neutral'}>
                   {l.name}
                   {l.title ? `（${l.title}）` : ''} · {t(`meetings.attendance.${l.attendance}`)}
                   {l.note ? `：${l.note}` : ''}
-                </Tag>
+                </ToneTag>
               ))}
             </Flex>
           )}
