@@ -43,6 +43,11 @@ export const errorMessages = {
     'zh-CN': '数据库暂时无法连接，请稍后重试（已提交的内容不会丢失）',
     en: 'The database cannot be reached just now; please retry shortly (nothing already saved is lost)',
   },
+  STORAGE_UNAVAILABLE: {
+    status: 503,
+    'zh-CN': '服务器存储空间不足或不可写，文件未保存，请稍后重试并告知系统管理员',
+    en: 'The server cannot store files just now (disk full or read-only); nothing was saved — retry later and tell the administrator',
+  },
   QUERY_TIMEOUT: {
     status: 503,
     'zh-CN': '查询用时过长已中止，请缩小筛选范围后重试',

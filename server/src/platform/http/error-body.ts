@@ -116,6 +116,11 @@ export function handleError(error: FastifyError | AppError | Error, request: Fas
     request.log.warn({ err: error }, 'database unavailable');
     return reply.header('retry-after', '2').code(errorStatusOf('DATABASE_UNAVAILABLE')).send(errorBody(request, 'DATABASE_UNAVAILABLE'));
   }
+  // The disk under FILES_DIR is full or read-only (fault F14): the upload was not kept and nothing refers to it.
+  if (isStorageUnavailable(error)) {
+    request.log.error({ err: error }, 'file storage unavailable');
+    return reply.header('retry-after', '60').code(errorStatusOf('STORAGE_UNAVAILABLE')).send(errorBody(request, 'STORAGE_UNAVAILABLE'));
+  }
   request.log.error({ err: error }, 'unhandled error');
   return send(reply, request, 'INTERNAL', { requestId: String(request.id) });
 }
@@ -181,6 +186,12 @@ export function isDatabaseUnavailable(error: unknown): boolean {
     if (typeof message === 'string' && databaseGoneMessages.test(message)) return true;
   }
   return false;
+}
+
+/** No space, no quota left, or a read-only file system: what writing an upload to disk can meet. */
+function isStorageUnavailable(error: unknown): boolean {
+  const code = error && typeof error === 'object' && 'code' in error ? (error as { code?: unknown }).code : undefined;
+  return code === 'ENOSPC' || code === 'EDQUOT' || code === 'EROFS';
 }
 
 /** PostgreSQL's query_canceled (57014), on the error or on the query error drizzle wraps it in (`cause`). */
