@@ -1,9 +1,11 @@
 /**
  * Demo data for the leader's first screen and for a county acting under its 州市, through the same use cases a
  * clerk's and a leader's clicks go through:
- * - three 省教育厅 items with the demo 副省长 (邹晓梅, the `leader` account) as 分管领导 — one gone red, one running,
- *   one 已办结 — each with her 批示 (the running one's 批示 starts a linked new item), so 我的批示, 分管领域红灯事项
- *   and /instructions show something;
+ * - three items in the 分管 areas of the demo 副省长 (邹晓梅, the `leader` account), with her as 分管领导 — a 省科技厅
+ *   one gone red, a running and an 已办结 one of 省教育厅 — each with her 批示 (the running one's 批示 starts a linked
+ *   new item), so 我的批示, 分管领域红灯事项 and /instructions show something. They are seeded after the sweep replay
+ *   and dated weeks back, so the 省教育厅 handler's bell still leads with the demo's escalation ladder
+ *   (e2e/escalation.spec.ts);
  * - two items the 昆明市 督查室 gives 五华区 (the `wuhua` account): one waiting for its 签收, one running.
  */
 import { Readable } from 'node:stream';
@@ -50,47 +52,54 @@ async function leaderContext(cast: DemoCast): Promise<RequestContext | null> {
 }
 
 interface LeaderItem {
+  /** The lead unit: in the leader's 分管 areas. */
+  lead: string;
   title: string;
   content: string;
   startedDaysAgo: number;
   deadlineWorkingDays: number;
   instruction: { daysAgo: number; text: string; spawn?: string };
-  report?: { done: string; percent: number };
-  completed?: boolean;
+  report?: { daysAgo: number; done: string; percent: number };
+  /** 申请办结 and 审核办结, days ago. */
+  completed?: { requestedDaysAgo: number; approvedDaysAgo: number };
 }
 
 const leaderItems: LeaderItem[] = [
   {
-    title: '推进县域普通高中扩容提质',
-    content: '新建和改扩建县域普通高中 20 所，消除大班额，年底前完成建设任务。',
+    lead: '云南省科学技术厅',
+    title: '推进科技成果转化中试基地建设',
+    content: '建成省级中试基地 5 个，推动一批科技成果在滇转化落地。',
     startedDaysAgo: 55,
     deadlineWorkingDays: 25,
-    instruction: { daysAgo: 3, text: '进度明显滞后，请教育厅对照时限倒排工期，本月底前报送整改措施。' },
+    instruction: { daysAgo: 3, text: '进度明显滞后，请科技厅对照时限倒排工期，本月底前报送整改措施。' },
   },
   {
+    lead: '云南省教育厅',
     title: '加强中小学课后服务',
     content: '中小学课后服务实现全覆盖，完善课后服务经费保障和教师激励办法。',
-    startedDaysAgo: 15,
-    deadlineWorkingDays: 60,
-    instruction: { daysAgo: 6, text: '课后服务经费保障要尽快拿出办法，请教育厅会同财政厅研究。', spawn: '制定中小学课后服务经费保障办法' },
-    report: { done: '完成全省课后服务开展情况摸底，覆盖率 92%。', percent: 30 },
+    startedDaysAgo: 60,
+    deadlineWorkingDays: 120,
+    instruction: { daysAgo: 50, text: '课后服务经费保障要尽快拿出办法，请教育厅会同财政厅研究。', spawn: '制定中小学课后服务经费保障办法' },
+    report: { daysAgo: 2, done: '完成全省课后服务开展情况摸底，覆盖率 92%。', percent: 30 },
   },
   {
+    lead: '云南省教育厅',
     title: '开展学生体质健康监测',
     content: '完成全省中小学生体质健康抽测，形成监测报告并提出改进措施。',
-    startedDaysAgo: 80,
-    deadlineWorkingDays: 40,
-    instruction: { daysAgo: 70, text: '监测结果要向社会公开，并督促各地落实改进措施。' },
-    report: { done: '抽测工作全部完成，监测报告已印发各州市。', percent: 100 },
-    completed: true,
+    startedDaysAgo: 120,
+    deadlineWorkingDays: 60,
+    instruction: { daysAgo: 110, text: '监测结果要向社会公开，并督促各地落实改进措施。' },
+    report: { daysAgo: 60, done: '抽测工作全部完成，监测报告已印发各州市。', percent: 100 },
+    completed: { requestedDaysAgo: 58, approvedDaysAgo: 55 },
   },
 ];
 
 async function leaderItemsWithInstructions(cast: DemoCast, leader: RequestContext): Promise<void> {
-  const education = await cast.unitId('云南省教育厅');
-  if (!education || !cast.leaderPersonId) return;
+  if (!cast.leaderPersonId) return;
   const { deps } = cast;
   for (const item of leaderItems) {
+    const lead = await cast.unitId(item.lead);
+    if (!lead) continue;
     const clock = daysAgo(cast.base.clock, item.startedDaysAgo);
     const at = (ctx: RequestContext, when: Clock = clock): RequestContext => ({ ...ctx, clock: when });
     const task = await createTask(deps, at(cast.supervisor), {
@@ -101,21 +110,21 @@ async function leaderItemsWithInstructions(cast: DemoCast, leader: RequestContex
       urgency: 'urgent',
       reportingFrequency: 'monthly',
       deadlineWorkingDays: item.deadlineWorkingDays,
-      leadUnitId: education,
+      leadUnitId: lead,
       cooperatingUnitIds: [],
       responsibleLeaderId: cast.leaderPersonId,
     });
     await transitionTask(deps, at(cast.supervisor), task.id, { action: 'assign' });
-    const unit = at(cast.unitCtx(education));
+    const unit = at(cast.unitCtx(lead));
     await transitionTask(deps, unit, task.id, { action: 'accept' });
-    await transitionTask(deps, unit, task.id, { action: 'start', handlerId: await cast.handlerOf(education) });
+    await transitionTask(deps, unit, task.id, { action: 'start', handlerId: await cast.handlerOf(lead) });
     const { spawn, ...instruction } = item.instruction;
     await giveInstruction(deps, at(leader, daysAgo(cast.base.clock, instruction.daysAgo)), task.id, {
       text: instruction.text,
-      ...(spawn ? { spawn: { title: spawn, leadUnitId: education, deadline: isoDate(cast.base.clock, 45) } } : {}),
+      ...(spawn ? { spawn: { title: spawn, leadUnitId: lead, deadline: isoDate(cast.base.clock, 45) } } : {}),
     });
     if (item.report) {
-      const reportedAt = at(cast.unitCtx(education), daysAgo(cast.base.clock, item.completed ? 20 : 2));
+      const reportedAt = at(cast.unitCtx(lead), daysAgo(cast.base.clock, item.report.daysAgo));
       await submitProgressReport(deps, reportedAt, task.id, {
         periodLabel: '本期',
         done: item.report.done,
@@ -124,7 +133,7 @@ async function leaderItemsWithInstructions(cast: DemoCast, leader: RequestContex
       });
     }
     if (item.completed) {
-      const asking = at(cast.unitCtx(education), daysAgo(cast.base.clock, 18));
+      const asking = at(cast.unitCtx(lead), daysAgo(cast.base.clock, item.completed.requestedDaysAgo));
       const evidence = await uploadAttachment(deps, asking, task.id, {
         fileName: '体质健康监测报告.pdf',
         file: Readable.from([Buffer.from('%PDF-1.4\n% 监测报告（演示）\n%%EOF\n')]),
@@ -136,7 +145,8 @@ async function leaderItemsWithInstructions(cast: DemoCast, leader: RequestContex
         evidenceIds: [evidence.id],
         checklist: [...completionCheckValues],
       });
-      await transitionTask(deps, at(cast.supervisor, daysAgo(cast.base.clock, 15)), task.id, { action: 'approve_completion' });
+      const approving = at(cast.supervisor, daysAgo(cast.base.clock, item.completed.approvedDaysAgo));
+      await transitionTask(deps, approving, task.id, { action: 'approve_completion' });
     }
   }
 }

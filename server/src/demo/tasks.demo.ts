@@ -220,10 +220,10 @@ export async function seedDemoTasks(deps: Deps, base: RequestContext): Promise<v
     }
   }
   await seedDemoRoadmap(cast);
-  // The leader's 批示 and 分管 items, and a county's items from its 州市 (asked for by the desk and leader work).
-  await seedLeaderDemo(cast);
   // What the daily sweep would have done over the weeks the back-dated items have been running.
   await replayDemoSweeps(deps);
+  // The leader's 批示 and 分管 items, and a county's items from its 州市 (asked for by the desk and leader work).
+  await seedLeaderDemo(cast);
   // Then the province at work: a few hundred items over every 州市, the main departments and their counties.
   await seedProvinceDemo(deps, base);
 }
