@@ -49,6 +49,21 @@ export const BACKUP_TABLES: readonly { name: string; orderBy: string }[] = [
   { name: 'notification_preferences', orderBy: 'user_id' },
   { name: 'webhook_endpoints', orderBy: 'id' },
   { name: 'task_escalations', orderBy: 'id' },
+  // Meetings and the expert library (modules/meetings). meeting_types is seeded by its migration, like the source
+  // registry, so the restore replaces the seeded rows with the backup's.
+  { name: 'meeting_types', orderBy: 'code' },
+  { name: 'meeting_counters', orderBy: 'government_unit_id, type, year' },
+  { name: 'meetings', orderBy: 'id' },
+  { name: 'meeting_leaders', orderBy: 'meeting_id, person_id' },
+  { name: 'agenda_items', orderBy: 'id' },
+  { name: 'agenda_item_units', orderBy: 'agenda_item_id, unit_id' },
+  { name: 'agenda_materials', orderBy: 'id' },
+  { name: 'agenda_attendees', orderBy: 'id' },
+  { name: 'meeting_decisions', orderBy: 'id' },
+  { name: 'meeting_minutes', orderBy: 'meeting_id' },
+  { name: 'experts', orderBy: 'id' },
+  { name: 'expert_draws', orderBy: 'id' },
+  { name: 'expert_opinions', orderBy: 'draw_id, expert_id' },
   { name: 'idempotency_keys', orderBy: 'user_id, key' },
   { name: 'audit_chain_heads', orderBy: 'shard' },
   { name: 'audit_chain_anchors', orderBy: 'shard' },
@@ -66,7 +81,11 @@ interface Header {
 }
 
 async function* attachmentLines(database: Database, filesRoot: string): AsyncGenerator<string> {
-  const rows = await database.query<{ sha256: string }>('select distinct sha256 from attachments order by sha256');
+  // Every stored file a row refers to: evidence, meeting materials and issued minutes.
+  const rows = await database.query<{ sha256: string }>(
+    `select sha256 from attachments union select sha256 from agenda_materials
+      union select sha256 from meeting_minutes where sha256 is not null order by sha256`,
+  );
   for (const { sha256 } of rows) {
     const bytes = await readFile(join(filesRoot, sha256));
     yield `${JSON.stringify({ f: sha256, b: bytes.toString('base64') })}\n`;
@@ -136,6 +155,7 @@ export async function restoreDatabase(database: Database, file: string, filesRoo
     // The source registry is seeded by a migration, so the migrated target already has rows the backup brings again
     // (changed since, perhaps): the backup's rows replace them.
     await query('delete from task_deadline_defaults');
+    await query('delete from meeting_types');
     // Opened here, right before the loop: readline starts emitting as soon as it exists and drops lines emitted before
     // its async iterator is taken — opening it before `BEGIN` lost the header line on a fast disk (CI, 2026-11).
     const lines = createInterface({ input: createReadStream(file).pipe(createGunzip()), crlfDelay: Infinity });
