@@ -2,21 +2,17 @@
  * 批示 by a government leader: the text, and optionally 同时生成新的督办事项 — a linked new item (拟办) with its title,
  * 牵头单位 and an optional 办结时限, which the 督查室 then completes and assigns.
  */
-import { Alert, App, DatePicker, Form, Input, Modal, Switch, type FormInstance } from 'antd';
-import type { Dayjs } from 'dayjs';
+import { Alert, App, Form, Input, Modal, Switch, type FormInstance } from 'antd';
 import { useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formFieldErrors } from '../../app/api/form-errors';
 import { useApiErrorHandler } from '../../app/api/use-api-error';
 import { useAppLocale } from '../../app/i18n/i18n';
-import { UnitPicker } from '../org/unit-picker';
 import type { TaskDetail } from '../tasks/tasks.api';
-import { beijingToday } from '../tasks/task-format';
 import { useGiveInstruction } from './instructions.api';
+import { NewItemFields, type NewItemValues } from './new-item-fields';
 
-type Values = { text: string; spawn: boolean; title?: string; leadUnitId?: string; deadline?: Dayjs | null };
-
-const isPast = (day: Dayjs) => day.format('YYYY-MM-DD') < beijingToday();
+type Values = { text: string; spawn: boolean } & NewItemValues;
 
 /** The modal; mount it fresh per opening. */
 export function InstructionModal({ item, onClose }: { item: TaskDetail; onClose: () => void }) {
@@ -93,23 +89,7 @@ export function InstructionModal({ item, onClose }: { item: TaskDetail; onClose:
         {spawn && (
           <>
             <Alert type="info" showIcon title={t('instructions.spawnNotice')} style={{ marginBottom: 16 }} />
-            <Form.Item<Values>
-              name="title"
-              label={t('instructions.childTitle')}
-              rules={[{ required: true, whitespace: true, message: t('common.required', { field: t('instructions.childTitle') }) }]}
-            >
-              <Input maxLength={200} />
-            </Form.Item>
-            <Form.Item<Values>
-              name="leadUnitId"
-              label={t('tasks.leadUnit')}
-              rules={[{ required: true, message: t('common.requiredSelect', { field: t('tasks.leadUnit') }) }]}
-            >
-              <UnitPicker />
-            </Form.Item>
-            <Form.Item<Values> name="deadline" label={t('tasks.deadline')} extra={t('instructions.deadlineHint')}>
-              <DatePicker disabledDate={isPast} style={{ width: '100%', maxWidth: 240 }} />
-            </Form.Item>
+            <NewItemFields titleLabel={t('instructions.childTitle')} />
           </>
         )}
       </Form>

@@ -4,20 +4,16 @@
  * it) or leaves the item empty and names a title and 牵头单位 (a new item, 拟办, for the 督查室 to assign).
  */
 import type { LeaderItem } from '@luoshi/contracts';
-import { App, DatePicker, Form, Input, Modal, Select, Typography, type FormInstance } from 'antd';
-import type { Dayjs } from 'dayjs';
+import { App, Form, Input, Modal, Select, Typography, type FormInstance } from 'antd';
 import { useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formFieldErrors } from '../../app/api/form-errors';
 import { useApiErrorHandler } from '../../app/api/use-api-error';
 import { useAppLocale } from '../../app/i18n/i18n';
-import { UnitPicker } from '../org/unit-picker';
-import { beijingToday } from '../tasks/task-format';
 import { useGiveInstruction, useIssueInstruction } from './instructions.api';
+import { NewItemFields, type NewItemValues } from './new-item-fields';
 
-type Values = { text: string; taskId?: string; title?: string; leadUnitId?: string; deadline?: Dayjs | null };
-
-const isPast = (day: Dayjs) => day.format('YYYY-MM-DD') < beijingToday();
+type Values = { text: string; taskId?: string } & NewItemValues;
 
 export function NewInstructionModal({ items, onClose }: { items: readonly LeaderItem[]; onClose: () => void }) {
   const { t } = useTranslation();
@@ -107,23 +103,7 @@ export function NewInstructionModal({ items, onClose }: { items: readonly Leader
         {!taskId && (
           <>
             <Typography.Paragraph type="secondary">{t('instructions.spawnNotice')}</Typography.Paragraph>
-            <Form.Item<Values>
-              name="title"
-              label={t('todo.leader.newTitle')}
-              rules={[{ required: true, whitespace: true, message: t('common.required', { field: t('todo.leader.newTitle') }) }]}
-            >
-              <Input maxLength={200} />
-            </Form.Item>
-            <Form.Item<Values>
-              name="leadUnitId"
-              label={t('tasks.leadUnit')}
-              rules={[{ required: true, message: t('common.requiredSelect', { field: t('tasks.leadUnit') }) }]}
-            >
-              <UnitPicker />
-            </Form.Item>
-            <Form.Item<Values> name="deadline" label={t('tasks.deadline')} extra={t('instructions.deadlineHint')}>
-              <DatePicker disabledDate={isPast} style={{ width: '100%', maxWidth: 240 }} />
-            </Form.Item>
+            <NewItemFields titleLabel={t('todo.leader.newTitle')} />
           </>
         )}
       </Form>
