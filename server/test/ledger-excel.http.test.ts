@@ -214,6 +214,14 @@ describe('export', () => {
     expect(movedRow?.getCell(col('最新进展')).numFmt).toBe('@');
     expect(keptRow?.getCell(col('最新进展')).value ?? null).toBeNull();
     expect(keptRow?.getCell(col('逾期（工作日）')).value).toBe(1);
+    await env.ownerQuery('update tasks set warning_level = 2, warning_reasons = $2::jsonb where id = $1', [
+      kept.id,
+      JSON.stringify([{ code: 'deadline_overdue', level: 2, params: { days: 3, deadline: '2026-02-27' } }]),
+    ]);
+    const again = await readSheet((await download(c.supervisor, `q=${c.tag}&sort=createdAt`)).rawPayload);
+    const reasons = [3, 4].map((r) => again.getRow(r).getCell(col('预警原因')).text);
+    // The stored reason counts calendar days (3); the export says the working days, as the 逾期 column does.
+    expect(reasons).toContain('已超过办结时限（2026-02-27）1 个工作日');
     expect(movedRow?.getCell(col('逾期（工作日）')).value ?? null).toBeNull();
   });
 

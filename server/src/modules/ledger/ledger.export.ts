@@ -80,7 +80,7 @@ const columns: Column[] = [
   { header: '承办人', width: 10, value: (r) => r.handlerName },
   { header: '进度（%）', width: 9, value: (r) => r.progressPercent },
   { header: '预警', width: 7, value: (r) => warningWords[r.warningLevel] },
-  { header: '预警原因', width: 36, value: (r) => r.warningReasons.map(reasonInWords).join('；') },
+  { header: '预警原因', width: 36, value: (r) => r.warningReasons.map((reason) => reasonInWords(reason, r.overdueWorkingDays)).join('；') },
   { header: '层级', width: 6, value: (r) => r.depth + 1 },
   { header: '催办次数', width: 9, value: (r) => r.urgeCount },
   { header: '退回重办次数', width: 12, value: (r) => r.sendBackCount },
@@ -89,8 +89,14 @@ const columns: Column[] = [
   { header: '登记时间', width: 17, numFmt: 'yyyy-mm-dd hh:mm', value: (r) => shanghaiCell(r.createdAt) },
 ];
 
-/** A stored warning reason in Chinese words; a code the contracts do not know stays as its code. */
-function reasonInWords(reason: LedgerRow['warningReasons'][number]): string {
+/**
+ * A stored warning reason in Chinese words; a code the contracts do not know stays as its code. A late open item's
+ * reason counts working days past 办结时限 (the 逾期（工作日） column's number), not the stored calendar days.
+ */
+function reasonInWords(reason: LedgerRow['warningReasons'][number], overdueWorkingDays: number | null): string {
+  if (reason.code === 'deadline_overdue' && overdueWorkingDays !== null) {
+    return `已超过办结时限（${String(reason.params.deadline ?? '')}）${overdueWorkingDays} 个工作日`;
+  }
   const code = reason.code as WarningCode;
   return warningCodeValues.includes(code) ? warningReasonText({ code, params: reason.params }, 'zh-CN') : reason.code;
 }

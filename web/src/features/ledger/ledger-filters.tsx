@@ -85,7 +85,7 @@ export function LedgerFilters({
           {t('tasks.leadUnit')}
         </Typography.Text>
         <div style={{ flex: 1, minWidth: 0 }}>
-          <UnitPicker value={filter.leadUnitId} onChange={(leadUnitId) => set({ leadUnitId })} />
+          <UnitPicker value={filter.leadUnitId} onChange={(leadUnitId) => set({ leadUnitId })} aria-label={t('tasks.leadUnit')} />
         </div>
         {filter.leadUnitId && (
           <Tooltip title={t('ledger.clear')}>
@@ -100,7 +100,11 @@ export function LedgerFilters({
         )}
       </Flex>
       <div style={{ width: width(200) }}>
-        <LeaderSelect value={filter.responsibleLeaderId} onChange={(responsibleLeaderId) => set({ responsibleLeaderId })} />
+        <LeaderSelect
+          value={filter.responsibleLeaderId}
+          onChange={(responsibleLeaderId) => set({ responsibleLeaderId })}
+          aria-label={t('ledger.responsibleLeader')}
+        />
       </div>
       <PeriodPicker
         label={t('ledger.deadlinePeriod')}

@@ -42,7 +42,7 @@ export function WarningDot({ row }: { row: Pick<LedgerRow, 'warningLevel' | 'war
   const text = `${label}${locale === 'zh-CN' ? '：' : ': '}${reasons}`;
   return (
     <Tooltip title={text}>
-      <Badge status={badgeStatus[row.warningLevel]} text={label} aria-label={text} />
+      <Badge status={badgeStatus[row.warningLevel]} text={label} role="img" aria-label={text} />
     </Tooltip>
   );
 }

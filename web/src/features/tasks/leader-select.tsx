@@ -9,16 +9,20 @@ export function LeaderSelect({
   value,
   onChange,
   id,
+  'aria-label': ariaLabel,
 }: {
   value?: string | null;
   onChange?: (value: string | undefined) => void;
   id?: string;
+  /** Where no form label names the box (the ledger's filter bar). */
+  'aria-label'?: string;
 }) {
   const { t } = useTranslation();
   const leaders = useQuery({ ...personsQuery({ isLeader: true }), staleTime: 300_000 });
   return (
     <Select<string>
       id={id}
+      aria-label={ariaLabel}
       allowClear
       value={value ?? undefined}
       onChange={(next) => onChange?.(next)}

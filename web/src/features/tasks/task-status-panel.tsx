@@ -20,7 +20,7 @@ export function TaskStatusLine({ item }: { item: TaskDetail }) {
   const signForLate = item.signForDue !== null && item.signForDue < beijingToday();
   return (
     <Flex gap="8px 24px" wrap align="center">
-      {carriesLight(item.status) && <WarningExplained warning={item.warning} />}
+      {carriesLight(item.status) && <WarningExplained warning={item.warning} overdueWorkingDays={item.overdueWorkingDays} />}
       {(item.progressPercent !== null || !notYetAssigned.includes(item.status)) && (
         <Flex gap={8} align="center">
           <Typography.Text type="secondary">{t('warnings.progress')}</Typography.Text>

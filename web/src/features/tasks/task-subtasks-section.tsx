@@ -51,7 +51,7 @@ function useColumns(parent: TaskDetail): TableColumnsType<Task> {
       render: (_value, row) => (
         <Flex vertical gap={2} align="flex-start">
           <TaskStatusTag status={row.status} />
-          {carriesLight(row.status) && <WarningLight warning={row.warning} />}
+          {carriesLight(row.status) && <WarningLight warning={row.warning} overdueWorkingDays={row.overdueWorkingDays} />}
         </Flex>
       ),
     },
