@@ -92,7 +92,7 @@ export function governmentNumberPrefix(name: string, level: string | null): stri
 export const numberPattern = text(40).refine(
   (pattern) =>
     pattern.includes('{seq}') &&
-    (pattern.match(/\{[^}]*\}/g) ?? []).every((p) => (numberPatternPlaceholders as readonly string[]).includes(p)),
+    (pattern.match(/\{[^{}]*\}/g) ?? []).every((p) => (numberPatternPlaceholders as readonly string[]).includes(p)),
   { message: 'NUMBER_PATTERN_INVALID' },
 );
 

@@ -24,8 +24,8 @@ export interface LeaderCell {
 /** One entry of the leader cell, split into name, title and 分管 area. */
 export function parseLeaderEntry(raw: string): LeaderCell {
   const text = raw.replace(/\s+/g, '').replace(/\(/g, '（').replace(/\)/g, '）');
-  const bracket = /（(.*?)）/.exec(text)?.[1] ?? null;
-  let outside = text.replace(/（.*?）/g, '');
+  const bracket = /（([^（）]*)）/.exec(text)?.[1] ?? null;
+  let outside = text.replace(/（[^（）]*）/g, '');
   let title: string | null = null;
   let area: string | null = null;
   const titleOutside = titlePattern.exec(outside)?.[1] ?? null;

@@ -41,7 +41,7 @@ export const requiredFields: readonly ImportField[] = ['title', 'leadUnit'];
 /** Header text without spaces, asterisks (required marks) or notes in brackets: "完成时限（截止日期）*" → "完成时限". */
 export function normalizeHeader(text: string): string {
   return text
-    .replace(/[（(【[].*?[）)】\]]/g, '')
+    .replace(/[（(【[][^（(【[）)】\]]*[）)】\]]/g, '')
     .replace(/[\s*＊:：]/g, '')
     .trim();
 }
@@ -135,7 +135,7 @@ export function parseFrequency(text: string): ParsedFrequency {
 /** A leader's name without the title in brackets: "王建华（副省长）" → "王建华". */
 export function leaderName(text: string): string {
   return text
-    .replace(/[（(].*?[）)]/g, '')
+    .replace(/[（(][^（()）]*[）)]/g, '')
     .replace(/\s+/g, '')
     .trim();
 }
