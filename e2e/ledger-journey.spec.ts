@@ -584,7 +584,9 @@ test.describe.serial('督查工作台账 journey: 导入分工方案 → 一级�
     const xlsx = join(workDir, 'ledger-export.xlsx');
     await file.saveAs(xlsx);
 
-    const [header, ...rows] = await openInCalc(xlsx, workDir);
+    const [title, header, ...rows] = await openInCalc(xlsx, workDir);
+    // The title row names the scope and the as-of time; the header follows it.
+    expect(title?.[0]).toMatch(/^督查工作台账（范围：云南省人民政府及所属单位.*数据截至 \d{4}-\d{2}-\d{2} \d{2}:\d{2}）$/);
     expect(header).toEqual([
       '序号',
       '编号',
@@ -595,6 +597,7 @@ test.describe.serial('督查工作台账 journey: 导入分工方案 → 一级�
       '办结时限',
       '时限（交办后工作日）',
       '原定时限',
+      '逾期（工作日）',
       '牵头单位',
       '配合单位',
       '责任领导',
@@ -606,6 +609,7 @@ test.describe.serial('督查工作台账 journey: 导入分工方案 → 一级�
       '催办次数',
       '退回重办次数',
       '最近反馈时间',
+      '最新进展',
       '登记时间',
     ]);
     const column = (name: string) => header!.indexOf(name);

@@ -12,15 +12,17 @@ import { jsWeight, type Landing } from './js-weight';
  * What a first visit downloads besides the initial JavaScript: the sign-in page, or the shell and a page in it.
  * The signed-in pages are still over the budget (issue 12 item 6): antd's Table (with the Pagination, Select,
  * Dropdown and Tree it imports), List and Card weigh 60–100 kB gzip on them. Their allowances hold them where they
- * are now and must come down as they are slimmed; the build says when one can.
+ * are now and must come down as they are slimmed; the build says when one can. They went up once, by 3–7 kB, on
+ * 2026-12-07: the zh-CN texts every first view loads grew with the meetings, 待办 and leader pages, and the item page
+ * with its phone-first action bar.
  */
 const landings: Landing[] = [
   { name: 'initial (index.html)', modules: [] },
   { name: 'sign-in page', modules: [/features\/auth\/login-page\.tsx$/] },
-  { name: 'home (work desk)', modules: [/app\/shell\.tsx$/, /features\/home\/home-page\.tsx$/], allowanceKb: 430 },
-  { name: 'ledger', modules: [/app\/shell\.tsx$/, /features\/ledger\/ledger-page\.tsx$/], allowanceKb: 535 },
-  { name: 'item page', modules: [/app\/shell\.tsx$/, /features\/tasks\/task-detail-page\.tsx$/], allowanceKb: 535 },
-  { name: 'cockpit', modules: [/app\/shell\.tsx$/, /features\/cockpit\/cockpit-page\.tsx$/], allowanceKb: 485 },
+  { name: 'home (work desk)', modules: [/app\/shell\.tsx$/, /features\/home\/home-page\.tsx$/], allowanceKb: 436 },
+  { name: 'ledger', modules: [/app\/shell\.tsx$/, /features\/ledger\/ledger-page\.tsx$/], allowanceKb: 540 },
+  { name: 'item page', modules: [/app\/shell\.tsx$/, /features\/tasks\/task-detail-page\.tsx$/], allowanceKb: 543 },
+  { name: 'cockpit', modules: [/app\/shell\.tsx$/, /features\/cockpit\/cockpit-page\.tsx$/], allowanceKb: 489 },
 ];
 
 /**

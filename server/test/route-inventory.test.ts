@@ -793,7 +793,9 @@ const probes: Record<string, Probe> = {
       await book.xlsx.load(res.rawPayload as unknown as ExcelJS.Buffer);
       const titles: string[] = [];
       book.worksheets[0]?.eachRow((row) => titles.push(row.getCell(3).text));
-      expect(titles[0]).toBe('事项名称');
+      // Row 1 is the title (scope and as-of time), row 2 the header.
+      expect(titles[0]).toContain('督查工作台账');
+      expect(titles[1]).toBe('事项名称');
       expect(titles).not.toContain('乙一县台账事项');
     },
   },

@@ -85,9 +85,10 @@ export function openSqlCapture(databaseUrl: string, appRole = 'luoshi_app'): Sql
     deps,
     async contextOf(cookie) {
       const token = decodeURIComponent(cookie.slice(cookie.indexOf('=') + 1));
-      const auth = await resolveSession(deps, token, new Date());
+      const request = { id: 'bench-capture', ip: null, userAgent: 'luoshi-bench' };
+      const auth = await resolveSession(deps, token, new Date(), { actor: null, request, clock: systemClock });
       if (!auth || auth === 'expired') throw new Error('the bench session did not resolve');
-      return { actor: actorOf(auth), request: { id: 'bench-capture', ip: null, userAgent: 'luoshi-bench' }, clock: systemClock };
+      return { actor: actorOf(auth), request, clock: systemClock };
     },
     async capture(call) {
       const recorded: CapturedStatement[] = [];

@@ -18,3 +18,12 @@ export interface DemoCast {
   /** The 承办人 post holder of a unit, if the demo people have one. */
   handlerOf: (unitId: string) => Promise<string | undefined>;
 }
+
+/**
+ * The reporting period a monthly report filed at `at` belongs to, as the report form names it (2026年12月), so demo
+ * reports never show a vague 本月 or 本期 beside the real periods.
+ */
+export function monthPeriodOf(at: Date): string {
+  const [year, month] = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Asia/Shanghai' }).format(at).split('-');
+  return `${year}年${Number(month)}月`;
+}

@@ -18,7 +18,7 @@ import { createTask, transitionTask } from '../modules/tasks/index.js';
 import type { Clock } from '../platform/clock.js';
 import type { RequestContext } from '../platform/context.js';
 import { grantScope } from '../platform/scope.js';
-import type { DemoCast } from './demo-cast.js';
+import { monthPeriodOf, type DemoCast } from './demo-cast.js';
 
 const DAY_MS = 86_400_000;
 
@@ -126,7 +126,7 @@ async function leaderItemsWithInstructions(cast: DemoCast, leader: RequestContex
     if (item.report) {
       const reportedAt = at(cast.unitCtx(lead), daysAgo(cast.base.clock, item.report.daysAgo));
       await submitProgressReport(deps, reportedAt, task.id, {
-        periodLabel: '本期',
+        periodLabel: monthPeriodOf(reportedAt.clock.now()),
         done: item.report.done,
         percent: item.report.percent,
         attachmentIds: [],

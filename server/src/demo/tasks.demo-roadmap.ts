@@ -11,7 +11,7 @@ import type { Clock } from '../platform/clock.js';
 import { addMilestone } from '../modules/roadmap/index.js';
 import { submitProgressReport } from '../modules/reports/index.js';
 import { breakDownTask, createTask, transitionTask } from '../modules/tasks/index.js';
-import type { DemoCast } from './demo-cast.js';
+import { monthPeriodOf, type DemoCast } from './demo-cast.js';
 
 const DAY_MS = 86_400_000;
 
@@ -133,7 +133,7 @@ async function brokenDownProgramme(cast: DemoCast): Promise<void> {
     await transitionTask(deps, unit, leaf.id, { action: 'accept' });
     await transitionTask(deps, unit, leaf.id, { action: 'start', handlerId: await cast.handlerOf(leaf.leadUnitId) });
     await submitProgressReport(deps, unit, leaf.id, {
-      periodLabel: '本月',
+      periodLabel: monthPeriodOf(unit.clock.now()),
       done: index === 0 ? '完成 12 所学校改造方案，4 所开工。' : '完成摸底，方案报区政府审定。',
       percent: index === 0 ? 45 : 15,
       attachmentIds: [],

@@ -11,7 +11,7 @@ import { persons, posts, units, users } from '../db/schema/index.js';
 import type { Actor, Deps, RequestContext } from '../platform/context.js';
 import { submitProgressReport, uploadAttachment } from '../modules/reports/index.js';
 import { createTask, transitionTask } from '../modules/tasks/index.js';
-import type { DemoCast } from './demo-cast.js';
+import { monthPeriodOf, type DemoCast } from './demo-cast.js';
 import { seedDemoRoadmap } from './tasks.demo-roadmap.js';
 import { seedLeaderDemo } from './leader.demo.js';
 import { replayDemoSweeps } from './escalations.demo.js';
@@ -202,7 +202,7 @@ export async function seedDemoTasks(deps: Deps, base: RequestContext): Promise<v
     for (const step of item.steps) {
       if ('report' in step) {
         await submitProgressReport(deps, unitCtx, task.id, {
-          periodLabel: '本期',
+          periodLabel: monthPeriodOf(unitCtx.clock.now()),
           done: step.report,
           percent: step.percent,
           attachmentIds: [],
