@@ -1010,7 +1010,8 @@ export const en: ResourceShape<typeof zhCN> = {
     numberPatterns: 'Item number patterns',
     numberPattern: 'Number pattern',
     government: 'Government',
-    patternHint: '{year} the year, {seq} the government’s running number in that year (required), {short} the source’s short code, {unit} the government’s prefix (昆 for Kunming).',
+    patternHint:
+      '{year} the year, {seq} the government’s running number in that year (required), {short} the source’s short code, {unit} the government’s prefix (昆 for Kunming).',
     patternInvalid: 'Must contain {seq} and use no placeholder but {year}, {seq}, {short}, {unit}',
     patternExample: 'Example: ',
     example: 'Example',
