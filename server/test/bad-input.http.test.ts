@@ -144,7 +144,8 @@ describe('bodies built to exhaust the server (B2, B3)', () => {
     });
     expect(res.statusCode, res.body).toBe(413);
     expect(errorOf(res).code).toBe('UPLOAD_INFLATES_TOO_LARGE');
-    expect(performance.now() - started, 'refused while inflating, not after parsing').toBeLessThan(3_000);
+    // Refused while inflating: exceljs parsing 110 MiB of sheet would take many times longer (and answer otherwise).
+    expect(performance.now() - started).toBeLessThan(20_000);
     expect(await writtenRows()).toBe(before);
   });
 
