@@ -116,7 +116,8 @@ describe.skipIf(!isPostgres)('F4, F6: connections cut and exhausted', { timeout:
     expect(other.status, other.body).toBe(503);
     expect(codeOf(other)).toBe('DATABASE_UNAVAILABLE');
     expect(other.headers['retry-after']).toBe('2');
-    expect(other.ms, 'answered after the acquire timeout, not left hanging').toBeLessThan(3_000);
+    // The acquire timeout is 1 s; left hanging, it would wait for the lock until the 8 s statement limit.
+    expect(other.ms, 'answered after the acquire timeout, not left hanging').toBeLessThan(6_000);
 
     await locker.sql('commit');
     const released = await Promise.all(stuck);
